@@ -1,0 +1,32 @@
+import type { CorpusRecord, IsoDate } from './record.ts';
+import type { ParsedQuery } from './query.ts';
+
+export interface RelatedEvent {
+  id: string;
+  title: string;
+  date: IsoDate | null;
+  /** Why it is related, short: "linked from the event page", "same story: 2013 Korean crisis". */
+  reason: string;
+}
+
+export interface SearchHit {
+  record: CorpusRecord;
+  score: number;
+  /** Words of the record that matched, for bolding. */
+  matchedTerms: string[];
+  related: RelatedEvent[];
+}
+
+export interface SearchPage {
+  query: ParsedQuery;
+  /** How many records match in all; `hits` is one page of them. */
+  total: number;
+  offset: number;
+  hits: SearchHit[];
+}
+
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+  relatedLimit?: number;
+}
