@@ -23,6 +23,8 @@ export interface SearchPage {
   total: number;
   offset: number;
   hits: SearchHit[];
+  /** No record had every word, so these match some of them. */
+  relaxed: boolean;
 }
 
 export interface SearchOptions {
