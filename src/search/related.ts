@@ -1,0 +1,129 @@
+import type MiniSearch from 'minisearch';
+import type { CorpusRecord } from '../model/record.ts';
+import type { RelatedEvent } from '../model/search.ts';
+import type { CorpusTables } from './corpus-tables.ts';
+import { dayNumber } from './day-number.ts';
+import { indexTerms } from './text.ts';
+
+/** Headline words searched for similar events, rarest first: the rare ones say what a story is. */
+const QUERY_TERMS = 6;
+/** A context shared by more records than this is a region or a theme, not a story. */
+const STORY_CONTEXT_LIMIT = 3_000;
+/** Share of the headline's rarity a candidate must match to count as the same subject. */
+const MIN_TEXT_COVERAGE = 0.45;
+const CANDIDATES = 300;
+
+interface Candidate {
+  n: number;
+  coverage: number;
+  matched: string[];
+  contexts: string[];
+}
+
+/**
+ * Up to `limit` events related to one record: its own Related links first, then events sharing a story
+ * label or the rare words of its headline, closer in time ranked higher. Never the record itself or a
+ * record with the same headline.
+ */
+export function findRelated(
+  tables: CorpusTables,
+  miniSearch: MiniSearch<{ id: number }>,
+  id: string,
+  limit: number,
+): RelatedEvent[] {
+  const record = tables.recordById(id);
+  if (record === undefined || limit <= 0) return [];
+  const headline = sameHeadlineKey(record.title);
+  const taken = new Set<string>([record.id]);
+  const related: RelatedEvent[] = [];
+  const add = (other: CorpusRecord, reason: string) => {
+    if (related.length >= limit || taken.has(other.id) || sameHeadlineKey(other.title) === headline) return;
+    taken.add(other.id);
+    related.push({ id: other.id, title: other.title, date: other.date, reason });
+  };
+
+  for (const link of record.related) {
+    const linked = tables.recordById(link.id);
+    if (linked !== undefined) add(linked, 'linked from the event page');
+  }
+  if (related.length >= limit) return related;
+
+  const candidates = new Map<number, Candidate>();
+  const candidate = (n: number) => {
+    let found = candidates.get(n);
+    if (found === undefined) {
+      found = { n, coverage: 0, matched: [], contexts: [] };
+      candidates.set(n, found);
+    }
+    return found;
+  };
+
+  for (const context of record.contexts) {
+    const sharing = tables.withContext(context);
+    if (sharing.length > STORY_CONTEXT_LIMIT) continue;
+    for (const n of nearestInTime(tables, sharing, record, CANDIDATES)) candidate(n).contexts.push(context);
+  }
+
+  const terms = [...new Set(indexTerms(record.title))]
+    .map((term) => ({ term, rarity: tables.rarity(term) }))
+    .sort((a, b) => b.rarity - a.rarity)
+    .slice(0, QUERY_TERMS);
+  const totalRarity = terms.reduce((sum, { rarity }) => sum + rarity, 0);
+  if (totalRarity > 0) {
+    const rarityOf = new Map(terms.map(({ term, rarity }) => [term, rarity]));
+    const results = miniSearch.search(
+      { queries: terms.map(({ term }) => term), combineWith: 'OR' },
+      { fields: ['title', 'contexts'], prefix: false, fuzzy: false },
+    );
+    for (const result of results.slice(0, CANDIDATES * 4)) {
+      const matched = result.queryTerms.filter((term) => rarityOf.has(term));
+      const coverage = matched.reduce((sum, term) => sum + rarityOf.get(term)!, 0) / totalRarity;
+      if (coverage < MIN_TEXT_COVERAGE) continue;
+      const found = candidate(result.id as number);
+      found.coverage = coverage;
+      found.matched = matched.sort((a, b) => rarityOf.get(b)! - rarityOf.get(a)!);
+    }
+  }
+
+  const origin = record.date === null ? null : dayNumber(record.date);
+  const ranked = [...candidates.values()]
+    .filter((found) => tables.records[found.n]!.kind === 'event')
+    .map((found) => ({ found, score: relatedness(found, tables, origin) }))
+    .sort((a, b) => b.score - a.score || a.found.n - b.found.n);
+  for (const { found } of ranked) {
+    if (related.length >= limit) break;
+    add(tables.records[found.n]!, reason(found));
+  }
+  return related;
+}
+
+function relatedness(found: Candidate, tables: CorpusTables, origin: number | null): number {
+  const day = tables.days[found.n]!;
+  const years = origin === null || day === 0 ? 5 : Math.abs(yearsBetween(origin, day));
+  const closeness = 1 / (1 + years);
+  return (found.coverage + 0.6 * Math.min(found.contexts.length, 2)) * (0.5 + closeness);
+}
+
+function reason(found: Candidate): string {
+  const story = found.contexts[0];
+  if (story !== undefined) return `same story: ${story}`;
+  return `also about ${found.matched.slice(0, 2).join(', ')}`;
+}
+
+/** The records sharing a context, closest in date to the record first, at most `count`. */
+function nearestInTime(tables: CorpusTables, sharing: readonly number[], record: CorpusRecord, count: number): readonly number[] {
+  if (sharing.length <= count || record.date === null) return sharing.slice(0, count);
+  const origin = dayNumber(record.date);
+  return [...sharing]
+    .sort((a, b) => Math.abs(yearsBetween(origin, tables.days[a]!)) - Math.abs(yearsBetween(origin, tables.days[b]!)))
+    .slice(0, count);
+}
+
+function yearsBetween(a: number, b: number): number {
+  const asYears = (day: number) => Math.floor(day / 10_000) + ((Math.floor(day / 100) % 100) - 1) / 12 + ((day % 100) - 1) / 365;
+  return asYears(b) - asYears(a);
+}
+
+function sameHeadlineKey(title: string): string {
+  return indexTerms(title).join(' ');
+}

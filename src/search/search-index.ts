@@ -1,0 +1,157 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { CorpusRecord } from '../model/record.ts';
+import type { ParsedQuery } from '../model/query.ts';
+import type { RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
+import type { Searcher } from './searcher.ts';
+import { CorpusTables } from './corpus-tables.ts';
+import { createMiniSearch, textSearchOptions } from './mini-search.ts';
+import { dateMatcher } from './date-matcher.ts';
+import { phraseForm, indexTerms } from './text.ts';
+import { findRelated } from './related.ts';
+
+const DEFAULT_LIMIT = 5;
+const DEFAULT_RELATED = 3;
+const RELATED_CACHE_SIZE = 5_000;
+
+/** Builds the in-memory index over a loaded corpus. Records are kept as given; nothing is copied. */
+export function createSearchIndex(records: readonly CorpusRecord[]): CorpusIndex {
+  const tables = new CorpusTables(records);
+  const miniSearch = createMiniSearch(tables);
+  miniSearch.addAll(tables.records.map((_, n) => ({ id: n })));
+  return new CorpusIndex(tables, miniSearch);
+}
+
+export class CorpusIndex implements Searcher {
+  private readonly relatedCache = new Map<string, RelatedEvent[]>();
+
+  constructor(
+    readonly tables: CorpusTables,
+    readonly miniSearch: MiniSearch<{ id: number }>,
+  ) {}
+
+  get size(): number {
+    return this.tables.records.length;
+  }
+
+  get(id: string): CorpusRecord | undefined {
+    return this.tables.recordById(id);
+  }
+
+  search(query: ParsedQuery, options: SearchOptions = {}): SearchPage {
+    const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
+    const offset = Math.max(0, options.offset ?? 0);
+    const relatedLimit = options.relatedLimit ?? DEFAULT_RELATED;
+    const { matches, relaxed } = this.match(query);
+    const hits = matches.slice(offset, offset + limit).map(
+      ({ n, score, terms }): SearchHit => ({
+        record: this.tables.records[n]!,
+        score,
+        matchedTerms: terms,
+        related: relatedLimit > 0 ? this.related(this.tables.records[n]!.id, relatedLimit) : [],
+      }),
+    );
+    return { query, total: matches.length, offset, hits, relaxed };
+  }
+
+  related(id: string, limit = DEFAULT_RELATED): RelatedEvent[] {
+    const key = `${limit}\u0000${id}`;
+    const cached = this.relatedCache.get(key);
+    if (cached !== undefined) return cached;
+    const related = findRelated(this.tables, this.miniSearch, id, limit);
+    if (this.relatedCache.size >= RELATED_CACHE_SIZE) this.relatedCache.clear();
+    this.relatedCache.set(key, related);
+    return related;
+  }
+
+  suggest(word: string, limit = 3): string[] {
+    const [term] = indexTerms(word);
+    if (term === undefined || term.length < 3) return [];
+    const counts = new Map<string, number>();
+    for (const result of this.miniSearch.search(term, { fuzzy: 0.34, maxFuzzy: 2, prefix: false, fields: ['title', 'contexts'] })) {
+      for (const candidate of result.terms) {
+        if (candidate !== term) counts.set(candidate, (counts.get(candidate) ?? 0) + 1);
+      }
+    }
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([candidate]) => candidate);
+  }
+
+  onThisDay(month: number, day: number): CorpusRecord[] {
+    return this.tables.onMonthDay(month, day).map((n) => this.tables.records[n]!);
+  }
+
+  private match(query: ParsedQuery): { matches: Match[]; relaxed: boolean } {
+    const accept = this.acceptor(query);
+    const phraseWords = query.phrases.flatMap(indexTerms);
+    const words = query.terms.flatMap(indexTerms);
+    if (words.length === 0 && phraseWords.length === 0) {
+      if (query.date === null) return { matches: [], relaxed: false };
+      return { matches: this.timeline(query, accept), relaxed: false };
+    }
+    const run = (combineWith: 'AND' | 'OR') =>
+      this.miniSearch.search(
+        {
+          combineWith: 'AND',
+          queries: [
+            ...(words.length > 0 ? [{ ...textSearchOptions, queries: words, combineWith }] : []),
+            ...(phraseWords.length > 0 ? [{ queries: phraseWords, combineWith: 'AND' as const, prefix: false, fuzzy: false }] : []),
+          ],
+        },
+        { filter: (result) => accept(result.id as number) },
+      );
+    let results = run('AND');
+    let relaxed = false;
+    if (results.length === 0 && words.length > 1) {
+      results = run('OR');
+      relaxed = results.length > 0;
+    }
+    return { matches: results.map(toMatch), relaxed };
+  }
+
+  /** Records in a date range or on a month-day, oldest first. */
+  private timeline(query: ParsedQuery, accept: (n: number) => boolean): Match[] {
+    const date = query.date!;
+    const candidates =
+      date.kind === 'range' ? this.tables.inRange(date.range.from, date.range.to) : this.tables.onMonthDay(date.month, date.day);
+    return candidates.filter(accept).map((n) => ({ n, score: 0, terms: [] }));
+  }
+
+  /** Everything a record must satisfy besides the words: the date, the phrases, no excluded word. */
+  private acceptor(query: ParsedQuery): (n: number) => boolean {
+    const inDate = query.date === null ? null : dateMatcher(query.date);
+    const phrases = query.phrases.map(phraseForm).filter((phrase) => phrase.trim() !== '');
+    const excluded = this.excludedRecords(query.excludes);
+    return (n) => {
+      if (inDate !== null && !inDate(this.tables.days[n]!)) return false;
+      if (excluded !== null && excluded.has(n)) return false;
+      if (phrases.length > 0) {
+        const text = phraseForm(searchableText(this.tables.records[n]!));
+        if (!phrases.every((phrase) => text.includes(phrase))) return false;
+      }
+      return true;
+    };
+  }
+
+  private excludedRecords(excludes: string[]): Set<number> | null {
+    const words = excludes.flatMap(indexTerms);
+    if (words.length === 0) return null;
+    const results = this.miniSearch.search({ queries: words, combineWith: 'OR', prefix: false, fuzzy: false });
+    return new Set(results.map((result) => result.id as number));
+  }
+}
+
+interface Match {
+  n: number;
+  score: number;
+  terms: string[];
+}
+
+function toMatch(result: SearchResult): Match {
+  return { n: result.id as number, score: result.score, terms: result.terms };
+}
+
+function searchableText(record: CorpusRecord): string {
+  return [record.title, record.summary, record.body, record.contexts.join(' ')].join('\n');
+}

@@ -1,0 +1,40 @@
+/** How text becomes index terms; the index and every query must agree on it. */
+
+const SPLIT = /[\s\p{P}\p{S}]+/u;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/** Very common English words: they match everything, rank nothing and cost memory at 160k events. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a an and are as at be been but by for from has have he her his in into is it its of on or our she
+  that the their them they this to was were which who will with after over says said s t`.split(/\s+/),
+);
+
+export function tokenize(text: string): string[] {
+  return text.split(SPLIT).filter((token) => token !== '');
+}
+
+/** Lower-cased, accents folded ("Jiří" → "jiri"), stop words dropped (null). */
+export function normaliseTerm(term: string): string | null {
+  const folded = foldAccents(term.toLowerCase());
+  if (folded === '' || STOP_WORDS.has(folded)) return null;
+  return folded;
+}
+
+export function foldAccents(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC') : text;
+}
+
+/** The terms of a text as the index sees them, in order, duplicates kept. */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = normaliseTerm(token);
+    if (term !== null) terms.push(term);
+  }
+  return terms;
+}
+
+/** Text reduced to space-separated index terms (stop words kept), for phrase matching. */
+export function phraseForm(text: string): string {
+  return ` ${tokenize(foldAccents(text.toLowerCase())).join(' ')} `;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex } from '../../src/search/search-index.ts';
+import type { ParsedQuery } from '../../src/model/query.ts';
+import { makeRecord } from '../support/records.ts';
+
+function query(overrides: Partial<ParsedQuery>): ParsedQuery {
+  return { raw: '', terms: [], phrases: [], excludes: [], date: null, dateLabel: null, timeline: false, ...overrides };
+}
+
+const records = [
+  makeRecord({ id: 'e/kaesong-2013', date: '2013-08-07', title: 'Koreas agree to resume talks on the Kaesong industrial zone', contexts: ['2013 Korean crisis'] }),
+  makeRecord({ id: 'e/kaesong-2016', date: '2016-02-11', title: 'South Korea withdraws its nationals from the Kaesong Industrial Region' }),
+  makeRecord({ id: 'e/iran-talks', date: '2013-08-20', title: 'Iran nuclear talks resume in Geneva' }),
+  makeRecord({ id: 'e/seoul-2013', date: '2013-04-17', title: 'North Korea blocks businessmen from Kaesong zone', contexts: ['2013 Korean crisis'] }),
+  makeRecord({ id: 'e/undated', title: 'Kaesong background without a date', kind: 'article', body: 'The Kaesong complex opened in 2004.' }),
+  makeRecord({ id: 'e/final', date: '2013-08-01', title: 'Seoul demands final talks', summary: 'Seoul demanded "final talks" on the industrial zone.' }),
+];
+const index = createSearchIndex(records);
+const ids = (page: { hits: { record: { id: string } }[] }) => page.hits.map((hit) => hit.record.id);
+
+describe('search', () => {
+  it('filters by date inside the search and counts every match', () => {
+    const page = index.search(query({ terms: ['kaesong'], date: { kind: 'range', range: { from: '2013-01-01', to: '2013-12-31' } } }), { limit: 10 });
+    expect(ids(page).sort()).toEqual(['e/kaesong-2013', 'e/seoul-2013']);
+    expect(page.total).toBe(2);
+    expect(page.hits[0]!.matchedTerms).toEqual(['kaesong']);
+  });
+
+  it('answers a date-only query as a timeline, oldest first', () => {
+    const page = index.search(query({ date: { kind: 'range', range: { from: '2013-01-01', to: '2013-12-31' } }, timeline: true }), { limit: 10 });
+    expect(ids(page)).toEqual(['e/seoul-2013', 'e/final', 'e/kaesong-2013', 'e/iran-talks']);
+  });
+
+  it('pages with offset and keeps the total', () => {
+    const page = index.search(query({ date: { kind: 'range', range: { from: null, to: null } }, timeline: true }), { limit: 2, offset: 2 });
+    expect(page.total).toBe(5);
+    expect(ids(page)).toEqual(['e/kaesong-2013', 'e/iran-talks']);
+  });
+
+  it('finds a misspelt long word', () => {
+    expect(ids(index.search(query({ terms: ['keasong'] }), { limit: 1 }))).toHaveLength(1);
+    expect(index.suggest('keasong')).toEqual(['kaesong']);
+  });
+
+  it('requires quoted phrases as written', () => {
+    expect(ids(index.search(query({ phrases: ['final talks'] })))).toEqual(['e/final']);
+    expect(ids(index.search(query({ phrases: ['talks final'] })))).toEqual([]);
+  });
+
+  it('leaves out excluded words', () => {
+    const page = index.search(query({ terms: ['talks'], excludes: ['iran'] }), { limit: 10 });
+    expect(ids(page).sort()).toEqual(['e/final', 'e/kaesong-2013']);
+  });
+
+  it('falls back to any word when no record has all of them, and says so', () => {
+    const page = index.search(query({ terms: ['geneva', 'withdraws'] }), { limit: 10 });
+    expect(page.relaxed).toBe(true);
+    expect(ids(page).sort()).toEqual(['e/iran-talks', 'e/kaesong-2016']);
+  });
+
+  it('finds records on a month and day in any year', () => {
+    expect(index.onThisDay(8, 7).map((record) => record.id)).toEqual(['e/kaesong-2013']);
+    const page = index.search(query({ date: { kind: 'month-day', month: 2, day: 11 }, timeline: true }));
+    expect(ids(page)).toEqual(['e/kaesong-2016']);
+  });
+});
+
+describe('related', () => {
+  it('prefers the same story, never returns the event itself, and says why', () => {
+    const related = index.related('e/kaesong-2013', 3);
+    expect(related.map((event) => event.id)).not.toContain('e/kaesong-2013');
+    expect(related[0]).toEqual({ id: 'e/seoul-2013', title: records[3]!.title, date: '2013-04-17', reason: 'same story: 2013 Korean crisis' });
+    expect(related.map((event) => event.id)).not.toContain('e/iran-talks');
+  });
+});
