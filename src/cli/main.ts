@@ -2,8 +2,10 @@ import 'dotenv/config';
 import type { CliCommand, CliContext } from './command.ts';
 import { UsageError } from './command.ts';
 import { ConfigError } from '../config/config.ts';
+import { searchCommand } from './commands/search.ts';
+import { relatedCommand } from './commands/related.ts';
 
-const commands: CliCommand[] = [];
+const commands: CliCommand[] = [searchCommand, relatedCommand];
 
 function usage(): string {
   const lines = commands.map((command) => `  kaesong ${command.usage.padEnd(48)} ${command.summary}`);
