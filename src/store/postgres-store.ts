@@ -1,0 +1,139 @@
+import pg from 'pg';
+import { CLAIM_LEASE_MS, StoreError, type Store } from './store.ts';
+import { MIGRATIONS, type ClaimRow, type SubscriptionRow } from './schema.ts';
+import { claimFromRow, subscriptionFromRow } from './rows.ts';
+
+/** Any fixed number: every replica takes this advisory lock while migrating, so they migrate one at a time. */
+const MIGRATION_LOCK = 4_530_401;
+const SEEN_BATCH = 5_000;
+
+export async function openPostgresStore(databaseUrl: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it and the next query reports real trouble.
+  });
+  try {
+    await migrate(pool);
+  } catch (cause) {
+    await pool.end().catch(() => {});
+    throw new StoreError('postgres', `cannot open ${redactPassword(databaseUrl)}: ${(cause as Error).message}`, { cause });
+  }
+  const query = <Row extends pg.QueryResultRow>(sql: string, values: unknown[]) => pool.query<Row>(sql, values);
+
+  return {
+    kind: 'postgres',
+    async upsertSubscription(input, now) {
+      const { rows } = await query<SubscriptionRow>(
+        `INSERT INTO subscriptions (team_id, channel_id, time, time_zone, topic, quiet, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (team_id, channel_id) DO UPDATE SET time = excluded.time, time_zone = excluded.time_zone,
+           topic = excluded.topic, quiet = excluded.quiet, updated_at = excluded.updated_at
+         RETURNING *`,
+        [input.teamId, input.channelId, input.time, input.timeZone, input.topic, input.quiet ? 1 : 0, now.getTime()],
+      );
+      return subscriptionFromRow(rows[0]!);
+    },
+    async removeSubscription(teamId, channelId) {
+      const result = await query('DELETE FROM subscriptions WHERE team_id = $1 AND channel_id = $2', [teamId, channelId]);
+      return (result.rowCount ?? 0) > 0;
+    },
+    async getSubscription(teamId, channelId) {
+      const { rows } = await query<SubscriptionRow>('SELECT * FROM subscriptions WHERE team_id = $1 AND channel_id = $2', [
+        teamId,
+        channelId,
+      ]);
+      return rows[0] === undefined ? null : subscriptionFromRow(rows[0]);
+    },
+    async listSubscriptions() {
+      const { rows } = await query<SubscriptionRow>('SELECT * FROM subscriptions ORDER BY team_id, channel_id', []);
+      return rows.map(subscriptionFromRow);
+    },
+    async claimDigest(channelId, localDay, replicaId, now) {
+      const result = await query(
+        `INSERT INTO digest_claims (channel_id, local_day, replica_id, state, claimed_at)
+         VALUES ($1, $2, $3, 'claimed', $4)
+         ON CONFLICT (channel_id, local_day) DO UPDATE SET replica_id = excluded.replica_id, claimed_at = excluded.claimed_at
+         WHERE digest_claims.state = 'claimed' AND digest_claims.claimed_at <= $5`,
+        [channelId, localDay, replicaId, now.getTime(), now.getTime() - CLAIM_LEASE_MS],
+      );
+      return result.rowCount === 1;
+    },
+    async markDigestPosted(channelId, localDay, ts, builtAt) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`UPDATE digest_claims SET state = 'posted', ts = $1, posted_at = $2 WHERE channel_id = $3 AND local_day = $4`, [
+          ts,
+          builtAt.getTime(),
+          channelId,
+          localDay,
+        ]);
+        await client.query('UPDATE subscriptions SET last_digest_at = $1 WHERE channel_id = $2', [builtAt.getTime(), channelId]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async releaseDigest(channelId, localDay, replicaId) {
+      await query(`DELETE FROM digest_claims WHERE channel_id = $1 AND local_day = $2 AND replica_id = $3 AND state = 'claimed'`, [
+        channelId,
+        localDay,
+        replicaId,
+      ]);
+    },
+    async getDigestClaim(channelId, localDay) {
+      const { rows } = await query<ClaimRow>('SELECT * FROM digest_claims WHERE channel_id = $1 AND local_day = $2', [channelId, localDay]);
+      return rows[0] === undefined ? null : claimFromRow(rows[0]);
+    },
+    async noteRecordsSeen(ids, now) {
+      let added = 0;
+      for (let start = 0; start < ids.length; start += SEEN_BATCH) {
+        const result = await query(
+          `INSERT INTO records_seen (record_id, first_seen_at) SELECT id, $2 FROM unnest($1::text[]) AS id
+           ON CONFLICT (record_id) DO NOTHING`,
+          [ids.slice(start, start + SEEN_BATCH), now.getTime()],
+        );
+        added += result.rowCount ?? 0;
+      }
+      return added;
+    },
+    async recordsSeenSince(since) {
+      const { rows } = await query<{ record_id: string }>(
+        'SELECT record_id FROM records_seen WHERE first_seen_at > $1 ORDER BY first_seen_at, record_id',
+        [since.getTime()],
+      );
+      return rows.map((row) => row.record_id);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version');
+    const current = rows[0]?.version ?? 0;
+    for (const [i, step] of MIGRATIONS.slice(current).entries()) {
+      for (const sql of step) await client.query(sql);
+      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [current + i + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,73 @@
+/** A channel's digest subscription. `time` is `HH:MM` in `timeZone` (IANA). */
+export interface Subscription {
+  teamId: string;
+  channelId: string;
+  time: string;
+  timeZone: string;
+  /** Words that make matching events rank higher; empty for none. */
+  topic: string;
+  /** Post one quiet line on a day with nothing to say, instead of nothing. */
+  quiet: boolean;
+  /** When this channel last got a digest (the moment it was built); null before the first. */
+  lastDigestAt: Date | null;
+  /** When the schedule was last set: a slot already past at that moment starts the next day. */
+  updatedAt: Date;
+}
+
+export type SubscriptionInput = Omit<Subscription, 'lastDigestAt' | 'updatedAt'>;
+
+export type DigestClaimState = 'claimed' | 'posted';
+
+/** The record that one replica owns (or has posted) one channel's digest for one local day. */
+export interface DigestClaim {
+  channelId: string;
+  localDay: string;
+  replicaId: string;
+  state: DigestClaimState;
+  claimedAt: Date;
+  /** Slack message ts once posted. */
+  ts: string | null;
+}
+
+/** How long an unfinished claim blocks others: a replica that crashed mid-post is taken over after it. */
+export const CLAIM_LEASE_MS = 10 * 60 * 1000;
+
+/**
+ * Subscriptions, digest claims and the first-seen time of corpus records. Every backend passes
+ * tests/store/store-contract.ts. Times always come in from the caller (an injected clock).
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Creates or replaces; sets `updatedAt` to `now` and keeps `lastDigestAt`. */
+  upsertSubscription(input: SubscriptionInput, now: Date): Promise<Subscription>;
+  /** True when there was one to remove. */
+  removeSubscription(teamId: string, channelId: string): Promise<boolean>;
+  getSubscription(teamId: string, channelId: string): Promise<Subscription | null>;
+  /** All subscriptions, ordered by team then channel. */
+  listSubscriptions(): Promise<Subscription[]>;
+
+  /**
+   * Takes the right to post `channelId`'s digest for `localDay`. Atomic across processes: true for
+   * exactly one caller, unless the holder neither posted nor released within CLAIM_LEASE_MS.
+   */
+  claimDigest(channelId: string, localDay: string, replicaId: string, now: Date): Promise<boolean>;
+  /** Records the post and stamps the channel's `lastDigestAt` with `builtAt`. */
+  markDigestPosted(channelId: string, localDay: string, ts: string, builtAt: Date): Promise<void>;
+  /** Gives an unposted claim back so a later attempt can post that day; only the holder may. */
+  releaseDigest(channelId: string, localDay: string, replicaId: string): Promise<void>;
+  getDigestClaim(channelId: string, localDay: string): Promise<DigestClaim | null>;
+
+  /** Notes record ids not seen before as first seen at `now`; returns how many were new. */
+  noteRecordsSeen(ids: readonly string[], now: Date): Promise<number>;
+  /** Ids first seen strictly after `since`, oldest sighting first. */
+  recordsSeenSince(since: Date): Promise<string[]>;
+
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(driver: string, message: string, options?: { cause?: unknown }) {
+    super(`[store] [${driver}] ${message}`, options);
+  }
+}

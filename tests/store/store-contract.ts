@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLAIM_LEASE_MS, type Store, type SubscriptionInput } from '../../src/store/store.ts';
+
+export interface StoreHarness {
+  /** A store over an empty database. */
+  open(): Promise<Store>;
+  /** A second connection to the same database as the last `open()`, as another replica would have. */
+  openAnother(): Promise<Store>;
+}
+
+const T0 = new Date('2026-03-01T08:00:00.000Z');
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+const newsroom: SubscriptionInput = {
+  teamId: 'T1',
+  channelId: 'C100',
+  time: '08:30',
+  timeZone: 'Asia/Seoul',
+  topic: 'north korea',
+  quiet: false,
+};
+
+/** The behaviour every Store backend must share. */
+export function runStoreContract(harness: StoreHarness): void {
+  let store: Store;
+  const extra: Store[] = [];
+  beforeEach(async () => {
+    store = await harness.open();
+  });
+  afterEach(async () => {
+    for (const other of extra.splice(0)) await other.close();
+    await store.close();
+  });
+  const another = async () => {
+    const other = await harness.openAnother();
+    extra.push(other);
+    return other;
+  };
+
+  describe('subscriptions', () => {
+    it('stores a subscription and reads it back exactly', async () => {
+      const saved = await store.upsertSubscription(newsroom, T0);
+      const expected = { ...newsroom, lastDigestAt: null, updatedAt: T0 };
+      expect(saved).toEqual(expected);
+      expect(await store.getSubscription('T1', 'C100')).toEqual(expected);
+    });
+
+    it('returns null for a channel without one', async () => {
+      expect(await store.getSubscription('T1', 'C404')).toBeNull();
+    });
+
+    it('replaces time, zone, topic and quiet on a second upsert but keeps lastDigestAt', async () => {
+      await store.upsertSubscription(newsroom, T0);
+      await store.markDigestPosted('C100', '2026-03-01', '1.0001', later(1_000));
+      const changed = await store.upsertSubscription(
+        { ...newsroom, time: '07:00', timeZone: 'Europe/London', topic: '', quiet: true },
+        later(5_000),
+      );
+      expect(changed).toEqual({
+        teamId: 'T1',
+        channelId: 'C100',
+        time: '07:00',
+        timeZone: 'Europe/London',
+        topic: '',
+        quiet: true,
+        lastDigestAt: later(1_000),
+        updatedAt: later(5_000),
+      });
+    });
+
+    it('lists all subscriptions by team then channel', async () => {
+      await store.upsertSubscription({ ...newsroom, teamId: 'T2', channelId: 'C001' }, T0);
+      await store.upsertSubscription({ ...newsroom, channelId: 'C300' }, T0);
+      await store.upsertSubscription(newsroom, T0);
+      const listed = await store.listSubscriptions();
+      expect(listed.map((s) => `${s.teamId}/${s.channelId}`)).toEqual(['T1/C100', 'T1/C300', 'T2/C001']);
+    });
+
+    it('removes a subscription once', async () => {
+      await store.upsertSubscription(newsroom, T0);
+      expect(await store.removeSubscription('T1', 'C100')).toBe(true);
+      expect(await store.removeSubscription('T1', 'C100')).toBe(false);
+      expect(await store.listSubscriptions()).toEqual([]);
+    });
+  });
+
+  describe('digest claims', () => {
+    it('grants a channel-day to exactly one replica', async () => {
+      expect(await store.claimDigest('C100', '2026-03-01', 'replica-a', T0)).toBe(true);
+      expect(await store.claimDigest('C100', '2026-03-01', 'replica-b', later(1))).toBe(false);
+      expect(await store.claimDigest('C100', '2026-03-01', 'replica-a', later(2))).toBe(false);
+      expect(await store.getDigestClaim('C100', '2026-03-01')).toEqual({
+        channelId: 'C100',
+        localDay: '2026-03-01',
+        replicaId: 'replica-a',
+        state: 'claimed',
+        claimedAt: T0,
+        ts: null,
+      });
+    });
+
+    it('keeps days and channels apart', async () => {
+      expect(await store.claimDigest('C100', '2026-03-01', 'a', T0)).toBe(true);
+      expect(await store.claimDigest('C100', '2026-03-02', 'a', T0)).toBe(true);
+      expect(await store.claimDigest('C200', '2026-03-01', 'a', T0)).toBe(true);
+    });
+
+    it('lets another replica take over an unposted claim only once the lease has run out', async () => {
+      await store.claimDigest('C100', '2026-03-01', 'crashed', T0);
+      expect(await store.claimDigest('C100', '2026-03-01', 'rescuer', later(CLAIM_LEASE_MS - 1))).toBe(false);
+      expect(await store.claimDigest('C100', '2026-03-01', 'rescuer', later(CLAIM_LEASE_MS))).toBe(true);
+      expect(await store.claimDigest('C100', '2026-03-01', 'third', later(CLAIM_LEASE_MS + 1))).toBe(false);
+      expect((await store.getDigestClaim('C100', '2026-03-01'))?.replicaId).toBe('rescuer');
+    });
+
+    it('never hands out a posted day again, however late', async () => {
+      await store.claimDigest('C100', '2026-03-01', 'a', T0);
+      await store.markDigestPosted('C100', '2026-03-01', '1700000000.000100', later(10));
+      expect(await store.claimDigest('C100', '2026-03-01', 'b', later(CLAIM_LEASE_MS * 100))).toBe(false);
+      expect(await store.getDigestClaim('C100', '2026-03-01')).toMatchObject({ state: 'posted', ts: '1700000000.000100' });
+    });
+
+    it('stamps the channel subscription with when the posted digest was built', async () => {
+      await store.upsertSubscription(newsroom, T0);
+      await store.claimDigest('C100', '2026-03-01', 'a', later(5));
+      await store.markDigestPosted('C100', '2026-03-01', '1.2', later(7));
+      expect((await store.getSubscription('T1', 'C100'))?.lastDigestAt).toEqual(later(7));
+    });
+
+    it('frees a released claim for the next attempt, but only when its holder releases it', async () => {
+      await store.claimDigest('C100', '2026-03-01', 'a', T0);
+      await store.releaseDigest('C100', '2026-03-01', 'b');
+      expect(await store.claimDigest('C100', '2026-03-01', 'b', later(1))).toBe(false);
+      await store.releaseDigest('C100', '2026-03-01', 'a');
+      expect(await store.getDigestClaim('C100', '2026-03-01')).toBeNull();
+      expect(await store.claimDigest('C100', '2026-03-01', 'b', later(2))).toBe(true);
+    });
+
+    it('does not release a day that was already posted', async () => {
+      await store.claimDigest('C100', '2026-03-01', 'a', T0);
+      await store.markDigestPosted('C100', '2026-03-01', '1.2', T0);
+      await store.releaseDigest('C100', '2026-03-01', 'a');
+      expect((await store.getDigestClaim('C100', '2026-03-01'))?.state).toBe('posted');
+    });
+
+    it('gives one winner among many replicas claiming at the same moment', async () => {
+      const replicas = [store, await another(), await another(), await another()];
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => replicas[i % replicas.length]!.claimDigest('C100', '2026-03-01', `r${i}`, T0)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('shares claims and subscriptions with another connection to the same database', async () => {
+      const other = await another();
+      await store.upsertSubscription(newsroom, T0);
+      await store.claimDigest('C100', '2026-03-01', 'a', T0);
+      expect(await other.claimDigest('C100', '2026-03-01', 'b', T0)).toBe(false);
+      expect((await other.getSubscription('T1', 'C100'))?.time).toBe('08:30');
+    });
+  });
+
+  describe('records seen', () => {
+    it('counts only ids not seen before and remembers the first sighting', async () => {
+      expect(await store.noteRecordsSeen(['news/2013/08/7/a', 'news/2013/08/7/b'], T0)).toBe(2);
+      expect(await store.noteRecordsSeen(['news/2013/08/7/b', 'news/2026/03/1/c'], later(60_000))).toBe(1);
+      expect(await store.recordsSeenSince(new Date(T0.getTime() - 1))).toEqual([
+        'news/2013/08/7/a',
+        'news/2013/08/7/b',
+        'news/2026/03/1/c',
+      ]);
+      expect(await store.recordsSeenSince(T0)).toEqual(['news/2026/03/1/c']);
+      expect(await store.recordsSeenSince(later(60_000))).toEqual([]);
+    });
+
+    it('takes a whole corpus worth of ids in one call', async () => {
+      const ids = Array.from({ length: 12_000 }, (_, i) => `news/2020/01/1/event-${i}`);
+      expect(await store.noteRecordsSeen(ids, T0)).toBe(12_000);
+      expect(await store.noteRecordsSeen(ids, later(1))).toBe(0);
+      expect(await store.noteRecordsSeen([], later(2))).toBe(0);
+    });
+  });
+}
