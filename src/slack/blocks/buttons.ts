@@ -1,0 +1,39 @@
+import type { KnownBlock } from './message.ts';
+import { encodeCursor, type Cursor } from './cursor.ts';
+
+export const ACTION = {
+  share: 'kaesong_share',
+  more: 'kaesong_more',
+  older: 'kaesong_older',
+  newer: 'kaesong_newer',
+  search: 'kaesong_search',
+} as const;
+
+export type ActionId = (typeof ACTION)[keyof typeof ACTION];
+
+export interface PageButtons {
+  /** The page on screen, for Share. */
+  current: Cursor;
+  /** The next page, when there is one. */
+  next: Cursor | null;
+  /** Timeline mode only: the previous page, when there is one. */
+  previous: Cursor | null;
+}
+
+export function pageButtons({ current, next, previous }: PageButtons): KnownBlock {
+  const timeline = current.mode === 'timeline';
+  const elements = [button('Share in channel', ACTION.share, current, 'primary')];
+  if (timeline && previous !== null) elements.push(button('◀ Older', ACTION.older, previous));
+  if (next !== null) elements.push(timeline ? button('Newer ▶', ACTION.newer, next) : button('More results', ACTION.more, next));
+  return { type: 'actions', block_id: 'kaesong_page', elements };
+}
+
+export function button(label: string, actionId: ActionId, cursor: Cursor, style?: 'primary' | 'danger') {
+  return {
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text: label.slice(0, 75), emoji: true },
+    action_id: actionId,
+    value: encodeCursor(cursor),
+    ...(style === undefined ? {} : { style }),
+  };
+}
