@@ -27,6 +27,7 @@ const OPENERS: ReadonlyMap<string, 'since' | 'after' | 'before' | 'until'> = new
  * consecutive plain words), or null when none starts there.
  */
 export function matchDateExpression(words: readonly string[], at: number, today: Day | null): DateExpressionMatch | null {
+  if (!canStartDate(words[at])) return null;
   return (
     onThisDayAt(words, at, today) ??
     betweenAt(words, at, today) ??
@@ -35,6 +36,14 @@ export function matchDateExpression(words: readonly string[], at: number, today:
     rangeOrPeriodAt(words, at, today) ??
     monthDayAt(words, at)
   );
+}
+
+const STARTING_WORDS = new Set(['on', 'this', 'between', 'today', 'yesterday', 'last', 'past', ...OPENERS.keys()]);
+
+/** Every date expression starts with a digit, a month name or one of a few words: most words are ruled out at once. */
+function canStartDate(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  return /\d/.test(word) || STARTING_WORDS.has(word) || monthNumber(word) !== null;
 }
 
 function onThisDayAt(words: readonly string[], at: number, today: Day | null): DateExpressionMatch | null {
