@@ -1,0 +1,117 @@
+import type { CorpusRecord, RelatedLink, SourceLink } from '../model/record.ts';
+
+/**
+ * One record per id, in date order (undated last) then id, so ranking ties are stable.
+ * - The same id from several files is one record: the richest wins (see `compareRichness`) and
+ *   the others add their sources, contexts, related links, and any image, category or date it lacks.
+ * - A Related link to an id no file provides becomes a stub event (title, date, contexts from the
+ *   link) that a full record of that id replaces.
+ */
+export function mergeRecords(records: readonly CorpusRecord[]): CorpusRecord[] {
+  const byId = groupById(records);
+  const stubs: CorpusRecord[] = [];
+  for (const group of byId.values()) {
+    for (const record of group) {
+      for (const link of record.related) if (!byId.has(link.id)) stubs.push(stubFor(link, record));
+    }
+  }
+  for (const [id, group] of groupById(stubs)) byId.set(id, group);
+  return [...byId.values()].map(mergeGroup).sort(byDateThenId);
+}
+
+/**
+ * Negative when `a` is richer: a full record beats a stub, then the longer summary, then having an
+ * image, then more sources with links, then more sources.
+ */
+export function compareRichness(a: CorpusRecord, b: CorpusRecord): number {
+  return (
+    Number(a.stub) - Number(b.stub) ||
+    b.summary.length - a.summary.length ||
+    Number(b.image !== null) - Number(a.image !== null) ||
+    linkedSources(b) - linkedSources(a) ||
+    b.sources.length - a.sources.length
+  );
+}
+
+export function mergeSources(sources: readonly SourceLink[]): SourceLink[] {
+  const seen = new Set<string>();
+  const namesWithUrl = new Set(sources.filter((source) => source.url !== null).map((source) => source.name.toLowerCase()));
+  return sources.filter((source) => {
+    const name = source.name.toLowerCase();
+    if (source.url === null && namesWithUrl.has(name)) return false;
+    const key = `${name}\n${source.url ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function mergeGroup(group: CorpusRecord[]): CorpusRecord {
+  if (group.length === 1) return group[0]!;
+  const ordered = [...group].sort(compareRichness);
+  const winner = ordered[0]!;
+  return {
+    ...winner,
+    date: winner.date ?? firstOf(ordered, (record) => record.date),
+    image: winner.image ?? firstOf(ordered, (record) => record.image),
+    category: winner.category ?? firstOf(ordered, (record) => record.category),
+    sources: mergeSources(ordered.flatMap((record) => record.sources)),
+    contexts: uniqueIgnoringCase(ordered.flatMap((record) => record.contexts)),
+    related: uniqueRelated(ordered.flatMap((record) => record.related)),
+  };
+}
+
+function stubFor(link: RelatedLink, from: CorpusRecord): CorpusRecord {
+  return {
+    id: link.id,
+    kind: 'event',
+    date: link.date,
+    title: link.title,
+    summary: '',
+    body: '',
+    image: null,
+    sources: [],
+    contexts: [...link.contexts],
+    category: null,
+    related: [],
+    stub: true,
+    origin: from.origin,
+  };
+}
+
+function groupById(records: readonly CorpusRecord[]): Map<string, CorpusRecord[]> {
+  const byId = new Map<string, CorpusRecord[]>();
+  for (const record of records) {
+    const group = byId.get(record.id);
+    if (group === undefined) byId.set(record.id, [record]);
+    else group.push(record);
+  }
+  return byId;
+}
+
+function firstOf<T>(records: CorpusRecord[], pick: (record: CorpusRecord) => T | null): T | null {
+  for (const record of records) {
+    const value = pick(record);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+function uniqueIgnoringCase(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => !seen.has(value.toLowerCase()) && seen.add(value.toLowerCase()));
+}
+
+function uniqueRelated(links: RelatedLink[]): RelatedLink[] {
+  const seen = new Set<string>();
+  return links.filter((link) => !seen.has(link.id) && seen.add(link.id));
+}
+
+function linkedSources(record: CorpusRecord): number {
+  return record.sources.filter((source) => source.url !== null).length;
+}
+
+function byDateThenId(a: CorpusRecord, b: CorpusRecord): number {
+  const dateOrder = a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
+  return dateOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,27 @@
+import type { ParseOutcome } from '../model/record.ts';
+import { detectFormat } from './detect-format.ts';
+import { parseArticle } from './parse-article.ts';
+import { parseEventPage } from './parse-event-page.ts';
+import { parseJsonl } from './parse-jsonl.ts';
+import { parseWcep } from './parse-wcep.ts';
+
+/** Parses one corpus file with the parser its name and content call for; ignored files give nothing. */
+export function parseFile(path: string, text: string): ParseOutcome {
+  switch (detectFormat(path, text)) {
+    case 'event-page':
+      return parseEventPage(text, path);
+    case 'article':
+      return parseArticle(text, path);
+    case 'wcep':
+      return parseWcep(text, path);
+    case 'jsonl':
+      return parseJsonl(text, path);
+    case 'ignored':
+      return { records: [], problems: [] };
+    case 'unrecognised':
+      return {
+        records: [],
+        problems: [{ file: path, line: 1, reason: 'unrecognised format: expected an event page (### [date](/news/…)) or an article with --- front matter ---' }],
+      };
+  }
+}

@@ -1,0 +1,52 @@
+const SENTENCE_END = /[.!?"'”’:;]$/;
+const MAX_STORY_LABEL_WORDS = 12;
+
+/**
+ * Splits `Headline text. (BBC) (Sky News)` into the headline and its outlets. A trailing group that
+ * is not an outlet name (`(2012–present)`, `(post-U.S. withdrawal)`, `(See …)`) stays in the headline.
+ */
+export function splitOutlets(line: string): { headline: string; outlets: string[] } {
+  let headline = line.replace(/\s+/g, ' ').trim();
+  const outlets: string[] = [];
+  while (headline.endsWith(')')) {
+    const open = headline.lastIndexOf('(');
+    const name = headline.slice(open + 1, -1);
+    if (open < 0 || name.includes(')') || !looksLikeOutlet(name.trim())) break;
+    outlets.unshift(name.trim());
+    headline = headline.slice(0, open).trimEnd();
+  }
+  return { headline, outlets };
+}
+
+function looksLikeOutlet(name: string): boolean {
+  if (name === '' || name.length > 80 || name.split(' ').length > 10) return false;
+  if (/^[\d\s\-–—/.,]+$/.test(name) || /present\b/i.test(name)) return false;
+  if (/^(see\b|note\b|→|n:|e\.g\.|i\.e\.|including\b|equivalent\b)/i.test(name)) return false;
+  return !(/^[a-z]/.test(name) && name.includes(' '));
+}
+
+/**
+ * Newer WCEP days nest events under story names ("North Korea–South Korea relations"), flattened
+ * into the same list. Such a line cites no outlet, reads as a name rather than a sentence, and is
+ * followed by the events it groups.
+ */
+export function isStoryLabelLine(headline: string, outlets: string[]): boolean {
+  return (
+    outlets.length === 0 &&
+    headline !== '' &&
+    !SENTENCE_END.test(headline) &&
+    headline.split(' ').length <= MAX_STORY_LABEL_WORDS
+  );
+}
+
+/** "Trial of X, 2019–2020 Catalan protests" names two stories; "Irish general election, 2011" one. */
+export function splitStoryLabels(line: string): string[] {
+  const labels: string[] = [];
+  for (const part of line.split(', ')) {
+    const label = part.trim();
+    if (label === '') continue;
+    if (labels.length > 0 && label.split(' ').length < 2) labels[labels.length - 1] += `, ${label}`;
+    else labels.push(label);
+  }
+  return labels;
+}
