@@ -18,14 +18,17 @@ export interface PageButtons {
   next: Cursor | null;
   /** Timeline mode only: the previous page, when there is one. */
   previous: Cursor | null;
+  /** Offer "Share in channel": only on the asker's own ephemeral copy. */
+  share: boolean;
 }
 
-export function pageButtons({ current, next, previous }: PageButtons): KnownBlock {
+/** Null when there is nothing to press. */
+export function pageButtons({ current, next, previous, share }: PageButtons): KnownBlock | null {
   const timeline = current.mode === 'timeline';
-  const elements = [button('Share in channel', ACTION.share, current, 'primary')];
+  const elements = share ? [button('Share in channel', ACTION.share, current, 'primary')] : [];
   if (timeline && previous !== null) elements.push(button('◀ Older', ACTION.older, previous));
   if (next !== null) elements.push(timeline ? button('Newer ▶', ACTION.newer, next) : button('More results', ACTION.more, next));
-  return { type: 'actions', block_id: 'kaesong_page', elements };
+  return elements.length === 0 ? null : { type: 'actions', block_id: 'kaesong_page', elements };
 }
 
 export function button(label: string, actionId: ActionId, cursor: Cursor, style?: 'primary' | 'danger') {

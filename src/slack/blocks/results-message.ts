@@ -8,6 +8,11 @@ import type { Cursor } from './cursor.ts';
 import { formatEventDate } from './format-date.ts';
 import { cleanText, cutText, escapeMrkdwn } from './mrkdwn.ts';
 
+export interface Heading {
+  mrkdwn: string;
+  plain: string;
+}
+
 export interface ResultsInput {
   page: SearchPage;
   label: string;
@@ -15,20 +20,22 @@ export interface ResultsInput {
   cursor: Cursor;
   /** How many hits a full page holds, to step back a page. */
   pageSize: number;
-  /** Buttons only on the caller's own (ephemeral) copy. */
+  /** Paging buttons; off on a message shared in the channel. */
   buttons: boolean;
-  /** Set on a message shared in the channel: who shared it. */
-  sharedBy?: string;
+  /** "Share in channel", only on the asker's own ephemeral copy. Default true. */
+  share?: boolean;
+  /** A line above the summary ("Shared by @ana", "Background for: …"), as safe mrkdwn and plain text. */
+  heading?: Heading;
 }
 
 /**
  * The summary line, one card per hit, and the page buttons. Cards that would take the message past
  * Slack's 50 blocks are left for the next page, and the More button then points at them.
  */
-export function resultsMessage({ page, label, cursor, pageSize, buttons, sharedBy }: ResultsInput): SlackMessage {
+export function resultsMessage({ page, label, cursor, pageSize, buttons, share = true, heading }: ResultsInput): SlackMessage {
   const timeline = page.query.timeline;
   const head: KnownBlock[] = [];
-  if (sharedBy !== undefined) head.push({ type: 'context', block_id: 'kaesong_shared_by', elements: [{ type: 'mrkdwn', text: `Shared by <@${sharedBy}>` }] });
+  if (heading !== undefined) head.push(headingBlock(heading));
   const reserved = head.length + 1 + (buttons ? 1 : 0);
   const cards: KnownBlock[][] = [];
   let used = reserved;
@@ -45,18 +52,28 @@ export function resultsMessage({ page, label, cursor, pageSize, buttons, sharedB
     const nextOffset = page.offset + shown;
     const next = nextOffset < page.total && shown > 0 ? { ...cursor, offset: nextOffset } : null;
     const previous = page.offset > 0 ? { ...cursor, offset: Math.max(0, page.offset - pageSize) } : null;
-    blocks.push(pageButtons({ current: cursor, next, previous }));
+    const actions = pageButtons({ current: cursor, next, previous, share });
+    if (actions !== null) blocks.push(actions);
   }
-  return { text: fallbackText(page, summaryText(summary), shown, sharedBy), blocks };
+  return { text: fallbackText(page, summaryText(summary), shown, heading), blocks };
 }
 
 /** What notifications and screen readers get: the summary and the headlines, plainly. */
-function fallbackText(page: SearchPage, summary: string, shown: number, sharedBy: string | undefined): string {
+function fallbackText(page: SearchPage, summary: string, shown: number, heading: Heading | undefined): string {
   const lines = page.hits.slice(0, shown).map((hit, i) => {
     const date = formatEventDate(hit.record.date);
     const title = escapeMrkdwn(cutText(cleanText(hit.record.title), 200));
     return `${page.offset + i + 1}. ${date === null ? '' : `${date}: `}${title}`;
   });
-  const who = sharedBy === undefined ? '' : `Shared by <@${sharedBy}>: `;
-  return cutText([`${who}${summary.replace(/\*/g, '')}`, ...lines].join('\n'), LIMITS.fallbackText);
+  const first = summary.replace(/\*/g, '');
+  return cutText([...(heading === undefined ? [] : [heading.plain]), first, ...lines].join('\n'), LIMITS.fallbackText);
+}
+
+export function headingBlock(heading: Heading): KnownBlock {
+  return { type: 'context', block_id: 'kaesong_heading', elements: [{ type: 'mrkdwn', text: cutText(heading.mrkdwn, LIMITS.textObject) }] };
+}
+
+export function sharedByHeading(userId: string): Heading {
+  const id = /^[UW][A-Z0-9]{2,}$/.test(userId) ? userId : 'unknown';
+  return { mrkdwn: id === 'unknown' ? 'Shared from a search' : `Shared by <@${id}>`, plain: id === 'unknown' ? 'Shared from a search' : `Shared by <@${id}>` };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultsMessage } from '../../../src/slack/blocks/results-message.ts';
+import { resultsMessage, sharedByHeading } from '../../../src/slack/blocks/results-message.ts';
 import { checkMessage } from '../../../src/slack/blocks/limits.ts';
 import { decodeCursor } from '../../../src/slack/blocks/cursor.ts';
 import { makeHit, makeRecord } from '../../support/records.ts';
@@ -42,9 +42,10 @@ describe('resultsMessage', () => {
   it('has no More button on the last page and no buttons when shared', () => {
     const page = { query: makeQuery(), total: 1, offset: 0, relaxed: false, hits: [makeHit()] };
     expect(buttonsOf(resultsMessage({ page, label: 'k', cursor, pageSize: 5, buttons: true })).map((b) => b.text.text)).toEqual(['Share in channel']);
-    const shared = resultsMessage({ page, label: 'k', cursor, pageSize: 5, buttons: false, sharedBy: 'U123' });
+    const shared = resultsMessage({ page, label: 'k', cursor, pageSize: 5, buttons: false, heading: sharedByHeading('U123') });
     expect(buttonsOf(shared)).toEqual([]);
-    expect(shared.blocks[0]).toEqual({ type: 'context', block_id: 'kaesong_shared_by', elements: [{ type: 'mrkdwn', text: 'Shared by <@U123>' }] });
+    expect(shared.text.split('\n')[0]).toBe('Shared by <@U123>');
+    expect(shared.blocks[0]).toEqual({ type: 'context', block_id: 'kaesong_heading', elements: [{ type: 'mrkdwn', text: 'Shared by <@U123>' }] });
   });
 
   it('never exceeds 50 blocks: fewer cards, and More picks up where the cards stopped', () => {

@@ -1,0 +1,51 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { normaliseSlackText } from '../../../query/normalise-slack-text.ts';
+import { answerQuery } from '../../answer.ts';
+import { NO_UNFURL } from '../../blocks/message.ts';
+import { DIGEST_NOT_SET_UP } from '../../digest-port.ts';
+import { describeSlackError } from '../../slack-errors.ts';
+import { SOMETHING_WENT_WRONG, WARMING_UP, type ListenerDeps } from '../deps.ts';
+import { respondSafely, safely } from '../reply.ts';
+
+type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/**
+ * `/kaesong <query>`: acks with the cards when the index is ready (the search is in memory, well
+ * inside Slack's 3 seconds); while it warms up, acks with a short line and responds once it is ready.
+ * `/kaesong digest …` goes to the digest port.
+ */
+export function kaesongCommandCallback(deps: ListenerDeps) {
+  return async ({ command, ack, respond }: Args): Promise<void> => {
+    const raw = typeof command.text === 'string' ? command.text : '';
+    if (/^\s*digest\b/i.test(raw)) {
+      await digestCommand(deps, raw.trim().replace(/^digest\b\s*/i, ''), { command, ack, respond });
+      return;
+    }
+    const text = normaliseSlackText(raw);
+    const answer = (searcher: Parameters<typeof answerQuery>[0]) =>
+      safely(deps.logger, () => answerQuery(searcher, text, { command: deps.command, now: deps.clock.now().getTime(), timeZone: deps.timeZone }));
+    const searcher = deps.searchers.current();
+    if (searcher !== null) {
+      await ack({ response_type: 'ephemeral', ...answer(searcher), ...NO_UNFURL });
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: WARMING_UP });
+    const ready = await deps.searchers.whenReady();
+    await respondSafely(respond, deps.logger, { response_type: 'ephemeral', ...answer(ready) });
+  };
+}
+
+async function digestCommand(deps: ListenerDeps, args: string, { command, ack, respond }: Pick<Args, 'command' | 'ack' | 'respond'>): Promise<void> {
+  if (deps.digest === undefined) {
+    await ack({ response_type: 'ephemeral', text: DIGEST_NOT_SET_UP });
+    return;
+  }
+  await ack();
+  try {
+    const reply = await deps.digest.handle(args, { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id });
+    await respondSafely(respond, deps.logger, { response_type: 'ephemeral', ...reply });
+  } catch (error) {
+    deps.logger.error('digest command failed', describeSlackError(error));
+    await respondSafely(respond, deps.logger, { response_type: 'ephemeral', text: SOMETHING_WENT_WRONG });
+  }
+}

@@ -1,0 +1,22 @@
+import type { Clock } from '../../model/clock.ts';
+import type { Logger } from '../../model/logger.ts';
+import type { SearcherProvider } from '../searcher-provider.ts';
+import type { DigestCommandPort } from '../digest-port.ts';
+import type { EventDedupe } from '../event-dedupe.ts';
+
+/** What every listener may use; one object so tests swap any part. */
+export interface ListenerDeps {
+  searchers: SearcherProvider;
+  clock: Clock;
+  logger: Logger;
+  /** The slash command's name, e.g. `/kaesong`. */
+  command: string;
+  /** The zone "today" and "last week" are counted in. */
+  timeZone: string;
+  dedupe: EventDedupe;
+  digest?: DigestCommandPort;
+}
+
+export const WARMING_UP = 'Warming up, one moment…';
+export const SOMETHING_WENT_WRONG = 'Sorry, something went wrong with that search. Please try again, perhaps with fewer words.';
+export const BUTTON_EXPIRED = 'That button has expired, run the search again.';

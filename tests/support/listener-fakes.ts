@@ -1,0 +1,53 @@
+import type { Clock } from '../../src/model/clock.ts';
+import type { Logger } from '../../src/model/logger.ts';
+import type { Searcher } from '../../src/search/searcher.ts';
+import { EventDedupe } from '../../src/slack/event-dedupe.ts';
+import { searcherProvider } from '../../src/slack/searcher-provider.ts';
+import type { ListenerDeps } from '../../src/slack/listeners/deps.ts';
+
+export const FIXED_NOW = new Date('2026-11-23T09:00:00Z');
+export const fixedClock: Clock = { now: () => FIXED_NOW };
+
+/** A logger that keeps its lines, to assert on what was logged (and that tokens were not). */
+export function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const log = (level: string) => (message: string, ...details: unknown[]) => lines.push([level, message, ...details.map(String)].join(' '));
+  return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+export function fakeDeps(searcher: Searcher | null, overrides: Partial<ListenerDeps> = {}): ListenerDeps & { logger: ReturnType<typeof recordingLogger> } {
+  return {
+    searchers: searcherProvider(searcher),
+    clock: fixedClock,
+    logger: recordingLogger(),
+    command: '/kaesong',
+    timeZone: 'UTC',
+    dedupe: new EventDedupe(100),
+    ...overrides,
+  } as ListenerDeps & { logger: ReturnType<typeof recordingLogger> };
+}
+
+/** Records every call to a function-like fake; `fail` makes the next calls reject like the WebClient does. */
+export function recorder<T = unknown>(answer: (arg: T) => unknown = () => ({ ok: true })) {
+  const calls: T[] = [];
+  let failure: Error | null = null;
+  const fn = async (arg: T) => {
+    calls.push(arg);
+    if (failure !== null) throw failure;
+    return answer(arg);
+  };
+  return Object.assign(fn, {
+    calls,
+    failWith(code: string) {
+      failure = Object.assign(new Error(`An API error occurred: ${code}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: code } });
+    },
+  });
+}
+
+/** The parts of a WebClient the listeners call, recorded. */
+export function fakeClient(parentText: string | null = null) {
+  const postMessage = recorder<Record<string, unknown>>(() => ({ ok: true, ts: '1.1' }));
+  const postEphemeral = recorder<Record<string, unknown>>();
+  const replies = recorder<Record<string, unknown>>(() => ({ ok: true, messages: parentText === null ? [] : [{ text: parentText, ts: '1' }] }));
+  return { client: { chat: { postMessage, postEphemeral }, conversations: { replies } }, postMessage, postEphemeral, replies };
+}
