@@ -100,6 +100,9 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
       }
       return added;
     },
+    async hasSeenRecords() {
+      return ((await query('SELECT 1 FROM records_seen LIMIT 1', [])).rowCount ?? 0) > 0;
+    },
     async recordsSeenSince(since) {
       const { rows } = await query<{ record_id: string }>(
         'SELECT record_id FROM records_seen WHERE first_seen_at > $1 ORDER BY first_seen_at, record_id',

@@ -43,6 +43,7 @@ export function openSqliteStore(databaseUrl: string): Store {
     release: db.prepare(`DELETE FROM digest_claims WHERE channel_id = ? AND local_day = ? AND replica_id = ? AND state = 'claimed'`),
     getClaim: db.prepare<[string, string], ClaimRow>('SELECT * FROM digest_claims WHERE channel_id = ? AND local_day = ?'),
     noteSeen: db.prepare('INSERT INTO records_seen (record_id, first_seen_at) VALUES (?, ?) ON CONFLICT (record_id) DO NOTHING'),
+    anySeen: db.prepare('SELECT 1 FROM records_seen LIMIT 1'),
     seenSince: db.prepare<[number], { record_id: string }>(
       'SELECT record_id FROM records_seen WHERE first_seen_at > ? ORDER BY first_seen_at, record_id',
     ),
@@ -90,6 +91,9 @@ export function openSqliteStore(databaseUrl: string): Store {
     },
     async noteRecordsSeen(ids, now) {
       return noteSeen(ids, now.getTime());
+    },
+    async hasSeenRecords() {
+      return statements.anySeen.get() !== undefined;
     },
     async recordsSeenSince(since) {
       return statements.seenSince.all(since.getTime()).map((row) => row.record_id);

@@ -59,6 +59,8 @@ export interface Store {
 
   /** Notes record ids not seen before as first seen at `now`; returns how many were new. */
   noteRecordsSeen(ids: readonly string[], now: Date): Promise<number>;
+  /** False until the first records are noted: the corpus a bot starts with is not "newly added". */
+  hasSeenRecords(): Promise<boolean>;
   /** Ids first seen strictly after `since`, oldest sighting first. */
   recordsSeenSince(since: Date): Promise<string[]>;
 

@@ -173,6 +173,12 @@ export function runStoreContract(harness: StoreHarness): void {
       expect(await store.recordsSeenSince(later(60_000))).toEqual([]);
     });
 
+    it('knows whether it has seen any record yet', async () => {
+      expect(await store.hasSeenRecords()).toBe(false);
+      await store.noteRecordsSeen(['news/2013/08/7/a'], T0);
+      expect(await store.hasSeenRecords()).toBe(true);
+    });
+
     it('takes a whole corpus worth of ids in one call', async () => {
       const ids = Array.from({ length: 12_000 }, (_, i) => `news/2020/01/1/event-${i}`);
       expect(await store.noteRecordsSeen(ids, T0)).toBe(12_000);
