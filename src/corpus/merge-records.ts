@@ -4,19 +4,14 @@ import type { CorpusRecord, RelatedLink, SourceLink } from '../model/record.ts';
  * One record per id, in date order (undated last) then id, so ranking ties are stable.
  * - The same id from several files is one record: the richest wins (see `compareRichness`) and
  *   the others add their sources, contexts, related links, and any image, category or date it lacks.
- * - A Related link to an id no file provides becomes a stub event (title, date, contexts from the
- *   link) that a full record of that id replaces.
+ * - Every Related link is also a stub event (title, date, contexts from the link): alone it stands
+ *   for an event no file provides; beside a full record of that id it only adds the link's contexts.
  */
 export function mergeRecords(records: readonly CorpusRecord[]): CorpusRecord[] {
-  const byId = groupById(records);
-  const stubs: CorpusRecord[] = [];
-  for (const group of byId.values()) {
-    for (const record of group) {
-      for (const link of record.related) if (!byId.has(link.id)) stubs.push(stubFor(link, record));
-    }
-  }
-  for (const [id, group] of groupById(stubs)) byId.set(id, group);
-  return [...byId.values()].map(mergeGroup).sort(byDateThenId);
+  const stubs = records.flatMap((record) =>
+    record.related.filter((link) => link.id !== record.id).map((link) => stubFor(link, record)),
+  );
+  return [...groupById([...records, ...stubs]).values()].map(mergeGroup).sort(byDateThenId);
 }
 
 /**

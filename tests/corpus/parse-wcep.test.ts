@@ -11,7 +11,7 @@ function parseDay(relative: string) {
   return parseWcep(readFileSync(file, 'utf8'), file);
 }
 
-describe.skipIf(!hasWcep)(`parseWcep on ../shared/data/wcep (skipped: ${WCEP} not found)`, () => {
+describe.skipIf(!hasWcep)(`parseWcep on ../shared/data/wcep${hasWcep ? '' : ` (skipped: ${WCEP} not found)`}`, () => {
   it('reads the 2013-08-07 day: categories, the story label and the outlets of every line', () => {
     const { records, problems } = parseDay('2013/08/2013-08-07.yaml');
     expect(problems).toEqual([]);
