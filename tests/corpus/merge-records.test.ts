@@ -60,7 +60,7 @@ describe('mergeRecords', () => {
     ]);
   });
 
-  it('adds one stub per Related link to a missing id, and lets a full record replace it, keeping the link's contexts', () => {
+  it('adds one stub per Related link to a missing id, and lets a full record replace it, keeping the link\'s contexts', () => {
     const link = { id: 'news/2013/04/17/blocked', title: 'Blocked.', date: '2013-04-17', contexts: ['North Korea'] };
     const page = record({ related: [link, { ...link, contexts: ['South Korea'] }] });
     const merged = mergeRecords([page]);
