@@ -1,0 +1,161 @@
+import { format } from 'date-fns';
+import type { Clock } from '../model/clock.ts';
+import type { Searcher } from '../search/searcher.ts';
+import type { Store, Subscription } from '../store/store.ts';
+import type { DigestCommandPort } from '../slack/digest-port.ts';
+import { isValidTimeZone } from '../config/time-zone.ts';
+import { buildDigest } from './build-digest.ts';
+import { digestSlot, localMoment, normalizeClockTime } from './schedule.ts';
+
+export interface DigestCommandOptions {
+  store: Store;
+  searcher: () => Searcher | null;
+  clock: Clock;
+  /** DIGEST_TIME and DIGEST_TZ: what `digest on` uses when not told. */
+  defaults: { time: string; timeZone: string };
+  slashCommand?: string;
+}
+
+type Reply = Awaited<ReturnType<DigestCommandPort['handle']>>;
+type Context = Parameters<DigestCommandPort['handle']>[1];
+
+interface OnRequest {
+  time: string | null;
+  timeZone: string | null;
+  topic: string | null;
+  quiet: boolean | null;
+}
+
+/** `/kaesong digest on|off|status|preview`: every reply is one ephemeral message; bad input changes nothing. */
+export function createDigestCommands(options: DigestCommandOptions): DigestCommandPort {
+  const command = options.slashCommand ?? '/kaesong';
+  const example = `\`${command} digest on 07:00 Europe/London north korea\``;
+  const usage = [
+    `\`${command} digest on [HH:MM] [Zone/Name] [topic words] [--quiet]\`: a digest here every day (default ${options.defaults.time} ${options.defaults.timeZone})`,
+    `\`${command} digest off\`: stop it`,
+    `\`${command} digest status\`: what is set`,
+    `\`${command} digest preview\`: see today's digest without posting it`,
+  ].join('\n');
+
+  async function on(args: string[], ctx: Context): Promise<Reply> {
+    const request = parseOn(args);
+    if (typeof request === 'string') return { text: request };
+    const existing = await options.store.getSubscription(ctx.teamId, ctx.channelId);
+    const now = options.clock.now();
+    const saved = await options.store.upsertSubscription(
+      {
+        teamId: ctx.teamId,
+        channelId: ctx.channelId,
+        time: request.time ?? existing?.time ?? options.defaults.time,
+        timeZone: request.timeZone ?? existing?.timeZone ?? options.defaults.timeZone,
+        topic: request.topic ?? existing?.topic ?? '',
+        quiet: request.quiet ?? existing?.quiet ?? false,
+      },
+      now,
+    );
+    const today = localMoment(now, saved.timeZone);
+    const postedToday = saved.lastDigestAt !== null && localMoment(saved.lastDigestAt, saved.timeZone).day === today.day;
+    const startsToday = !postedToday && today.minutes <= minutesOf(saved.time);
+    const first = startsToday ? 'today' : 'tomorrow';
+    return { text: `Daily digest on for this channel: ${describe(saved)}. The first one comes ${first} at ${saved.time}. See it now with \`${command} digest preview\`.` };
+  }
+
+  function parseOn(args: string[]): OnRequest | string {
+    const request: OnRequest = { time: null, timeZone: null, topic: null, quiet: null };
+    const topic: string[] = [];
+    for (const arg of args) {
+      if (/^\d{1,2}[:.h]\d{1,2}$/i.test(arg) || /^\d{1,2}:/.test(arg)) {
+        const time = normalizeClockTime(arg);
+        if (time === null) return `"${arg}" is not a time of day. Use 24-hour HH:MM, e.g. ${example}`;
+        request.time = time;
+      } else if (/^[A-Za-z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+)+$/.test(arg) || /^(UTC|GMT)$/i.test(arg)) {
+        if (!isValidTimeZone(arg)) return `"${arg}" is not a time zone I know. Use an IANA name such as Asia/Seoul or Europe/London, e.g. ${example}`;
+        request.timeZone = canonicalZone(arg);
+      } else if (arg === '--quiet') request.quiet = true;
+      else if (arg === '--no-quiet') request.quiet = false;
+      else if (arg === '--no-topic') request.topic = '';
+      else if (arg.startsWith('--')) return `"${arg}" is not an option I know (try --quiet, --no-quiet or --no-topic), e.g. ${example}`;
+      else topic.push(arg);
+    }
+    if (topic.length > 0) request.topic = topic.join(' ').slice(0, 200);
+    return request;
+  }
+
+  async function off(ctx: Context): Promise<Reply> {
+    const removed = await options.store.removeSubscription(ctx.teamId, ctx.channelId);
+    return { text: removed ? 'Daily digest off for this channel.' : `This channel has no daily digest. Turn one on with \`${command} digest on ${options.defaults.time}\`.` };
+  }
+
+  async function status(ctx: Context): Promise<Reply> {
+    const subscription = await options.store.getSubscription(ctx.teamId, ctx.channelId);
+    if (subscription === null) {
+      return { text: `This channel has no daily digest. Turn one on with \`${command} digest on ${options.defaults.time}\`.` };
+    }
+    const last = subscription.lastDigestAt;
+    const lastText = last === null ? 'none yet' : lastDay(last, subscription.timeZone);
+    return { text: `Daily digest for this channel: ${describe(subscription)}. Last digest: ${lastText}.` };
+  }
+
+  async function preview(ctx: Context): Promise<Reply> {
+    const searcher = options.searcher();
+    if (searcher === null) return { text: 'Warming up, one moment… try the preview again shortly.' };
+    const now = options.clock.now();
+    const subscription: Subscription = (await options.store.getSubscription(ctx.teamId, ctx.channelId)) ?? {
+      teamId: ctx.teamId,
+      channelId: ctx.channelId,
+      ...options.defaults,
+      topic: '',
+      quiet: false,
+      lastDigestAt: null,
+      updatedAt: now,
+    };
+    const localDay = digestSlot(subscription, now).localDay;
+    const built = await buildDigest(searcher, options.store, { ...subscription, quiet: true }, localDay, {
+      slashCommand: command,
+      note: `Preview for this channel, only you can see it (not posted).`,
+    });
+    return built.message!;
+  }
+
+  return {
+    async handle(args, ctx) {
+      const [sub = '', ...rest] = args.trim().split(/\s+/).filter((word) => word !== '');
+      switch (sub.toLowerCase()) {
+        case 'on':
+          return on(rest, ctx);
+        case 'off':
+          return off(ctx);
+        case 'status':
+        case '':
+          return status(ctx);
+        case 'preview':
+          return preview(ctx);
+        case 'help':
+          return { text: usage };
+        default:
+          return { text: `"${sub}" is not a digest command. Use on, off, status or preview, e.g. ${example}\n${usage}` };
+      }
+    },
+  };
+}
+
+function describe(subscription: Subscription): string {
+  const topic = subscription.topic === '' ? 'no topic' : `topic "${subscription.topic}"`;
+  const quiet = subscription.quiet ? 'a quiet line on days with nothing to say' : 'nothing on days with nothing to say';
+  return `every day at ${subscription.time} ${subscription.timeZone}, ${topic}, ${quiet}`;
+}
+
+function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return hours * 60 + minutes;
+}
+
+function canonicalZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+function lastDay(instant: Date, timeZone: string): string {
+  const { day, minutes } = localMoment(instant, timeZone);
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${format(new Date(`${day}T00:00:00`), 'EEE d MMM yyyy')} ${time}`;
+}
