@@ -1,0 +1,114 @@
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, LogLevel } from '@slack/bolt';
+import type { Config, SlackConfig } from './config/config.ts';
+import { ConfigError } from './config/config.ts';
+import { systemClock, type Clock } from './model/clock.ts';
+import { silentLogger, type Logger } from './model/logger.ts';
+import type { Searcher } from './search/searcher.ts';
+import { createSearchIndex } from './search/search-index.ts';
+import { loadCorpus } from './corpus/load-corpus.ts';
+import { boltLogger } from './slack/bolt-logger.ts';
+import type { DigestCommandPort } from './slack/digest-port.ts';
+import { EventDedupe } from './slack/event-dedupe.ts';
+import { registerListeners } from './slack/listeners/index.ts';
+import type { SearcherProvider } from './slack/searcher-provider.ts';
+import { describeSlackError } from './slack/slack-errors.ts';
+
+
+export interface KaesongAppDeps {
+  searchers: SearcherProvider;
+  clock?: Clock;
+  logger?: Logger;
+  digest?: DigestCommandPort;
+  /** Skip `auth.test` at start-up when the bot's ids are already known (tests). */
+  botUserId?: string;
+  botId?: string;
+}
+
+export interface KaesongApp {
+  app: App;
+  /** Listening: HTTP mode resolves with the bound port (useful with PORT=0), Socket Mode with null. */
+  start(): Promise<{ port: number | null }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wiring only: a Bolt app in Socket Mode when an app token is configured, otherwise HTTP on
+ * `/slack/events` (plus `GET /healthz`), with every listener registered against `deps`.
+ */
+export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongApp {
+  const slack = config.slack;
+  if (slack === null) throw new ConfigError('SLACK_BOT_TOKEN', 'is not set');
+  const logger = deps.logger ?? silentLogger;
+  const app = new App({
+    ...receiverOptions(slack, deps.searchers),
+    token: slack.botToken,
+    ...(deps.botUserId === undefined ? {} : { botUserId: deps.botUserId }),
+    ...(deps.botId === undefined ? {} : { botId: deps.botId }),
+    logger: boltLogger(logger, boltLevel(config.logLevel)),
+    clientOptions: slack.apiUrl === null ? {} : { slackApiUrl: slack.apiUrl },
+  });
+  app.error(async (error) => {
+    logger.error('unhandled error in a listener', describeSlackError(error));
+  });
+  registerListeners(app, {
+    searchers: deps.searchers,
+    clock: deps.clock ?? systemClock,
+    logger,
+    command: slack.slashCommand,
+    timeZone: config.digest.timeZone,
+    dedupe: new EventDedupe(10_000),
+    ...(deps.digest === undefined ? {} : { digest: deps.digest }),
+  });
+  return {
+    app,
+    async start() {
+      if (slack.appToken !== null) {
+        await app.start();
+        logger.info('connected to Slack in Socket Mode');
+        return { port: null };
+      }
+      const server = (await app.start(slack.port)) as { address(): AddressInfo | string | null };
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : slack.port;
+      logger.info(`listening for Slack on http://localhost:${port}/slack/events`);
+      return { port };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}
+
+function receiverOptions(slack: SlackConfig, searchers: SearcherProvider) {
+  if (slack.appToken !== null) return { socketMode: true, appToken: slack.appToken };
+  return {
+    signingSecret: slack.signingSecret ?? '',
+    port: slack.port,
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz(searchers) }],
+  };
+}
+
+function healthz(searchers: SearcherProvider) {
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    const searcher = searchers.current();
+    const [status, body] = searcher === null ? [503, { status: 'warming up' }] : [200, { status: 'ok', records: searcher.size }];
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+}
+
+function boltLevel(level: Config['logLevel']): LogLevel {
+  return { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[level];
+}
+
+/** Loads the corpus and builds the index; corpus problems are warnings, never fatal. */
+export async function loadSearcher(dirs: readonly string[], logger: Logger): Promise<Searcher> {
+  const corpus = await loadCorpus(dirs);
+  for (const problem of corpus.problems.slice(0, 20)) logger.warn(`corpus: ${problem.file}:${problem.line}: ${problem.reason}`);
+  if (corpus.problems.length > 20) logger.warn(`corpus: ${corpus.problems.length - 20} more problems (run: kaesong corpus check)`);
+  const searcher = createSearchIndex(corpus.records);
+  logger.info(`index ready: ${searcher.size} records from ${corpus.files} files`);
+  return searcher;
+}

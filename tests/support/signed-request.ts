@@ -1,0 +1,72 @@
+import { createHmac } from 'node:crypto';
+
+export interface SignOptions {
+  /** Seconds since the epoch; defaults to now. */
+  timestamp?: number;
+  /** Replace the computed signature (to test rejection); null sends none. */
+  signature?: string | null;
+  headers?: Record<string, string>;
+}
+
+/** `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{body}`, as Slack signs requests. */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** POSTs `body` to `url` signed like Slack would, and reports status, body and how long it took. */
+export async function sendSigned(url: string, secret: string, body: string, contentType: string, options: SignOptions = {}) {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = options.signature === undefined ? slackSignature(secret, timestamp, body) : options.signature;
+  const headers: Record<string, string> = {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    ...(signature === null ? {} : { 'x-slack-signature': signature }),
+    ...options.headers,
+  };
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', headers, body });
+  const text = await response.text();
+  return { status: response.status, text, json: parseJson(text), ms: performance.now() - started };
+}
+
+export function slashCommandBody(fields: Record<string, string>): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'newsroom',
+    channel_id: 'C1',
+    channel_name: 'newsdesk',
+    user_id: 'U1',
+    user_name: 'ana',
+    command: '/kaesong',
+    text: '',
+    api_app_id: 'A1',
+    trigger_id: '1.2.3',
+    ...fields,
+  }).toString();
+}
+
+export function eventBody(event: Record<string, unknown>, eventId: string): string {
+  return JSON.stringify({
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+    event,
+  });
+}
+
+export function blockActionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
