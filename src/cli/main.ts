@@ -4,12 +4,14 @@ import { UsageError } from './command.ts';
 import { ConfigError } from '../config/config.ts';
 import { searchCommand } from './commands/search.ts';
 import { relatedCommand } from './commands/related.ts';
+import { digestRunCommand } from './commands/digest-run.ts';
+import { digestPreviewCommand } from './commands/digest-preview.ts';
 import { corpusCheckCommand } from './commands/corpus-check.ts';
 import { importWcepCommand } from './commands/import-wcep.ts';
 import { importJsonlCommand } from './commands/import-jsonl.ts';
 import { exportJsonlCommand } from './commands/export-jsonl.ts';
 
-const commands: CliCommand[] = [searchCommand, relatedCommand, corpusCheckCommand, importWcepCommand, importJsonlCommand, exportJsonlCommand];
+const commands: CliCommand[] = [searchCommand, relatedCommand, corpusCheckCommand, importWcepCommand, importJsonlCommand, exportJsonlCommand, digestRunCommand, digestPreviewCommand];
 
 function usage(): string {
   const lines = commands.map((command) => `  kaesong ${command.usage.padEnd(48)} ${command.summary}`);
