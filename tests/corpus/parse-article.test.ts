@@ -42,7 +42,7 @@ describe('parseArticle on the bundled seed articles', () => {
     expect(article.title).toBe("At 'Truce Village,' North, South Korea set stage for cabinet-level talks");
     expect(article.date).toBe('2013-06-09');
     expect(article.sources).toEqual([]);
-    expect(article.contexts).toEqual(['Inter-Korean relations', 'Panmunjom', 'North Korea', 'South Korea']);
+    expect(article.contexts).toEqual(['Inter-Korean relations', 'Kaesong area', 'Panmunjom', 'North Korea', 'South Korea']);
     expect(article.summary.startsWith('North and South Korea inched closer to resetting their strained relations Sunday')).toBe(true);
     expect(article.body).not.toMatch(/Discuss as:|originally published/);
   });
