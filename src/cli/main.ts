@@ -10,8 +10,9 @@ import { corpusCheckCommand } from './commands/corpus-check.ts';
 import { importWcepCommand } from './commands/import-wcep.ts';
 import { importJsonlCommand } from './commands/import-jsonl.ts';
 import { exportJsonlCommand } from './commands/export-jsonl.ts';
+import { askCommand } from './commands/ask.ts';
 
-const commands: CliCommand[] = [searchCommand, relatedCommand, corpusCheckCommand, importWcepCommand, importJsonlCommand, exportJsonlCommand, digestRunCommand, digestPreviewCommand];
+const commands: CliCommand[] = [askCommand, searchCommand, relatedCommand, corpusCheckCommand, importWcepCommand, importJsonlCommand, exportJsonlCommand, digestRunCommand, digestPreviewCommand];
 
 function usage(): string {
   const lines = commands.map((command) => `  kaesong ${command.usage.padEnd(48)} ${command.summary}`);

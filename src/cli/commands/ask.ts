@@ -1,0 +1,68 @@
+import type { CliCommand } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { loadConfig } from '../../config/load-config.ts';
+import { loadCorpus } from '../../corpus/load-corpus.ts';
+import { createSearchIndex } from '../../search/search-index.ts';
+import { systemClock } from '../../model/clock.ts';
+import { normaliseSlackText } from '../../query/normalise-slack-text.ts';
+import { answerQuery } from '../../slack/answer.ts';
+import { NO_UNFURL } from '../../slack/blocks/message.ts';
+import { renderMessageText } from '../../slack/render-text.ts';
+
+/**
+ * `kaesong ask "/kaesong 2013"` or `kaesong ask "@kaesong kaesong talks"`: the reply the bot would
+ * send, from the corpus on disk, with no Slack tokens. `--json` prints the Block Kit payload.
+ */
+export const askCommand: CliCommand = {
+  path: ['ask'],
+  usage: 'ask "/kaesong <query>" | "@kaesong <query>" [--json] [--corpus DIR]…',
+  summary: 'print the reply the bot would send, without Slack',
+  async run(args, context) {
+    const { input, json, corpusDirs } = parseArgs(args);
+    const config = loadConfig(context.env, { slack: false });
+    const command = context.env['SLASH_COMMAND']?.trim() || '/kaesong';
+    const corpus = await loadCorpus(corpusDirs.length > 0 ? corpusDirs : config.corpusDirs);
+    if (corpus.problems.length > 0) context.err(`${corpus.problems.length} corpus problems (see: kaesong corpus check)`);
+    const searcher = createSearchIndex(corpus.records);
+    const { mention, query } = splitInput(input);
+    const message = answerQuery(searcher, normaliseSlackText(query), {
+      command,
+      now: systemClock.now().getTime(),
+      timeZone: config.digest.timeZone,
+      share: !mention,
+    });
+    if (json) {
+      const payload = mention ? { ...message, ...NO_UNFURL } : { response_type: 'ephemeral', ...message, ...NO_UNFURL };
+      context.out(JSON.stringify(payload, null, 2));
+    } else {
+      context.out(renderMessageText(message, { ansi: process.stdout.isTTY === true }));
+    }
+    return 0;
+  },
+};
+
+function parseArgs(args: string[]): { input: string; json: boolean; corpusDirs: string[] } {
+  const words: string[] = [];
+  const corpusDirs: string[] = [];
+  let json = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--corpus') {
+      const dir = args[i + 1];
+      if (dir === undefined) throw new UsageError('--corpus needs a folder');
+      corpusDirs.push(dir);
+      i += 1;
+    } else words.push(arg);
+  }
+  if (words.length === 0) throw new UsageError('say what to ask, e.g. "/kaesong kaesong 2013"');
+  return { input: words.join(' '), json, corpusDirs };
+}
+
+/** `/anything rest` is a slash command, `@anything rest` a mention; bare text is a slash command's text. */
+export function splitInput(input: string): { mention: boolean; query: string } {
+  const trimmed = input.trim();
+  const match = /^([/@])\S*\s*(.*)$/s.exec(trimmed);
+  if (match === null) return { mention: false, query: trimmed };
+  return { mention: match[1] === '@', query: match[2] ?? '' };
+}

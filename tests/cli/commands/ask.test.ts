@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { askCommand, splitInput } from '../../../src/cli/commands/ask.ts';
+import { checkMessage } from '../../../src/slack/blocks/limits.ts';
+
+const corpus = new URL('../../../corpus', import.meta.url).pathname;
+
+async function ask(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await askCommand.run([...args, '--corpus', corpus], { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, interactive: false });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('kaesong ask', () => {
+  it('tells slash commands from mentions', () => {
+    expect(splitInput('/kaesong 2013')).toEqual({ mention: false, query: '2013' });
+    expect(splitInput('@kaesong kaesong talks')).toEqual({ mention: true, query: 'kaesong talks' });
+    expect(splitInput('kaesong')).toEqual({ mention: false, query: 'kaesong' });
+  });
+
+  it('prints the slash command reply as readable text with its buttons', async () => {
+    const { code, out } = await ask('/kaesong kaesong 2013');
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toMatch(/^kaesong · 2013 · \d+ events/);
+    expect(out).toContain('Sources: BBC (http://www.bbc.co.uk/news/world-asia-23586026)');
+    expect(out).toContain('[Share in channel]');
+  });
+
+  it('prints a mention reply without the Share button', async () => {
+    const { out } = await ask('@kaesong kaesong talks');
+    expect(out.split('\n')[0]).toMatch(/^kaesong talks · \d+ events/);
+    expect(out).not.toContain('[Share in channel]');
+  });
+
+  it('prints the Block Kit payload with --json, valid against the limits', async () => {
+    const { out } = await ask('/kaesong kaesong 2013', '--json');
+    const payload = JSON.parse(out) as Record<string, unknown>;
+    expect(payload['response_type']).toBe('ephemeral');
+    expect(checkMessage(payload)).toEqual([]);
+  });
+});
