@@ -98,7 +98,9 @@ function baseScore(record: CorpusRecord, topicWords: string[], yearsAgo: number)
   if (topicWords.length > 0) {
     const text = new Set(words([record.title, record.summary, ...record.contexts, record.category ?? ''].join(' ')));
     const matched = topicWords.filter((word) => text.has(word)).length;
-    if (matched > 0) score += 6 + 2 * (matched - 1);
+    // All the topic's words together is the topic; one word of several ("north" of "north korea") barely is.
+    if (matched === topicWords.length) score += 8;
+    else score += 2 * matched;
   }
   if (ROUND_ANNIVERSARIES.has(yearsAgo)) score += 1;
   return score;

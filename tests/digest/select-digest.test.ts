@@ -62,8 +62,22 @@ describe('selectDigest', () => {
       ];
       const digest = selectDigest(fakeSearcher(records), '2026-11-23', { topic: 'North Korea' });
       expect(digest.onThisDay.map((item) => [item.record.id, item.score])).toEqual([
-        ['korea', 2 + 4 + 6 + 2],
+        ['korea', 2 + 4 + 8],
         ['wide', 6 + 4],
+      ]);
+    });
+
+    it('counts a partial topic match for little', () => {
+      const records = [
+        event('kosovo', '2022-11-23', { title: 'Deal in North Kosovo' }),
+        event('korea', '2010-11-23', { title: 'North Korea shells Yeonpyeong' }),
+        event('other', '2019-11-23'),
+      ];
+      const digest = selectDigest(fakeSearcher(records), '2026-11-23', { topic: 'north korea' });
+      expect(digest.onThisDay.map((item) => [item.record.id, item.score])).toEqual([
+        ['korea', 2 + 4 + 8],
+        ['kosovo', 2 + 4 + 2],
+        ['other', 2 + 4],
       ]);
     });
 
