@@ -50,3 +50,20 @@ export function splitStoryLabels(line: string): string[] {
   }
   return labels;
 }
+
+const GENERIC_STORY_WORDS = new Set(['civil', 'crisis', 'general', 'election', 'elections', 'season', 'relations', 'protests', 'conflict', 'attacks', 'outbreak', 'pandemic', 'after', 'against', 'between', 'during', 'affair', 'state', 'states', 'united', 'national', 'international', 'world']);
+
+/**
+ * The flattened list does not say where a story's nested events end. The first line under a story
+ * name belongs to it; a later line belongs only while it names the story too ("North Korean …"
+ * under "North Korea"), so "Obama signs a bill" after the North Korea events is not about North Korea.
+ */
+export function mentionsStory(headline: string, labels: readonly string[]): boolean {
+  const words = new Set(headline.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4).map((word) => word.slice(0, 5)));
+  return labels.some((label) =>
+    label
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .some((word) => word.length >= 4 && !GENERIC_STORY_WORDS.has(word) && !/^\d+$/.test(word) && words.has(word.slice(0, 5))),
+  );
+}

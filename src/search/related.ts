@@ -7,17 +7,28 @@ import { indexTerms } from './text.ts';
 
 /** Headline words searched for similar events, rarest first: the rare ones say what a story is. */
 const QUERY_TERMS = 6;
-/** A context shared by more records than this is a region or a theme, not a story. */
-const STORY_CONTEXT_LIMIT = 3_000;
-/** Share of the headline's rarity a candidate must match to count as the same subject. */
-const MIN_TEXT_COVERAGE = 0.45;
+/**
+ * A context shared by more records than this is a region or a theme ("North Korea"), not a story:
+ * it never makes two events related by itself, it only ranks a similar headline higher.
+ */
+const STORY_CONTEXT_LIMIT = 400;
+/**
+ * Share of the headline's rarity a candidate must match to count as the same subject: a little when it
+ * shares the headline's rarest word (what the story is about), much more when it does not, so "agree to
+ * reopen" alone never relates a Cuban base to a Korean factory.
+ */
+const MIN_COVERAGE_WITH_RAREST = 0.3;
+const MIN_COVERAGE_WITHOUT_RAREST = 0.6;
 const CANDIDATES = 300;
 
 interface Candidate {
   n: number;
   coverage: number;
   matched: string[];
-  contexts: string[];
+  /** Shared story labels, small enough to relate events by themselves. */
+  stories: string[];
+  /** Shared broad contexts. */
+  themes: string[];
 }
 
 /**
@@ -52,16 +63,17 @@ export function findRelated(
   const candidate = (n: number) => {
     let found = candidates.get(n);
     if (found === undefined) {
-      found = { n, coverage: 0, matched: [], contexts: [] };
+      found = { n, coverage: 0, matched: [], stories: [], themes: [] };
       candidates.set(n, found);
     }
     return found;
   };
 
+  const themes: string[] = [];
   for (const context of record.contexts) {
     const sharing = tables.withContext(context);
-    if (sharing.length > STORY_CONTEXT_LIMIT) continue;
-    for (const n of nearestInTime(tables, sharing, record, CANDIDATES)) candidate(n).contexts.push(context);
+    if (sharing.length > STORY_CONTEXT_LIMIT) themes.push(context.toLowerCase());
+    else for (const n of nearestInTime(tables, sharing, record, CANDIDATES)) candidate(n).stories.push(context);
   }
 
   const terms = [...new Set(indexTerms(record.title))]
@@ -78,10 +90,17 @@ export function findRelated(
     for (const result of results.slice(0, CANDIDATES * 4)) {
       const matched = result.queryTerms.filter((term) => rarityOf.has(term));
       const coverage = matched.reduce((sum, term) => sum + rarityOf.get(term)!, 0) / totalRarity;
-      if (coverage < MIN_TEXT_COVERAGE) continue;
+      const minimum = matched.includes(terms[0]!.term) ? MIN_COVERAGE_WITH_RAREST : MIN_COVERAGE_WITHOUT_RAREST;
+      if (coverage < minimum) continue;
       const found = candidate(result.id as number);
       found.coverage = coverage;
       found.matched = matched.sort((a, b) => rarityOf.get(b)! - rarityOf.get(a)!);
+    }
+  }
+
+  if (themes.length > 0) {
+    for (const found of candidates.values()) {
+      found.themes = tables.records[found.n]!.contexts.filter((context) => themes.includes(context.toLowerCase()));
     }
   }
 
@@ -101,11 +120,13 @@ function relatedness(found: Candidate, tables: CorpusTables, origin: number | nu
   const day = tables.days[found.n]!;
   const years = origin === null || day === 0 ? 5 : Math.abs(yearsBetween(origin, day));
   const closeness = 1 / (1 + years);
-  return (found.coverage + 0.6 * Math.min(found.contexts.length, 2)) * (0.5 + closeness);
+  const story = found.stories.length > 0 ? 0.35 : 0;
+  const theme = found.themes.length > 0 ? 0.15 : 0;
+  return (found.coverage + story + theme) * (0.5 + closeness);
 }
 
 function reason(found: Candidate): string {
-  const story = found.contexts[0];
+  const story = found.stories[0];
   if (story !== undefined) return `same story: ${story}`;
   return `also about ${found.matched.slice(0, 2).join(', ')}`;
 }

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from '../../src/search/search-index.ts';
 import type { ParsedQuery } from '../../src/model/query.ts';
+import type { CorpusRecord } from '../../src/model/record.ts';
 import { makeRecord } from '../support/records.ts';
+
+function event(fields: Partial<CorpusRecord> & Pick<CorpusRecord, 'id' | 'title'>): CorpusRecord {
+  return makeRecord({ date: null, summary: fields.title, image: null, sources: [], contexts: [], ...fields });
+}
 
 function query(overrides: Partial<ParsedQuery>): ParsedQuery {
   return { raw: '', terms: [], phrases: [], excludes: [], date: null, dateLabel: null, timeline: false, ...overrides };
 }
 
 const records = [
-  makeRecord({ id: 'e/kaesong-2013', date: '2013-08-07', title: 'Koreas agree to resume talks on the Kaesong industrial zone', contexts: ['2013 Korean crisis'] }),
-  makeRecord({ id: 'e/kaesong-2016', date: '2016-02-11', title: 'South Korea withdraws its nationals from the Kaesong Industrial Region' }),
-  makeRecord({ id: 'e/iran-talks', date: '2013-08-20', title: 'Iran nuclear talks resume in Geneva' }),
-  makeRecord({ id: 'e/seoul-2013', date: '2013-04-17', title: 'North Korea blocks businessmen from Kaesong zone', contexts: ['2013 Korean crisis'] }),
-  makeRecord({ id: 'e/undated', title: 'Kaesong background without a date', kind: 'article', body: 'The Kaesong complex opened in 2004.' }),
-  makeRecord({ id: 'e/final', date: '2013-08-01', title: 'Seoul demands final talks', summary: 'Seoul demanded "final talks" on the industrial zone.' }),
+  event({ id: 'e/kaesong-2013', date: '2013-08-07', title: 'Koreas agree to resume talks on the Kaesong industrial zone', contexts: ['2013 Korean crisis'] }),
+  event({ id: 'e/kaesong-2016', date: '2016-02-11', title: 'South Korea withdraws its nationals from the Kaesong Industrial Region' }),
+  event({ id: 'e/iran-talks', date: '2013-08-20', title: 'Iran nuclear talks resume in Geneva' }),
+  event({ id: 'e/seoul-2013', date: '2013-04-17', title: 'North Korea blocks businessmen from Kaesong zone', contexts: ['2013 Korean crisis'] }),
+  event({ id: 'e/undated', title: 'Kaesong background without a date', kind: 'article', body: 'The Kaesong complex opened in 2004.' }),
+  event({ id: 'e/final', date: '2013-08-01', title: 'Seoul demands final talks', summary: 'Seoul demanded "final talks" on the industrial zone.' }),
 ];
 const index = createSearchIndex(records);
 const ids = (page: { hits: { record: { id: string } }[] }) => page.hits.map((hit) => hit.record.id);
