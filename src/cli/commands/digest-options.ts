@@ -35,7 +35,7 @@ export function parseDigestArgs(args: string[], allowJson: boolean): DigestCliOp
   }
   const channels = (values.channel ?? []).flatMap((value) => value.split(',')).map((c) => c.trim()).filter((c) => c !== '');
   for (const channel of channels) {
-    if (!/^[CGD][A-Z0-9]{2,}$/.test(channel)) throw new UsageError(`--channel must be a Slack channel id such as C0123ABCD; got "${channel}"`);
+    if (!/^[CGD][A-Z0-9]+$/.test(channel)) throw new UsageError(`--channel must be a Slack channel id such as C0123ABCD; got "${channel}"`);
   }
   return { date, channels, corpus: values.corpus ?? null, json: values.json ?? false };
 }
