@@ -19,10 +19,9 @@ export function parseWcep(text: string, file: string): ParseOutcome {
   try {
     doc = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: file });
   } catch (error) {
-    if (error instanceof yaml.YAMLException) {
-      return fail(file, error.mark.line + 1, `not valid YAML: ${error.reason}`);
-    }
-    throw error;
+    // Some YAML errors (e.g. a second `---` document) carry no mark.
+    if (error instanceof yaml.YAMLException) return fail(file, (error.mark?.line ?? 0) + 1, `not valid YAML: ${error.reason}`);
+    return fail(file, 1, `not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!isFields(doc)) return fail(file, 1, 'not a WCEP day: expected a mapping with Date and Intelligence_Payload');
   if ('Intelligence_Payload' in doc) return parseDaily(doc, text, file);
