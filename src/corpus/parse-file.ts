@@ -4,9 +4,18 @@ import { parseArticle } from './parse-article.ts';
 import { parseEventPage } from './parse-event-page.ts';
 import { parseJsonl } from './parse-jsonl.ts';
 import { parseWcep } from './parse-wcep.ts';
+import { checkEncoding } from './text-encoding.ts';
 
 /** Parses one corpus file with the parser its name and content call for; ignored files give nothing. */
 export function parseFile(path: string, text: string): ParseOutcome {
+  if (detectFormat(path, text) === 'ignored') return { records: [], problems: [] };
+  const encoding = checkEncoding(text, path);
+  if (!encoding.usable) return { records: [], problems: encoding.problems };
+  const outcome = parseByFormat(path, text);
+  return encoding.problems.length === 0 ? outcome : { records: outcome.records, problems: [...encoding.problems, ...outcome.problems] };
+}
+
+function parseByFormat(path: string, text: string): ParseOutcome {
   switch (detectFormat(path, text)) {
     case 'event-page':
       return parseEventPage(text, path);

@@ -15,12 +15,20 @@ export function parseJsonl(text: string, file: string): ParseOutcome {
   const records: CorpusRecord[] = [];
   const problems: CorpusProblem[] = [];
   const lines = text.split('\n');
+  const firstLineOf = new Map<string, number>();
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
     const outcome = parseJsonlLine(line, file, index + 1);
-    if (typeof outcome === 'string') problems.push({ file, line: index + 1, reason: outcome });
-    else records.push(outcome);
+    if (typeof outcome === 'string') {
+      problems.push({ file, line: index + 1, reason: outcome });
+      return;
+    }
+    // Within one file a repeated id is a slip (across files it is how sources meet): kept, merged, said.
+    const earlier = firstLineOf.get(outcome.id);
+    if (earlier === undefined) firstLineOf.set(outcome.id, index + 1);
+    else problems.push({ file, line: index + 1, reason: `duplicate id ${outcome.id} (also on line ${earlier}): the two are merged` });
+    records.push(outcome);
   });
   return { records, problems };
 }
