@@ -1,0 +1,83 @@
+import { createKaesongApp, loadSearcher, type KaesongApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { silentLogger } from '../../src/model/logger.ts';
+import type { Searcher } from '../../src/search/searcher.ts';
+import { searcherProvider, type SettableSearcherProvider } from '../../src/slack/searcher-provider.ts';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
+import { fixedClock, recordingLogger } from '../support/listener-fakes.ts';
+import { blockActionBody, eventBody, sendSigned, slashCommandBody } from '../support/signed-request.ts';
+
+export const SECRET = 'hardening-signing-secret';
+export const BOT_TOKEN = 'xoxb-hardening-0000-secret';
+export const corpusDir = new URL('../../corpus', import.meta.url).pathname;
+
+let bundled: Promise<Searcher> | null = null;
+/** The bundled corpus, loaded once per test file. */
+export function bundledSearcher(): Promise<Searcher> {
+  bundled ??= loadSearcher([corpusDir], silentLogger);
+  return bundled;
+}
+
+export interface Harness {
+  fake: FakeSlack;
+  kaesong: KaesongApp;
+  searchers: SettableSearcherProvider;
+  logger: ReturnType<typeof recordingLogger>;
+  events: string;
+  base: string;
+  slash(text: string, responseId: string): ReturnType<typeof sendSigned>;
+  event(event: Record<string, unknown>, eventId: string): ReturnType<typeof sendSigned>;
+  press(actionId: string, value: unknown, responseId: string): ReturnType<typeof sendSigned>;
+  stop(): Promise<void>;
+}
+
+/** The real app over HTTP on loopback, against the fake Slack, with signed requests. */
+export async function startHarness(options: { searcher?: Searcher | null; apiUrl?: string; fake?: FakeSlack } = {}): Promise<Harness> {
+  const fake = options.fake ?? (await startFakeSlack());
+  const searchers = searcherProvider(options.searcher === undefined ? await bundledSearcher() : options.searcher);
+  const logger = recordingLogger();
+  const config = loadConfig(
+    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: options.apiUrl ?? fake.apiUrl, CORPUS_DIR: corpusDir },
+    { slack: true },
+  );
+  const kaesong = createKaesongApp(config, { searchers, clock: fixedClock, logger, botUserId: 'UBOT', botId: 'BBOT' });
+  const { port } = await kaesong.start();
+  const base = `http://127.0.0.1:${port}`;
+  const events = `${base}/slack/events`;
+  const form = 'application/x-www-form-urlencoded';
+  return {
+    fake,
+    kaesong,
+    searchers,
+    logger,
+    events,
+    base,
+    slash: (text, responseId) => sendSigned(events, SECRET, slashCommandBody({ text, response_url: fake.responseUrl(responseId) }), form),
+    event: (event, eventId) => sendSigned(events, SECRET, eventBody(event, eventId), 'application/json'),
+    press: (actionId, value, responseId) =>
+      sendSigned(
+        events,
+        SECRET,
+        blockActionBody({
+          type: 'block_actions',
+          user: { id: 'U2', username: 'ben', team_id: 'T1' },
+          api_app_id: 'A1',
+          team: { id: 'T1', domain: 'newsroom' },
+          container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: true },
+          channel: { id: 'C1', name: 'newsdesk' },
+          trigger_id: '1.2.3',
+          response_url: fake.responseUrl(responseId),
+          actions: [{ type: 'button', action_id: actionId, block_id: 'kaesong_page', value, text: { type: 'plain_text', text: 'More' }, action_ts: '1.3' }],
+        }),
+        form,
+      ),
+    async stop() {
+      await kaesong.stop();
+      if (options.fake === undefined) await fake.close();
+    },
+  };
+}
+
+export function responsesTo(fake: FakeSlack, id: string): Array<Record<string, unknown>> {
+  return fake.calls.filter((call) => call.path === `/response/${id}`).map((call) => call.params);
+}
