@@ -14,6 +14,7 @@ import { EventDedupe } from './slack/event-dedupe.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';
 import { describeSlackError } from './slack/slack-errors.ts';
+import { SLACK_CLIENT_TUNING, type SlackClientTuning } from './slack/client-options.ts';
 
 
 export interface KaesongAppDeps {
@@ -24,6 +25,8 @@ export interface KaesongAppDeps {
   /** Skip `auth.test` at start-up when the bot's ids are already known (tests). */
   botUserId?: string;
   botId?: string;
+  /** Shorter timeouts and retries (tests); SLACK_CLIENT_TUNING otherwise. */
+  slackClient?: SlackClientTuning;
 }
 
 export interface KaesongApp {
@@ -47,7 +50,7 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     ...(deps.botUserId === undefined ? {} : { botUserId: deps.botUserId }),
     ...(deps.botId === undefined ? {} : { botId: deps.botId }),
     logger: boltLogger(logger, boltLevel(config.logLevel)),
-    clientOptions: slack.apiUrl === null ? {} : { slackApiUrl: slack.apiUrl },
+    clientOptions: { ...SLACK_CLIENT_TUNING, ...deps.slackClient, ...(slack.apiUrl === null ? {} : { slackApiUrl: slack.apiUrl }) },
   });
   app.error(async (error) => {
     logger.error('unhandled error in a listener', describeSlackError(error));

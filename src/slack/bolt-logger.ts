@@ -8,7 +8,7 @@ export function boltLogger(logger: Logger, level: LogLevel = LogLevel.INFO): Bol
   return {
     debug: (...msg) => logger.debug(`[bolt] ${join(msg)}`),
     info: (...msg) => logger.info(`[bolt] ${join(msg)}`),
-    warn: (...msg) => logger.warn(`[bolt] ${join(msg)}`),
+    warn: (...msg) => (isPerAttempt(msg) ? logger.debug : logger.warn)(`[bolt] ${join(msg)}`),
     error: (...msg) => logger.error(`[bolt] ${join(msg)}`),
     setLevel: (next) => {
       current = next;
@@ -16,4 +16,9 @@ export function boltLogger(logger: Logger, level: LogLevel = LogLevel.INFO): Bol
     getLevel: () => current,
     setName: () => {},
   };
+}
+
+/** The Web API client warns on every failed attempt; the caller logs the final outcome once. */
+function isPerAttempt(msg: unknown[]): boolean {
+  return msg[0] === 'http request failed';
 }

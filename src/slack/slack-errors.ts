@@ -19,9 +19,22 @@ export function userMessageFor(error: unknown): string | null {
   return code === null ? null : (USER_FIXABLE[code] ?? null);
 }
 
+/** Codes that mean the bot token itself no longer works: nothing will, until an operator acts. */
+const TOKEN_DEAD = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed', 'token_expired']);
+
+export function isTokenFailure(error: unknown): boolean {
+  return TOKEN_DEAD.has(slackErrorCode(error) ?? '');
+}
+
 /** One log line naming the failure; never the request (which could carry a token). */
 export function describeSlackError(error: unknown): string {
   const code = slackErrorCode(error);
+  if (code !== null && TOKEN_DEAD.has(code)) return `Slack API error ${code}: Slack rejects the bot token; reinstall the app or set a new SLACK_BOT_TOKEN`;
   if (code !== null) return `Slack API error ${code}`;
+  // The Web API client's own errors, thrown once its retries are spent.
+  const { code: clientCode, original } = (error ?? {}) as { code?: unknown; original?: unknown };
+  if (clientCode === 'slack_webapi_request_error' && original instanceof Error && original.name === 'TimeoutError') {
+    return 'Slack API did not answer in time (gave up after retries)';
+  }
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

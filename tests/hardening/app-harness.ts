@@ -2,6 +2,7 @@ import { createKaesongApp, loadSearcher, type KaesongApp } from '../../src/app.t
 import { loadConfig } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/model/logger.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
+import type { SlackClientTuning } from '../../src/slack/client-options.ts';
 import { searcherProvider, type SettableSearcherProvider } from '../../src/slack/searcher-provider.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { fixedClock, recordingLogger } from '../support/listener-fakes.ts';
@@ -32,7 +33,9 @@ export interface Harness {
 }
 
 /** The real app over HTTP on loopback, against the fake Slack, with signed requests. */
-export async function startHarness(options: { searcher?: Searcher | null; apiUrl?: string; fake?: FakeSlack } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { searcher?: Searcher | null; apiUrl?: string; fake?: FakeSlack; slackClient?: SlackClientTuning } = {},
+): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlack());
   const searchers = searcherProvider(options.searcher === undefined ? await bundledSearcher() : options.searcher);
   const logger = recordingLogger();
@@ -40,7 +43,14 @@ export async function startHarness(options: { searcher?: Searcher | null; apiUrl
     { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: options.apiUrl ?? fake.apiUrl, CORPUS_DIR: corpusDir },
     { slack: true },
   );
-  const kaesong = createKaesongApp(config, { searchers, clock: fixedClock, logger, botUserId: 'UBOT', botId: 'BBOT' });
+  const kaesong = createKaesongApp(config, {
+    searchers,
+    clock: fixedClock,
+    logger,
+    botUserId: 'UBOT',
+    botId: 'BBOT',
+    ...(options.slackClient === undefined ? {} : { slackClient: options.slackClient }),
+  });
   const { port } = await kaesong.start();
   const base = `http://127.0.0.1:${port}`;
   const events = `${base}/slack/events`;

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../../blocks/message.ts';
 import { NO_UNFURL } from '../../blocks/message.ts';
-import { describeSlackError, userMessageFor } from '../../slack-errors.ts';
+import { describeSlackError, isTokenFailure, userMessageFor } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../deps.ts';
 
 export interface Conversation {
@@ -26,6 +26,11 @@ export async function postAnswer(client: WebClient, deps: ListenerDeps, where: C
       ...NO_UNFURL,
     });
   } catch (error) {
+    if (isTokenFailure(error)) {
+      // Telling the user privately would fail the same way.
+      deps.logger.error(`could not post in ${where.channel}`, describeSlackError(error));
+      return;
+    }
     deps.logger.warn(`could not post in ${where.channel}`, describeSlackError(error));
     await tellPrivately(client, deps, where, userMessageFor(error));
   }
