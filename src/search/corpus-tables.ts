@@ -1,49 +1,69 @@
 import type { CorpusRecord, IsoDate } from '../model/record.ts';
 import { dayNumber, monthDayNumber, NO_DATE } from './day-number.ts';
-import { indexTerms } from './text.ts';
+import { decodeRecord, type RecordColumns } from './record-columns.ts';
+
+const DECODED_CACHE_SIZE = 2_000;
 
 /**
- * The corpus laid out for fast lookups. Records are numbered in date order (undated last), so a
- * date range is a binary search and a timeline is a slice.
+ * Lookups over the record columns: by id, by date range (a binary search, records being in date
+ * order), by month-day, by context, and how rare a headline word is.
  */
 export class CorpusTables {
-  readonly records: readonly CorpusRecord[];
-  /** dayNumber of each record, NO_DATE when undated. */
   readonly days: Int32Array;
   private readonly datedCount: number;
   private readonly numberById = new Map<string, number>();
   private readonly byMonthDay = new Map<number, number[]>();
-  private readonly byContext = new Map<string, number[]>();
-  /** In how many records' headlines and contexts each term appears. */
-  private readonly headlineTermFrequency = new Map<string, number>();
+  private readonly byContext = new Map<number, number[]>();
+  private readonly contextNumber = new Map<string, number>();
+  private readonly decoded = new Map<number, CorpusRecord>();
 
-  constructor(records: readonly CorpusRecord[]) {
-    this.records = [...records].sort(byDateThenId);
-    this.days = new Int32Array(this.records.length);
+  constructor(
+    readonly columns: RecordColumns,
+    /** In how many records' headlines and contexts each term appears. */
+    private readonly headlineTermFrequency: ReadonlyMap<string, number>,
+  ) {
+    this.days = columns.days;
+    columns.ids.forEach((id, n) => this.numberById.set(id, n));
     let dated = 0;
-    this.records.forEach((record, n) => {
-      this.numberById.set(record.id, n);
-      if (record.date !== null) {
-        const day = dayNumber(record.date);
-        this.days[n] = day;
-        dated += 1;
-        push(this.byMonthDay, day % 10_000, n);
-      }
-      for (const context of record.contexts) push(this.byContext, context.toLowerCase(), n);
-      for (const term of new Set(indexTerms(`${record.title} ${record.contexts.join(' ')}`))) {
-        this.headlineTermFrequency.set(term, (this.headlineTermFrequency.get(term) ?? 0) + 1);
-      }
-    });
+    for (let n = 0; n < columns.count; n += 1) {
+      const day = columns.days[n]!;
+      if (day === NO_DATE) continue;
+      dated += 1;
+      push(this.byMonthDay, day % 10_000, n);
+    }
     this.datedCount = dated;
+    columns.contextNames.forEach((name, id) => this.contextNumber.set(name, id));
+    for (let n = 0; n < columns.count; n += 1) {
+      for (let i = columns.contextStarts[n]!; i < columns.contextStarts[n + 1]!; i += 1) push(this.byContext, columns.contextIds[i]!, n);
+    }
+  }
+
+  get count(): number {
+    return this.columns.count;
+  }
+
+  /** The full record, decoded on demand; the last few thousand are kept. */
+  record(n: number): CorpusRecord {
+    let record = this.decoded.get(n);
+    if (record === undefined) {
+      record = decodeRecord(this.columns, n);
+      if (this.decoded.size >= DECODED_CACHE_SIZE) this.decoded.delete(this.decoded.keys().next().value!);
+      this.decoded.set(n, record);
+    }
+    return record;
   }
 
   recordById(id: string): CorpusRecord | undefined {
     const n = this.numberById.get(id);
-    return n === undefined ? undefined : this.records[n];
+    return n === undefined ? undefined : this.record(n);
   }
 
   numberOf(id: string): number | undefined {
     return this.numberById.get(id);
+  }
+
+  flags(n: number): number {
+    return this.columns.flags[n]!;
   }
 
   /** Record numbers dated within [from, to], inclusive, oldest first. */
@@ -60,13 +80,26 @@ export class CorpusTables {
   }
 
   withContext(context: string): readonly number[] {
-    return this.byContext.get(context.toLowerCase()) ?? [];
+    const id = this.contextNumber.get(context.toLowerCase());
+    return id === undefined ? [] : (this.byContext.get(id) ?? []);
+  }
+
+  /** Lower-cased contexts of record n. */
+  contextsOf(n: number): string[] {
+    const { contextStarts, contextIds, contextNames } = this.columns;
+    const names: string[] = [];
+    for (let i = contextStarts[n]!; i < contextStarts[n + 1]!; i += 1) names.push(contextNames[contextIds[i]!]!);
+    return names;
+  }
+
+  headlineTermFrequencies(): ReadonlyMap<string, number> {
+    return this.headlineTermFrequency;
   }
 
   /** How rare a headline term is: ln(1 + N / records containing it). */
   rarity(term: string): number {
     const frequency = this.headlineTermFrequency.get(term) ?? 0;
-    return Math.log(1 + this.records.length / (frequency + 1));
+    return Math.log(1 + this.columns.count / (frequency + 1));
   }
 
   private firstDayAtLeast(day: number): number {
@@ -81,19 +114,8 @@ export class CorpusTables {
   }
 }
 
-function byDateThenId(a: CorpusRecord, b: CorpusRecord): number {
-  if (a.date !== b.date) {
-    if (a.date === null) return 1;
-    if (b.date === null) return -1;
-    return a.date < b.date ? -1 : 1;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 function push<K>(map: Map<K, number[]>, key: K, n: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [n]);
   else list.push(n);
 }
-
-export { NO_DATE };

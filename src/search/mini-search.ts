@@ -1,13 +1,16 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { CorpusRecord } from '../model/record.ts';
-import type { CorpusTables } from './corpus-tables.ts';
+import { STUB } from './record-columns.ts';
 import { normaliseTerm, tokenize } from './text.ts';
 
-export const FIELDS = ['title', 'summary', 'body', 'contexts', 'category', 'sources'] as const;
+export const FIELDS = ['title', 'summary', 'body', 'contexts', 'labels'] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** Headline and story labels say what a record is about; the body only mentions things. */
-export const FIELD_BOOSTS: Record<Field, number> = { title: 3, contexts: 2.5, summary: 1.5, body: 1, category: 0.5, sources: 0.5 };
+export const FIELD_BOOSTS: Record<Field, number> = { title: 3, contexts: 2.5, summary: 1.5, body: 1, labels: 0.5 };
+
+/** Fields whose words count towards how rare a headline word is (see CorpusTables.rarity). */
+const HEADLINE_FIELDS = new Set<string>(['title', 'contexts']);
 
 /**
  * Typos are forgiven only in longer words, where a slip cannot turn into another word; two edits from
@@ -20,7 +23,9 @@ export const textSearchOptions = {
   maxFuzzy: 2,
 } satisfies SearchOptions;
 
-export function fieldText(record: CorpusRecord, field: string): string {
+export type RecordIndex = MiniSearch<{ id: number }>;
+
+function fieldText(record: CorpusRecord, field: string): string {
   switch (field) {
     case 'title':
       return record.title;
@@ -30,26 +35,54 @@ export function fieldText(record: CorpusRecord, field: string): string {
     case 'body':
       return record.body;
     case 'contexts':
-      return record.contexts.join(' \n ');
-    case 'category':
-      return record.category ?? '';
-    case 'sources':
-      return record.sources.map((source) => source.name).join(' \n ');
+      return record.contexts.join('\n');
+    case 'labels':
+      return [record.category ?? '', ...record.sources.map((source) => source.name)].join('\n');
     default:
       return '';
   }
 }
 
-export function createMiniSearch(tables: CorpusTables): MiniSearch<{ id: number }> {
-  return new MiniSearch<{ id: number }>({
+/** The options an index is built and loaded with; `flags` are the record columns' flags. */
+export function miniSearchOptions(flags: Uint8Array, extractField?: Options['extractField'], processTerm?: Options['processTerm']): Options<{ id: number }> {
+  return {
     fields: [...FIELDS],
     storeFields: [],
-    extractField: (document, field) => (field === 'id' ? document.id : fieldText(tables.records[document.id]!, field)) as string,
     tokenize,
-    processTerm: (term) => normaliseTerm(term),
+    processTerm: processTerm ?? ((term) => normaliseTerm(term)),
+    ...(extractField === undefined ? {} : { extractField }),
     searchOptions: {
       ...textSearchOptions,
-      boostDocument: (n: number) => (tables.records[n]?.stub === true ? 0.7 : 1),
+      processTerm: (term) => normaliseTerm(term),
+      boostDocument: (n: number) => ((flags[n]! & STUB) !== 0 ? 0.7 : 1),
     },
-  });
+  };
+}
+
+/**
+ * Indexes records numbered as in their columns and, in the same pass, counts in how many records'
+ * headlines and contexts each word appears (the rarity that related events weigh words by).
+ */
+export function buildMiniSearch(records: readonly CorpusRecord[], flags: Uint8Array): { miniSearch: RecordIndex; headlineTermFrequency: Map<string, number> } {
+  const headlineTermFrequency = new Map<string, number>();
+  const lastCounted = new Map<string, number>();
+  let current = -1;
+  const extractField = (document: { id: number }, field: string) => {
+    if (field === 'id') {
+      current = document.id;
+      return document.id as unknown as string;
+    }
+    return fieldText(records[document.id]!, field);
+  };
+  const processTerm = (term: string, field?: string) => {
+    const processed = normaliseTerm(term);
+    if (processed !== null && field !== undefined && HEADLINE_FIELDS.has(field) && lastCounted.get(processed) !== current) {
+      lastCounted.set(processed, current);
+      headlineTermFrequency.set(processed, (headlineTermFrequency.get(processed) ?? 0) + 1);
+    }
+    return processed;
+  };
+  const miniSearch = new MiniSearch<{ id: number }>(miniSearchOptions(flags, extractField, processTerm));
+  for (let n = 0; n < records.length; n += 1) miniSearch.add({ id: n });
+  return { miniSearch, headlineTermFrequency };
 }

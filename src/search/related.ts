@@ -1,8 +1,9 @@
-import type MiniSearch from 'minisearch';
 import type { CorpusRecord } from '../model/record.ts';
 import type { RelatedEvent } from '../model/search.ts';
 import type { CorpusTables } from './corpus-tables.ts';
 import { dayNumber } from './day-number.ts';
+import type { RecordIndex } from './mini-search.ts';
+import { ARTICLE } from './record-columns.ts';
 import { indexTerms } from './text.ts';
 
 /** Headline words searched for similar events, rarest first: the rare ones say what a story is. */
@@ -38,7 +39,7 @@ interface Candidate {
  */
 export function findRelated(
   tables: CorpusTables,
-  miniSearch: MiniSearch<{ id: number }>,
+  miniSearch: RecordIndex,
   id: string,
   limit: number,
 ): RelatedEvent[] {
@@ -100,18 +101,18 @@ export function findRelated(
 
   if (themes.length > 0) {
     for (const found of candidates.values()) {
-      found.themes = tables.records[found.n]!.contexts.filter((context) => themes.includes(context.toLowerCase()));
+      found.themes = tables.contextsOf(found.n).filter((context) => themes.includes(context));
     }
   }
 
   const origin = record.date === null ? null : dayNumber(record.date);
   const ranked = [...candidates.values()]
-    .filter((found) => tables.records[found.n]!.kind === 'event')
+    .filter((found) => (tables.flags(found.n) & ARTICLE) === 0)
     .map((found) => ({ found, score: relatedness(found, tables, origin) }))
     .sort((a, b) => b.score - a.score || a.found.n - b.found.n);
   for (const { found } of ranked) {
     if (related.length >= limit) break;
-    add(tables.records[found.n]!, reason(found));
+    add(tables.record(found.n), reason(found));
   }
   return related;
 }

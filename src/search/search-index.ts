@@ -1,10 +1,11 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import type { CorpusRecord } from '../model/record.ts';
 import type { ParsedQuery } from '../model/query.ts';
 import type { RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
 import type { Searcher } from './searcher.ts';
 import { CorpusTables } from './corpus-tables.ts';
-import { createMiniSearch, textSearchOptions } from './mini-search.ts';
+import { buildMiniSearch, textSearchOptions, type RecordIndex } from './mini-search.ts';
+import { inColumnOrder, recordColumns } from './record-columns.ts';
 import { dateMatcher } from './date-matcher.ts';
 import { phraseForm, indexTerms } from './text.ts';
 import { findRelated } from './related.ts';
@@ -13,12 +14,12 @@ const DEFAULT_LIMIT = 5;
 const DEFAULT_RELATED = 3;
 const RELATED_CACHE_SIZE = 5_000;
 
-/** Builds the in-memory index over a loaded corpus. Records are kept as given; nothing is copied. */
+/** Builds the in-memory index over a loaded corpus. */
 export function createSearchIndex(records: readonly CorpusRecord[]): CorpusIndex {
-  const tables = new CorpusTables(records);
-  const miniSearch = createMiniSearch(tables);
-  miniSearch.addAll(tables.records.map((_, n) => ({ id: n })));
-  return new CorpusIndex(tables, miniSearch);
+  const sorted = inColumnOrder(records);
+  const columns = recordColumns(sorted);
+  const { miniSearch, headlineTermFrequency } = buildMiniSearch(sorted, columns.flags);
+  return new CorpusIndex(new CorpusTables(columns, headlineTermFrequency), miniSearch);
 }
 
 export class CorpusIndex implements Searcher {
@@ -26,11 +27,11 @@ export class CorpusIndex implements Searcher {
 
   constructor(
     readonly tables: CorpusTables,
-    readonly miniSearch: MiniSearch<{ id: number }>,
+    readonly miniSearch: RecordIndex,
   ) {}
 
   get size(): number {
-    return this.tables.records.length;
+    return this.tables.count;
   }
 
   get(id: string): CorpusRecord | undefined {
@@ -43,12 +44,10 @@ export class CorpusIndex implements Searcher {
     const relatedLimit = options.relatedLimit ?? DEFAULT_RELATED;
     const { matches, relaxed } = this.match(query);
     const hits = matches.slice(offset, offset + limit).map(
-      ({ n, score, terms }): SearchHit => ({
-        record: this.tables.records[n]!,
-        score,
-        matchedTerms: terms,
-        related: relatedLimit > 0 ? this.related(this.tables.records[n]!.id, relatedLimit) : [],
-      }),
+      ({ n, score, terms }): SearchHit => {
+        const record = this.tables.record(n);
+        return { record, score, matchedTerms: terms, related: relatedLimit > 0 ? this.related(record.id, relatedLimit) : [] };
+      },
     );
     return { query, total: matches.length, offset, hits, relaxed };
   }
@@ -79,7 +78,7 @@ export class CorpusIndex implements Searcher {
   }
 
   onThisDay(month: number, day: number): CorpusRecord[] {
-    return this.tables.onMonthDay(month, day).map((n) => this.tables.records[n]!);
+    return this.tables.onMonthDay(month, day).map((n) => this.tables.record(n));
   }
 
   private match(query: ParsedQuery): { matches: Match[]; relaxed: boolean } {
@@ -127,7 +126,7 @@ export class CorpusIndex implements Searcher {
       if (inDate !== null && !inDate(this.tables.days[n]!)) return false;
       if (excluded !== null && excluded.has(n)) return false;
       if (phrases.length > 0) {
-        const text = phraseForm(searchableText(this.tables.records[n]!));
+        const text = phraseForm(searchableText(this.tables.record(n)));
         if (!phrases.every((phrase) => text.includes(phrase))) return false;
       }
       return true;

@@ -1,7 +1,9 @@
 /** How text becomes index terms; the index and every query must agree on it. */
 
-const SPLIT = /[\s\p{P}\p{S}]+/u;
+/** Anything but letters, digits and combining marks separates words. */
+const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u;
 const COMBINING_MARKS = /\p{M}+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Very common English words: they match everything, rank nothing and cost memory at 160k events. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -9,19 +11,23 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   that the their them they this to was were which who will with after over says said s t`.split(/\s+/),
 );
 
+/** Lower-cased words; the whole text is lower-cased once rather than word by word. */
 export function tokenize(text: string): string[] {
-  return text.split(SPLIT).filter((token) => token !== '');
+  const words = text.toLowerCase().split(SEPARATORS);
+  if (words[0] === '') words.shift();
+  if (words.length > 0 && words[words.length - 1] === '') words.pop();
+  return words;
 }
 
 /** Lower-cased, accents folded ("Jiří" → "jiri"), stop words dropped (null). */
 export function normaliseTerm(term: string): string | null {
-  const folded = foldAccents(term.toLowerCase());
+  const folded = NON_ASCII.test(term) ? foldAccents(term.toLowerCase()) : term.toLowerCase();
   if (folded === '' || STOP_WORDS.has(folded)) return null;
   return folded;
 }
 
 export function foldAccents(text: string): string {
-  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC') : text;
+  return NON_ASCII.test(text) ? text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC') : text;
 }
 
 /** The terms of a text as the index sees them, in order, duplicates kept. */
@@ -34,7 +40,7 @@ export function indexTerms(text: string): string[] {
   return terms;
 }
 
-/** Text reduced to space-separated index terms (stop words kept), for phrase matching. */
+/** Text reduced to space-separated words (stop words kept), for phrase matching. */
 export function phraseForm(text: string): string {
-  return ` ${tokenize(foldAccents(text.toLowerCase())).join(' ')} `;
+  return ` ${tokenize(foldAccents(text)).join(' ')} `;
 }

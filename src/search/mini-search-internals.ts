@@ -1,0 +1,83 @@
+import MiniSearch from 'minisearch';
+import { FIELDS, miniSearchOptions, type RecordIndex } from './mini-search.ts';
+
+/** term → field id → record number → term frequency: MiniSearch's own posting lists. */
+export type Postings = Map<number, Map<number, number>>;
+
+/**
+ * The parts of MiniSearch 7.2's private state that its own toJSON/loadJS read and write. Going
+ * through them directly lets a snapshot skip building and parsing a 30 MB JSON tree: loading
+ * becomes filling Maps from typed arrays. package.json pins minisearch to ~7.2 for this reason,
+ * and tests/search/index-snapshot.test.ts checks that a loaded index answers like a built one.
+ */
+interface Internals {
+  _index: { set(term: string, postings: Postings): unknown; [Symbol.iterator](): Iterator<[string, Postings]> };
+  _documentIds: Map<number, unknown>;
+  _idToShortId: Map<unknown, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _nextId: number;
+  _fieldIds: Record<string, number>;
+  _dirtCount: number;
+}
+
+export interface IndexShape {
+  documentCount: number;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+}
+
+function internals(miniSearch: RecordIndex): Internals {
+  return miniSearch as unknown as Internals;
+}
+
+export function indexShape(miniSearch: RecordIndex): IndexShape {
+  const state = internals(miniSearch);
+  if (state._dirtCount !== 0 || state._nextId !== state._documentCount) throw new Error('index snapshot: the index has removed documents');
+  for (const [shortId, id] of state._documentIds) {
+    if (shortId !== id) throw new Error(`index snapshot: document ${String(id)} has short id ${shortId}`);
+  }
+  return { documentCount: state._documentCount, fieldIds: state._fieldIds, averageFieldLength: state._avgFieldLength };
+}
+
+export function eachTerm(miniSearch: RecordIndex): Iterable<[string, Postings]> {
+  return { [Symbol.iterator]: () => internals(miniSearch)._index[Symbol.iterator]() };
+}
+
+export function fieldLengthOf(miniSearch: RecordIndex, n: number): number[] {
+  return internals(miniSearch)._fieldLength.get(n) ?? [];
+}
+
+/** An index holding exactly the given postings, as if its documents 0..count-1 had been added. */
+export function restoreMiniSearch(
+  shape: IndexShape,
+  flags: Uint8Array,
+  fieldLengths: (n: number) => number[],
+  terms: Iterable<[string, Postings]>,
+): RecordIndex {
+  const miniSearch = MiniSearch.loadJS(
+    {
+      documentCount: shape.documentCount,
+      nextId: shape.documentCount,
+      documentIds: {},
+      fieldIds: shape.fieldIds,
+      fieldLength: {},
+      averageFieldLength: shape.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      index: [],
+      serializationVersion: 2,
+    },
+    miniSearchOptions(flags),
+  ) as RecordIndex;
+  const state = internals(miniSearch);
+  if (Object.keys(state._fieldIds).length !== FIELDS.length) throw new Error('index snapshot: fields differ from this version');
+  for (let n = 0; n < shape.documentCount; n += 1) {
+    state._documentIds.set(n, n);
+    state._idToShortId.set(n, n);
+    state._fieldLength.set(n, fieldLengths(n));
+  }
+  for (const [term, postings] of terms) state._index.set(term, postings);
+  return miniSearch;
+}

@@ -1,0 +1,164 @@
+import type { CorpusFormat, CorpusRecord, RelatedLink } from '../model/record.ts';
+import { dayNumber, NO_DATE } from './day-number.ts';
+
+export const STUB = 1;
+export const ARTICLE = 2;
+
+/**
+ * The corpus as columns: what search, filters and related events read for every candidate lives in
+ * typed arrays; the full records stay encoded as JSON and are decoded only for the few that are shown.
+ * At 114k events this keeps the records off the JS heap (about 90 MB of UTF-8 instead of ~250 MB of
+ * objects) and makes the whole thing a handful of buffers that a snapshot writes and reads as is.
+ * Records are numbered in date order, undated last.
+ */
+export interface RecordColumns {
+  count: number;
+  ids: string[];
+  /** dayNumber of each record, NO_DATE when undated. */
+  days: Int32Array;
+  /** STUB | ARTICLE bits. */
+  flags: Uint8Array;
+  /** Record n's contexts are contextIds[contextStarts[n] .. contextStarts[n + 1]). */
+  contextStarts: Uint32Array;
+  contextIds: Uint32Array;
+  /** Distinct contexts, lower-cased. */
+  contextNames: string[];
+  /** Record n is the JSON in encoded[recordStarts[n] .. recordStarts[n + 1]), see encodeRecord. */
+  recordStarts: Uint32Array;
+  encoded: Uint8Array;
+  /** The corpus files records come from; records name theirs by number. */
+  originFiles: string[];
+}
+
+/** Records in column order: by date, undated last, then by id so ties are stable. */
+export function inColumnOrder(records: readonly CorpusRecord[]): CorpusRecord[] {
+  return [...records].sort(byDateThenId);
+}
+
+/** Columns of records already in column order (see inColumnOrder). */
+export function recordColumns(sorted: readonly CorpusRecord[]): RecordColumns {
+  const count = sorted.length;
+  const days = new Int32Array(count);
+  const flags = new Uint8Array(count);
+  const contextStarts = new Uint32Array(count + 1);
+  const contextIds: number[] = [];
+  const contextNumber = new Map<string, number>();
+  const json: string[] = [];
+  const fileNumber = new Map<string, number>();
+  sorted.forEach((record, n) => {
+    days[n] = record.date === null ? NO_DATE : dayNumber(record.date);
+    flags[n] = (record.stub ? STUB : 0) | (record.kind === 'article' ? ARTICLE : 0);
+    contextStarts[n] = contextIds.length;
+    for (const context of record.contexts) {
+      const key = context.toLowerCase();
+      let id = contextNumber.get(key);
+      if (id === undefined) {
+        id = contextNumber.size;
+        contextNumber.set(key, id);
+      }
+      contextIds.push(id);
+    }
+    let file = fileNumber.get(record.origin.file);
+    if (file === undefined) {
+      file = fileNumber.size;
+      fileNumber.set(record.origin.file, file);
+    }
+    json.push(encodeRecord(record, file));
+  });
+  contextStarts[count] = contextIds.length;
+  const { encoded, starts } = encodeAll(json);
+  return {
+    count,
+    ids: sorted.map((record) => record.id),
+    days,
+    flags,
+    contextStarts,
+    contextIds: Uint32Array.from(contextIds),
+    contextNames: [...contextNumber.keys()],
+    recordStarts: starts,
+    encoded,
+    originFiles: [...fileNumber.keys()],
+  };
+}
+
+/**
+ * A record as a JSON array without its id (the ids column has it), its date and flags (columns
+ * too), its file (a number) and its summary when that only repeats the headline, as WCEP's do:
+ * about half the bytes of the record as an object.
+ */
+type EncodedRecord = [
+  title: string,
+  summary: string | 0,
+  body: string,
+  image: string | null,
+  sources: [string, string | null][],
+  contexts: string[],
+  category: string | null,
+  related: RelatedLink[],
+  origin: [file: number, line: number, format: CorpusFormat],
+];
+
+function encodeRecord(record: CorpusRecord, file: number): string {
+  const encoded: EncodedRecord = [
+    record.title,
+    record.summary === record.title ? 0 : record.summary,
+    record.body,
+    record.image,
+    record.sources.map((source) => [source.name, source.url]),
+    record.contexts,
+    record.category,
+    record.related,
+    [file, record.origin.line, record.origin.format],
+  ];
+  return JSON.stringify(encoded);
+}
+
+function encodeAll(json: string[]): { encoded: Uint8Array; starts: Uint32Array } {
+  const starts = new Uint32Array(json.length + 1);
+  const parts = json.map((text) => Buffer.from(text, 'utf8'));
+  let offset = 0;
+  parts.forEach((part, n) => {
+    starts[n] = offset;
+    offset += part.length;
+  });
+  starts[json.length] = offset;
+  return { encoded: Buffer.concat(parts, offset), starts };
+}
+
+const decoder = new TextDecoder();
+
+export function decodeRecord(columns: RecordColumns, n: number): CorpusRecord {
+  const bytes = columns.encoded.subarray(columns.recordStarts[n], columns.recordStarts[n + 1]);
+  const [title, summary, body, image, sources, contexts, category, related, [file, line, format]] = JSON.parse(decoder.decode(bytes)) as EncodedRecord;
+  const day = columns.days[n]!;
+  const flags = columns.flags[n]!;
+  return {
+    id: columns.ids[n]!,
+    kind: (flags & ARTICLE) !== 0 ? 'article' : 'event',
+    date: day === NO_DATE ? null : isoDate(day),
+    title,
+    summary: summary === 0 ? title : summary,
+    body,
+    image,
+    sources: sources.map(([name, url]) => ({ name, url })),
+    contexts,
+    category,
+    related,
+    stub: (flags & STUB) !== 0,
+    origin: { file: columns.originFiles[file]!, line, format },
+  };
+}
+
+function isoDate(day: number): string {
+  const text = String(day);
+  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+}
+
+function byDateThenId(a: CorpusRecord, b: CorpusRecord): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
