@@ -6,8 +6,7 @@ import { ConfigError } from './config/config.ts';
 import { systemClock, type Clock } from './model/clock.ts';
 import { silentLogger, type Logger } from './model/logger.ts';
 import type { Searcher } from './search/searcher.ts';
-import { createSearchIndex } from './search/search-index.ts';
-import { loadCorpus } from './corpus/load-corpus.ts';
+import { openKnowledge } from './knowledge/open-knowledge.ts';
 import { boltLogger } from './slack/bolt-logger.ts';
 import type { DigestCommandPort } from './slack/digest-port.ts';
 import { EventDedupe } from './slack/event-dedupe.ts';
@@ -15,6 +14,7 @@ import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';
 import { describeSlackError } from './slack/slack-errors.ts';
 import { SLACK_CLIENT_TUNING, type SlackClientTuning } from './slack/client-options.ts';
+import { inFlightWork } from './slack/in-flight.ts';
 
 
 export interface KaesongAppDeps {
@@ -33,7 +33,11 @@ export interface KaesongApp {
   app: App;
   /** Listening: HTTP mode resolves with the bound port (useful with PORT=0), Socket Mode with null. */
   start(): Promise<{ port: number | null }>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, then waits up to `graceMs` for replies already in flight (a mention being
+   * answered, a warm-up command waiting for the index). Resolves false if some were still running.
+   */
+  stop(graceMs?: number): Promise<boolean>;
 }
 
 /**
@@ -52,6 +56,8 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     logger: boltLogger(logger, boltLevel(config.logLevel)),
     clientOptions: { ...SLACK_CLIENT_TUNING, ...deps.slackClient, ...(slack.apiUrl === null ? {} : { slackApiUrl: slack.apiUrl }) },
   });
+  const inFlight = inFlightWork();
+  app.use(async ({ next }) => inFlight.track(next));
   app.error(async (error) => {
     logger.error('unhandled error in a listener', describeSlackError(error));
   });
@@ -78,8 +84,11 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
       logger.info(`listening for Slack on http://localhost:${port}/slack/events`);
       return { port };
     },
-    async stop() {
+    async stop(graceMs = 8_000) {
       await app.stop();
+      const finished = await inFlight.drained(graceMs);
+      if (!finished) logger.warn(`stopping with ${inFlight.size} replies still in flight`);
+      return finished;
     },
   };
 }
@@ -106,12 +115,7 @@ function boltLevel(level: Config['logLevel']): LogLevel {
   return { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[level];
 }
 
-/** Loads the corpus and builds the index; corpus problems are warnings, never fatal. */
+/** Loads the corpus and builds the index, without a snapshot; corpus problems are warnings, never fatal. */
 export async function loadSearcher(dirs: readonly string[], logger: Logger): Promise<Searcher> {
-  const corpus = await loadCorpus(dirs);
-  for (const problem of corpus.problems.slice(0, 20)) logger.warn(`corpus: ${problem.file}:${problem.line}: ${problem.reason}`);
-  if (corpus.problems.length > 20) logger.warn(`corpus: ${corpus.problems.length - 20} more problems (run: kaesong corpus check)`);
-  const searcher = createSearchIndex(corpus.records);
-  logger.info(`index ready: ${searcher.size} records from ${corpus.files} files`);
-  return searcher;
+  return (await openKnowledge(dirs, { cacheDir: null, logger })).index;
 }

@@ -1,8 +1,8 @@
 import type { CliCommand } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { loadConfig } from '../../config/load-config.ts';
-import { loadCorpus } from '../../corpus/load-corpus.ts';
-import { createSearchIndex } from '../../search/search-index.ts';
+import { openKnowledge } from '../../knowledge/open-knowledge.ts';
+import { silentLogger } from '../../model/logger.ts';
 import { systemClock } from '../../model/clock.ts';
 import { normaliseSlackText } from '../../query/normalise-slack-text.ts';
 import { answerQuery } from '../../slack/answer.ts';
@@ -21,9 +21,9 @@ export const askCommand: CliCommand = {
     const { input, json, corpusDirs } = parseArgs(args);
     const config = loadConfig(context.env, { slack: false });
     const command = context.env['SLASH_COMMAND']?.trim() || '/kaesong';
-    const corpus = await loadCorpus(corpusDirs.length > 0 ? corpusDirs : config.corpusDirs);
-    if (corpus.problems.length > 0) context.err(`${corpus.problems.length} corpus problems (see: kaesong corpus check)`);
-    const searcher = createSearchIndex(corpus.records);
+    const knowledge = await openKnowledge(corpusDirs.length > 0 ? corpusDirs : config.corpusDirs, { cacheDir: config.cacheDir, logger: silentLogger });
+    if (knowledge.problems.length > 0) context.err(`${knowledge.problems.length} corpus problems (see: kaesong corpus check)`);
+    const searcher = knowledge.index;
     const { mention, query } = splitInput(input);
     const message = answerQuery(searcher, normaliseSlackText(query), {
       command,

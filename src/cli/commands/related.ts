@@ -3,7 +3,7 @@ import type { CliCommand } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { consoleLogger } from '../../log/console-logger.ts';
-import { loadKnowledge } from '../../knowledge/load-knowledge.ts';
+import { openKnowledge } from '../../knowledge/open-knowledge.ts';
 
 export const relatedCommand: CliCommand = {
   path: ['related'],
@@ -20,7 +20,7 @@ export const relatedCommand: CliCommand = {
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError(`--limit must be a whole number from 1 to 100; got "${values.limit}"`);
     const config = loadConfig(context.env, { slack: false });
-    const { index } = await loadKnowledge(values.corpus ?? config.corpusDirs, consoleLogger(values.json ? 'error' : 'warn'));
+    const { index } = await openKnowledge(values.corpus ?? config.corpusDirs, { cacheDir: config.cacheDir, logger: consoleLogger(values.json ? 'error' : 'warn') });
     const record = index.get(id);
     if (record === undefined) {
       context.err(`No event with id ${id} in the corpus.`);

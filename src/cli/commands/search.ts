@@ -3,7 +3,7 @@ import type { CliCommand } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { consoleLogger } from '../../log/console-logger.ts';
-import { loadKnowledge } from '../../knowledge/load-knowledge.ts';
+import { openKnowledge } from '../../knowledge/open-knowledge.ts';
 import { parseQuery, describeQuery } from '../../query/parse-query.ts';
 import { searchJson } from '../search-json.ts';
 import { formatPage } from '../format-text.ts';
@@ -24,7 +24,7 @@ export const searchCommand: CliCommand = {
     const config = loadConfig(context.env, { slack: false });
     const logger = consoleLogger(values.json ? 'error' : 'warn');
     const started = performance.now();
-    const { index } = await loadKnowledge(values.corpus ?? config.corpusDirs, logger);
+    const { index } = await openKnowledge(values.corpus ?? config.corpusDirs, { cacheDir: config.cacheDir, logger });
     const loaded = performance.now();
     const query = parseQuery(text, { now: new Date(), timeZone: config.digest.timeZone });
     const page = index.search(query, { limit });

@@ -1,0 +1,125 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../model/logger.ts';
+import type { CorpusProblem } from '../model/record.ts';
+import { listCorpusFiles, loadCorpus } from '../corpus/load-corpus.ts';
+import { createSearchIndex, type CorpusIndex } from '../search/search-index.ts';
+import { decodeSnapshot, encodeSnapshot, SnapshotRejected } from '../search/index-snapshot.ts';
+import { corpusFingerprint, snapshotName } from './corpus-fingerprint.ts';
+import type { BuildReply, BuildRequest, BuildTimings } from './build-messages.ts';
+
+/** Below this many bytes of corpus, building takes milliseconds: a worker thread would only add its start-up. */
+const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
+const PROBLEMS_LOGGED = 20;
+
+export interface KnowledgeOptions {
+  /** Where the index snapshot is kept; null: always build. */
+  cacheDir: string | null;
+  logger: Logger;
+  /** Progress of a build, for a terminal or a log. */
+  onProgress?: (line: string) => void;
+}
+
+export interface Knowledge {
+  index: CorpusIndex;
+  problems: CorpusProblem[];
+  files: number;
+  fingerprint: string;
+  source: 'snapshot' | 'built';
+  /** Milliseconds from the call to a ready index, and its parts when built. */
+  readyMs: number;
+  timings: BuildTimings | null;
+  /** Settles when the new snapshot is on disk (at once when none is written). */
+  saved: Promise<void>;
+}
+
+/**
+ * The index for the corpus folders: loaded from a snapshot when one was made from exactly these files,
+ * otherwise parsed and built (off the main thread for a large corpus) and snapshotted for next time.
+ * Corpus problems are logged as warnings; a damaged or stale snapshot is ignored and rebuilt.
+ */
+export async function openKnowledge(dirs: readonly string[], options: KnowledgeOptions): Promise<Knowledge> {
+  const started = performance.now();
+  const { logger } = options;
+  const files = await listCorpusFiles(dirs);
+  const fingerprint = corpusFingerprint(dirs, files);
+  const path = options.cacheDir === null ? null : join(options.cacheDir, snapshotName(dirs));
+
+  if (path !== null) {
+    const bytes = await readFile(path).catch(() => null);
+    if (bytes !== null) {
+      try {
+        const { index, meta } = decodeSnapshot(bytes, fingerprint);
+        logProblems(meta.problems, logger);
+        const readyMs = performance.now() - started;
+        logger.info(`index: ${index.size} records from ${meta.files} files, loaded from snapshot in ${Math.round(readyMs)} ms`);
+        return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'snapshot', readyMs, timings: null, saved: Promise.resolve() };
+      } catch (error) {
+        if (!(error instanceof SnapshotRejected)) throw error;
+        logger.info(`index snapshot ${path} not used (${error.message}); rebuilding`);
+      }
+    }
+  }
+
+  const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
+  const { snapshot, timings } =
+    corpusBytes < WORKER_THRESHOLD_BYTES ? await buildHere(dirs, fingerprint) : await buildInWorker({ dirs: [...dirs], fingerprint }, options.onProgress);
+  const decodedAt = performance.now();
+  const { index, meta } = decodeSnapshot(snapshot, fingerprint);
+  logProblems(meta.problems, logger);
+  const readyMs = performance.now() - started;
+  logger.info(
+    `index: ${index.size} records from ${meta.files} files, built in ${Math.round(readyMs)} ms ` +
+      `(parse ${Math.round(timings.parseMs)}, index ${Math.round(timings.buildMs)}, encode ${Math.round(timings.encodeMs)}, load ${Math.round(performance.now() - decodedAt)})`,
+  );
+  const saved =
+    path === null
+      ? Promise.resolve()
+      : saveSnapshot(path, snapshot).catch((error: unknown) => logger.warn(`could not save the index snapshot to ${path}:`, error instanceof Error ? error.message : error));
+  return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'built', readyMs, timings, saved };
+}
+
+async function buildHere(dirs: readonly string[], fingerprint: string): Promise<{ snapshot: Buffer; timings: BuildTimings }> {
+  const started = performance.now();
+  const corpus = await loadCorpus(dirs);
+  const parsed = performance.now();
+  const index = createSearchIndex(corpus.records);
+  const built = performance.now();
+  const snapshot = encodeSnapshot(index, { fingerprint, files: corpus.files, problems: corpus.problems });
+  return { snapshot, timings: { parseMs: parsed - started, buildMs: built - parsed, encodeMs: performance.now() - built } };
+}
+
+function buildInWorker(request: BuildRequest, onProgress?: (line: string) => void): Promise<{ snapshot: Buffer; timings: BuildTimings }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./build-worker-boot.mjs', import.meta.url), { workerData: request });
+    worker.on('message', (reply: BuildReply) => {
+      if (reply.type === 'progress') {
+        onProgress?.(reply.step === 'reading' ? `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events` : `indexing ${reply.total} records…`);
+      } else if (reply.type === 'done') {
+        resolve({ snapshot: Buffer.from(reply.snapshot), timings: reply.timings });
+        void worker.terminate();
+      } else {
+        reject(new Error(`index build failed: ${reply.message}`));
+        void worker.terminate();
+      }
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`index build worker exited with code ${code}`));
+    });
+  });
+}
+
+/** Written beside, then renamed over: a reader never sees half a snapshot. */
+async function saveSnapshot(path: string, snapshot: Buffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, snapshot);
+  await rename(temporary, path);
+}
+
+function logProblems(problems: readonly CorpusProblem[], logger: Logger): void {
+  for (const problem of problems.slice(0, PROBLEMS_LOGGED)) logger.warn(`corpus: ${problem.file}:${problem.line}: ${problem.reason}`);
+  if (problems.length > PROBLEMS_LOGGED) logger.warn(`corpus: ${problems.length - PROBLEMS_LOGGED} more problems (run: kaesong corpus check)`);
+}
