@@ -87,7 +87,7 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     async stop(graceMs = 8_000) {
       await app.stop();
       const finished = await inFlight.drained(graceMs);
-      if (!finished) logger.warn(`stopping with ${inFlight.size} replies still in flight`);
+      if (!finished) logger.warn(`stopping with ${inFlight.size} ${inFlight.size === 1 ? 'reply' : 'replies'} still in flight`);
       return finished;
     },
   };

@@ -28,18 +28,37 @@ try {
   process.exit(1);
 }
 const kaesong = createKaesongApp(config, { searchers, logger, digest: digest.commands });
+
+const SHUTDOWN_DEADLINE_MS = 9_000;
+let stopping = false;
+/**
+ * SIGTERM/SIGINT: stop taking requests, let replies and a digest post in flight finish, close the
+ * database, exit 0; a deadline keeps a hung call from holding the process past ~10 s.
+ */
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal}: stopping; finishing replies and digest posts in flight`);
+  setTimeout(() => {
+    logger.warn(`${signal}: still busy after ${SHUTDOWN_DEADLINE_MS / 1000} s, exiting anyway`);
+    process.exit(0);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  try {
+    await Promise.all([kaesong.stop(SHUTDOWN_DEADLINE_MS - 1_000), digest.runner.stop()]);
+    await digest.close();
+    logger.info(`${signal}: stopped`);
+    process.exit(0);
+  } catch (error) {
+    logger.error(`${signal}: stopping failed`, error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+// Before anything slow, so a SIGTERM during the corpus load still shuts down cleanly.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
+
 // Listen first: Slack gets "warming up" answers (and /healthz a 503) while the corpus loads.
 await kaesong.start();
 // Ticks every 30 s; the first tick is the start-up catch-up, and it waits for the corpus.
 digest.runner.start();
-searchers.set(await loadSearcher(config.corpusDirs, logger));
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info(`${signal}: stopping`);
-    digest
-      .close()
-      .then(() => kaesong.stop())
-      .finally(() => process.exit(0));
-  });
-}
+const searcher = await loadSearcher(config.corpusDirs, logger);
+searchers.set(searcher);

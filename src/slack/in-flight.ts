@@ -1,0 +1,39 @@
+/** Counts listener runs still going, so shutdown can let replies finish before the process exits. */
+export interface InFlight {
+  readonly size: number;
+  track<T>(work: () => Promise<T>): Promise<T>;
+  /** Resolves true once nothing is in flight, false if `timeoutMs` passes first. */
+  drained(timeoutMs: number): Promise<boolean>;
+}
+
+export function inFlightWork(): InFlight {
+  let size = 0;
+  const waiters = new Set<() => void>();
+  return {
+    get size() {
+      return size;
+    },
+    async track(work) {
+      size += 1;
+      try {
+        return await work();
+      } finally {
+        size -= 1;
+        if (size === 0) for (const wake of waiters) wake();
+      }
+    },
+    drained(timeoutMs) {
+      if (size === 0) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const done = (value: boolean) => {
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve(value);
+        };
+        const wake = () => done(true);
+        const timer = setTimeout(() => done(false), timeoutMs);
+        waiters.add(wake);
+      });
+    },
+  };
+}
