@@ -7,7 +7,7 @@ export const FIELDS = ['title', 'summary', 'body', 'contexts', 'labels'] as cons
 export type Field = (typeof FIELDS)[number];
 
 /** Headline and story labels say what a record is about; the body only mentions things. */
-export const FIELD_BOOSTS: Record<Field, number> = { title: 3, contexts: 2.5, summary: 1.5, body: 1, labels: 0.5 };
+export const FIELD_BOOSTS: Record<Field, number> = { title: 3, contexts: 2.5, summary: 1, body: 0.5, labels: 0.5 };
 
 /** Fields whose words count towards how rare a headline word is (see CorpusTables.rarity). */
 const HEADLINE_FIELDS = new Set<string>(['title', 'contexts']);

@@ -147,8 +147,9 @@ interface Match {
   terms: string[];
 }
 
+/** Matched words sorted, so a built and a snapshot-loaded index (whose term order differs) agree. */
 function toMatch(result: SearchResult): Match {
-  return { n: result.id as number, score: result.score, terms: result.terms };
+  return { n: result.id as number, score: result.score, terms: [...result.terms].sort() };
 }
 
 function searchableText(record: CorpusRecord): string {

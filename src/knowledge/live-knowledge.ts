@@ -1,0 +1,64 @@
+import type { Logger } from '../model/logger.ts';
+import type { CorpusIndex } from '../search/search-index.ts';
+import { openKnowledge, type Knowledge } from './open-knowledge.ts';
+import { watchCorpus } from './watch-corpus.ts';
+
+export interface LiveKnowledgeOptions {
+  cacheDir: string | null;
+  logger: Logger;
+  /** Receives each new index; queries keep using the previous one until then. */
+  onIndex: (index: CorpusIndex) => void;
+  debounceMs?: number;
+}
+
+export interface LiveKnowledge {
+  /** The first load: resolves when the first index has been handed to `onIndex`. */
+  ready: Promise<Knowledge>;
+  /** Runs a reload now (also what a file change triggers); resolves when it is done or skipped. */
+  reload(): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Loads the corpus, then watches its folders and rebuilds-and-swaps the index when files change. A
+ * reload that fails (or finds broken files, which are only reported) never takes the old index away.
+ */
+export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOptions): LiveKnowledge {
+  const { logger } = options;
+  let current: Knowledge | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const load = async () => {
+    const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger });
+    if (current !== null && knowledge.fingerprint === current.fingerprint) return current;
+    current = knowledge;
+    options.onIndex(knowledge.index);
+    return knowledge;
+  };
+
+  const reload = (): Promise<void> => {
+    if (running !== null) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        const before = current?.fingerprint;
+        try {
+          const knowledge = await load();
+          if (knowledge.fingerprint !== before) logger.info(`corpus reloaded: ${knowledge.index.size} records`);
+        } catch (error) {
+          logger.error('corpus reload failed; still answering from the previous index:', error instanceof Error ? error.message : error);
+        }
+      } while (again);
+      running = null;
+    })();
+    return running;
+  };
+
+  const ready = load();
+  const watcher = watchCorpus(dirs, () => void reload(), { debounceMs: options.debounceMs ?? 1_000, logger });
+  return { ready, reload, close: () => watcher.close() };
+}

@@ -1,0 +1,80 @@
+import { cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveKnowledge, type LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
+import type { CorpusIndex } from '../../src/search/search-index.ts';
+import { parseQuery } from '../../src/query/parse-query.ts';
+import { recordingLogger } from '../support/listener-fakes.ts';
+
+const bundled = new URL('../../corpus', import.meta.url).pathname;
+const now = new Date('2026-11-23T09:00:00Z');
+let work: string;
+let live: LiveKnowledge | null = null;
+let indexes: CorpusIndex[];
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'kaesong-live-'));
+  await cp(bundled, join(work, 'corpus'), { recursive: true });
+  indexes = [];
+});
+afterEach(async () => {
+  live?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+const newest = () => indexes.at(-1)!;
+const found = (text: string) => newest().search(parseQuery(text, { now }), { limit: 5 }).hits.map((hit) => hit.record.title);
+
+async function until(condition: () => boolean, timeoutMs = 8_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the corpus reload');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const event = (date: string, title: string) => `${JSON.stringify({ date, title })}\n`;
+
+describe('liveKnowledge', () => {
+  it('answers from the new corpus after files are added, changed and deleted, without a restart', async () => {
+    const corpus = join(work, 'corpus');
+    live = liveKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100 });
+    await live.ready;
+    expect(newest().size).toBe(9);
+
+    await writeFile(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
+    await until(() => newest().size === 10);
+    expect(found('kaesong restart')).toEqual(['Kaesong factories restart after five months']);
+
+    await writeFile(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories resume full production'));
+    await until(() => found('"factories resume"').length === 1);
+    expect(newest().size).toBe(10);
+    expect(found('"factories restart"')).toEqual([]);
+
+    await unlink(join(corpus, 'desk.jsonl'));
+    await until(() => newest().size === 9);
+  });
+
+  it('keeps every good record when a broken file arrives, and reports it', async () => {
+    const corpus = join(work, 'corpus');
+    const logger = recordingLogger();
+    live = liveKnowledge([corpus], { cacheDir: null, logger, onIndex: (index) => indexes.push(index), debounceMs: 100 });
+    await live.ready;
+    await writeFile(join(corpus, 'half.jsonl'), `${event('2014-01-02', 'Seoul proposes family reunions')}{"date": "2014-01-0`);
+    await until(() => newest().size === 10);
+    expect(found('family reunions')[0]).toBe('Seoul proposes family reunions');
+    expect(logger.lines.some((line) => line.includes('half.jsonl:2'))).toBe(true);
+  });
+
+  it('keeps the index it has while a reload is running: the old one is never emptied', async () => {
+    const corpus = join(work, 'corpus');
+    live = liveKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100 });
+    await live.ready;
+    const before = newest();
+    await writeFile(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
+    await until(() => indexes.length === 2);
+    expect(before.size).toBe(9);
+    expect(before.search(parseQuery('kaesong 2013', { now })).total).toBe(6);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { createSearchIndex } from '../../src/search/search-index.ts';
+import { decodeSnapshot, encodeSnapshot, SnapshotRejected } from '../../src/search/index-snapshot.ts';
+import { parseQuery } from '../../src/query/parse-query.ts';
+
+const corpusDir = new URL('../../corpus', import.meta.url).pathname;
+const wcep2013 = new URL('../../../shared/data/wcep/2013', import.meta.url).pathname;
+const now = new Date('2026-11-23T09:00:00Z');
+const QUERIES = ['kaesong 2013', 'keasong', 'north korea talks', '"final talks"', '2013', 'talks -nuclear', 'on this day', 'syrian civil war'];
+
+async function roundTrip(dirs: string[]) {
+  const { records, problems, files } = await loadCorpus(dirs);
+  const built = createSearchIndex(records);
+  const snapshot = encodeSnapshot(built, { fingerprint: 'f1', files, problems });
+  return { records, built, snapshot, loaded: decodeSnapshot(snapshot, 'f1') };
+}
+
+function answers(index: ReturnType<typeof createSearchIndex>) {
+  return QUERIES.map((text) => {
+    const page = index.search(parseQuery(text, { now }), { limit: 10 });
+    return { text, total: page.total, hits: page.hits.map((hit) => [hit.record, hit.score, hit.matchedTerms, hit.related]) };
+  });
+}
+
+describe('index snapshot', () => {
+  it('gives back every record exactly and answers every query as the built index does', async () => {
+    const { records, built, loaded } = await roundTrip([corpusDir]);
+    expect(loaded.index.size).toBe(9);
+    for (const record of records) expect(loaded.index.get(record.id)).toEqual(record);
+    expect(answers(loaded.index)).toEqual(answers(built));
+    expect(loaded.meta).toEqual({ fingerprint: 'f1', files: 4, problems: [] });
+  });
+
+  it('round-trips a year of WCEP days with the same answers', async (context) => {
+    const { existsSync } = await import('node:fs');
+    if (!existsSync(wcep2013)) context.skip('../shared/data/wcep is not here');
+    const { built, loaded } = await roundTrip([corpusDir, wcep2013]);
+    expect(loaded.index.size).toBe(built.size);
+    expect(answers(loaded.index)).toEqual(answers(built));
+  });
+
+  it('rejects a snapshot of another corpus', async () => {
+    const { snapshot } = await roundTrip([corpusDir]);
+    expect(() => decodeSnapshot(snapshot, 'f2')).toThrow(new SnapshotRejected('made from other corpus files'));
+  });
+
+  it('rejects a damaged or cut snapshot and anything that is not one', async () => {
+    const { snapshot } = await roundTrip([corpusDir]);
+    const damaged = Buffer.from(snapshot);
+    damaged[damaged.length - 100] ^= 0xff;
+    expect(() => decodeSnapshot(damaged, 'f1')).toThrow(new SnapshotRejected('checksum mismatch (damaged file)'));
+    expect(() => decodeSnapshot(snapshot.subarray(0, 40), 'f1')).toThrow(SnapshotRejected);
+    expect(() => decodeSnapshot(snapshot.subarray(0, snapshot.length - 8), 'f1')).toThrow(SnapshotRejected);
+    expect(() => decodeSnapshot(Buffer.from('{"not":"a snapshot"}'), 'f1')).toThrow(new SnapshotRejected('not an index snapshot'));
+  });
+});
