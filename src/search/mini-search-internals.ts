@@ -11,7 +11,12 @@ export type Postings = Map<number, Map<number, number>>;
  * and tests/search/index-snapshot.test.ts checks that a loaded index answers like a built one.
  */
 interface Internals {
-  _index: { set(term: string, postings: Postings): unknown; [Symbol.iterator](): Iterator<[string, Postings]> };
+  _index: {
+    set(term: string, postings: Postings): unknown;
+    get(term: string): Postings | undefined;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [Postings, number]>;
+    [Symbol.iterator](): Iterator<[string, Postings]>;
+  };
   _documentIds: Map<number, unknown>;
   _idToShortId: Map<unknown, number>;
   _fieldLength: Map<number, number[]>;
@@ -43,6 +48,20 @@ export function indexShape(miniSearch: RecordIndex): IndexShape {
 
 export function eachTerm(miniSearch: RecordIndex): Iterable<[string, Postings]> {
   return { [Symbol.iterator]: () => internals(miniSearch)._index[Symbol.iterator]() };
+}
+
+/** In how many records a term appears, in any field (0 when it is not in the index). */
+export function documentFrequency(miniSearch: RecordIndex, term: string): number {
+  const postings = internals(miniSearch)._index.get(term);
+  if (postings === undefined) return 0;
+  const records = new Set<number>();
+  for (const docs of postings.values()) for (const n of docs.keys()) records.add(n);
+  return records.size;
+}
+
+/** Index terms within `maxDistance` edits (Levenshtein) of `term`. */
+export function termsNear(miniSearch: RecordIndex, term: string, maxDistance: number): string[] {
+  return [...internals(miniSearch)._index.fuzzyGet(term, maxDistance).keys()];
 }
 
 export function fieldLengthOf(miniSearch: RecordIndex, n: number): number[] {

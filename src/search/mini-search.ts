@@ -13,14 +13,13 @@ export const FIELD_BOOSTS: Record<Field, number> = { title: 3, contexts: 2.5, su
 const HEADLINE_FIELDS = new Set<string>(['title', 'contexts']);
 
 /**
- * Typos are forgiven only in longer words, where a slip cannot turn into another word; two edits from
- * six letters up, because a swapped pair ("keasong") is two edits and the commonest typo.
+ * Words are searched as spelt (typos are corrected before, see spelling.ts) and as the start of longer
+ * words from four letters up, which stands in for stemming: "reopen" finds "reopening".
  */
 export const textSearchOptions = {
   boost: FIELD_BOOSTS,
   prefix: (term: string) => term.length >= 4,
-  fuzzy: (term: string) => (term.length >= 6 ? 2 : term.length === 5 ? 1 : false),
-  maxFuzzy: 2,
+  fuzzy: false,
 } satisfies SearchOptions;
 
 export type RecordIndex = MiniSearch<{ id: number }>;

@@ -9,6 +9,7 @@ import { inColumnOrder, recordColumns } from './record-columns.ts';
 import { dateMatcher } from './date-matcher.ts';
 import { phraseForm, indexTerms } from './text.ts';
 import { findRelated } from './related.ts';
+import { spellings } from './spelling.ts';
 
 const DEFAULT_LIMIT = 5;
 const DEFAULT_RELATED = 3;
@@ -89,12 +90,13 @@ export class CorpusIndex implements Searcher {
       if (query.date === null) return { matches: [], relaxed: false };
       return { matches: this.timeline(query, accept), relaxed: false };
     }
+    const wordQueries = words.map((word) => ({ ...textSearchOptions, combineWith: 'OR' as const, queries: spellings(this.miniSearch, word) }));
     const run = (combineWith: 'AND' | 'OR') =>
       this.miniSearch.search(
         {
           combineWith: 'AND',
           queries: [
-            ...(words.length > 0 ? [{ ...textSearchOptions, queries: words, combineWith }] : []),
+            ...(words.length > 0 ? [{ queries: wordQueries, combineWith }] : []),
             ...(phraseWords.length > 0 ? [{ queries: phraseWords, combineWith: 'AND' as const, prefix: false, fuzzy: false }] : []),
           ],
         },

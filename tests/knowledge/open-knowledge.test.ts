@@ -55,7 +55,7 @@ describe('openKnowledge', () => {
     const [name] = await readdir(cache);
     const path = join(cache, name!);
     const bytes = await readFile(path);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10]! ^= 0xff;
     await writeFile(path, bytes);
     const logger = recordingLogger();
     const again = await openKnowledge([corpus], { cacheDir: cache, logger });

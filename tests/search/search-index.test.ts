@@ -78,3 +78,19 @@ describe('related', () => {
     expect(related.map((event) => event.id)).not.toContain('e/iran-talks');
   });
 });
+
+describe('spelling', () => {
+  it('reads a swapped pair as one slip and searches the word it stands for, not every near word', async () => {
+    const { damerauDistance } = await import('../../src/search/spelling.ts');
+    expect(damerauDistance('keasong', 'kaesong')).toBe(1);
+    expect(damerauDistance('keasong', 'season')).toBe(2);
+    const typo = createSearchIndex([...records, event({ id: 'e/season', title: 'Monsoon season floods Dhaka' })]);
+    expect(ids(typo.search(query({ terms: ['keasong'] }), { limit: 10 })).sort()).toEqual(
+      ids(typo.search(query({ terms: ['kaesong'] }), { limit: 10 })).sort(),
+    );
+  });
+
+  it('does not guess at short words', () => {
+    expect(index.search(query({ terms: ['kae'] })).total).toBe(0);
+  });
+});
