@@ -13,7 +13,7 @@ import { EventDedupe } from './slack/event-dedupe.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';
 import { describeSlackError } from './slack/slack-errors.ts';
-import { SLACK_CLIENT_TUNING, type SlackClientTuning } from './slack/client-options.ts';
+import { SLACK_CLIENT_TUNING, timedFetch, type SlackClientTuning } from './slack/client-options.ts';
 import { inFlightWork } from './slack/in-flight.ts';
 
 
@@ -48,13 +48,18 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   const slack = config.slack;
   if (slack === null) throw new ConfigError('SLACK_BOT_TOKEN', 'is not set');
   const logger = deps.logger ?? silentLogger;
+  const tuning = { ...SLACK_CLIENT_TUNING, ...deps.slackClient };
   const app = new App({
     ...receiverOptions(slack, deps.searchers),
     token: slack.botToken,
     ...(deps.botUserId === undefined ? {} : { botUserId: deps.botUserId }),
     ...(deps.botId === undefined ? {} : { botId: deps.botId }),
     logger: boltLogger(logger, boltLevel(config.logLevel)),
-    clientOptions: { ...SLACK_CLIENT_TUNING, ...deps.slackClient, ...(slack.apiUrl === null ? {} : { slackApiUrl: slack.apiUrl }) },
+    clientOptions: {
+      ...tuning,
+      fetch: timedFetch(tuning.timeout ?? SLACK_CLIENT_TUNING.timeout),
+      ...(slack.apiUrl === null ? {} : { slackApiUrl: slack.apiUrl }),
+    },
   });
   const inFlight = inFlightWork();
   app.use(async ({ next }) => inFlight.track(next));

@@ -25,3 +25,14 @@ export function worstCaseMs(tuning: SlackClientTuning): number {
   }
   return timeout * (retries + 1) + waits;
 }
+
+/**
+ * fetch with a time limit, for Bolt's respond() (which has none: a hung response_url would hold a
+ * reply, and shutdown, forever). The Web API client's own signal still applies alongside.
+ */
+export function timedFetch(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const limit = AbortSignal.timeout(timeoutMs);
+    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, limit]) : limit });
+  };
+}

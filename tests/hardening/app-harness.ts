@@ -28,7 +28,8 @@ export interface Harness {
   base: string;
   slash(text: string, responseId: string): ReturnType<typeof sendSigned>;
   event(event: Record<string, unknown>, eventId: string): ReturnType<typeof sendSigned>;
-  press(actionId: string, value: unknown, responseId: string): ReturnType<typeof sendSigned>;
+  /** `responseUrl` defaults to the fake's URL for `responseId`. */
+  press(actionId: string, value: unknown, responseId: string, responseUrl?: string): ReturnType<typeof sendSigned>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +65,7 @@ export async function startHarness(
     base,
     slash: (text, responseId) => sendSigned(events, SECRET, slashCommandBody({ text, response_url: fake.responseUrl(responseId) }), form),
     event: (event, eventId) => sendSigned(events, SECRET, eventBody(event, eventId), 'application/json'),
-    press: (actionId, value, responseId) =>
+    press: (actionId, value, responseId, responseUrl) =>
       sendSigned(
         events,
         SECRET,
@@ -76,7 +77,7 @@ export async function startHarness(
           container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: true },
           channel: { id: 'C1', name: 'newsdesk' },
           trigger_id: '1.2.3',
-          response_url: fake.responseUrl(responseId),
+          response_url: responseUrl ?? fake.responseUrl(responseId),
           actions: [{ type: 'button', action_id: actionId, block_id: 'kaesong_page', value, text: { type: 'plain_text', text: 'More' }, action_ts: '1.3' }],
         }),
         form,

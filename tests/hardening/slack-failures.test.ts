@@ -3,7 +3,8 @@ import { tenRetriesInAboutThirtyMinutes } from '@slack/web-api/dist/retry-polici
 import { SLACK_CLIENT_TUNING, worstCaseMs } from '../../src/slack/client-options.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { startFlakySlack, type FlakySlack } from './flaky-slack.ts';
-import { startHarness, type Harness } from './app-harness.ts';
+import { bundledSearcher, responsesTo, SECRET, startHarness, type Harness } from './app-harness.ts';
+import { sendSigned, slashCommandBody } from '../support/signed-request.ts';
 
 let fake: FakeSlack;
 let flaky: FlakySlack;
@@ -139,5 +140,53 @@ describe('what reached the logs across every failure above', () => {
   it('never a token', () => {
     expect(allLines.length).toBeGreaterThan(5);
     for (const line of allLines) expect(line).not.toMatch(/xox[abposr]-|hardening-0000-secret|hardening-signing-secret/);
+  });
+});
+
+describe('Slack failing while the bot answers a command through its response_url', () => {
+  let cold: Harness;
+  let responseCount = 0;
+
+  beforeAll(async () => {
+    cold = await startHarness({ fake, apiUrl: flaky.apiUrl, searcher: null, slackClient: { timeout: 400 } });
+  });
+
+  afterAll(async () => {
+    await cold?.stop();
+  });
+
+  /** A command while the index warms up: acked at once, answered through response_url once ready. */
+  async function warmUpCommand(): Promise<string> {
+    responseCount += 1;
+    const id = `flaky-${responseCount}`;
+    const body = slashCommandBody({ text: 'kaesong 2013', response_url: flaky.responseUrl(id) });
+    const ack = await sendSigned(cold.events, SECRET, body, 'application/x-www-form-urlencoded');
+    expect(ack.json).toEqual({ response_type: 'ephemeral', text: 'Warming up, one moment…' });
+    return id;
+  }
+
+  it('a 500 and then a hung response_url: retried after a pause, answered once', async () => {
+    flaky.script('response_url', { status: 500 }, { hang: true });
+    const id = await warmUpCommand();
+    cold.searchers.set(await bundledSearcher());
+    await until(() => responsesTo(fake, id).length === 1);
+    expect(flaky.arrivals('response_url')).toHaveLength(3);
+    expect(String(responsesTo(fake, id)[0]!['text']).split('\n')[0]).toBe('kaesong · 2013 · 6 events · showing 1–5');
+    expect(cold.logger.lines.filter((line) => /^(warn|error)/.test(line))).toEqual([]);
+  });
+
+  it('an expired response_url (404) is not retried, and is logged once', async () => {
+    flaky.script('response_url', { status: 404 });
+    const before = flaky.arrivals('response_url').length;
+    const id = 'expired';
+    const cursor = JSON.stringify({ v: 1, q: 'kaesong', o: 5, m: 's', n: 1_700_000_000_000 });
+    expect((await cold.press('kaesong_more', cursor, id, flaky.responseUrl(id))).status).toBe(200);
+    await until(() => cold.logger.lines.some((line) => line.includes('respond() failed')));
+    expect(flaky.arrivals('response_url').length - before).toBe(1);
+    expect(responsesTo(fake, id)).toEqual([]);
+    expect(cold.logger.lines.filter((line) => /^(warn|error)/.test(line))).toEqual([
+      'warn respond() failed Error: Failed to respond to the response_url: 404 Not Found',
+    ]);
+    cold.logger.lines.length = 0;
   });
 });

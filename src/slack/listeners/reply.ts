@@ -22,13 +22,38 @@ export async function searcherWhenReady(searchers: SearcherProvider): Promise<Se
   return searchers.current() ?? (await searchers.whenReady());
 }
 
-/** respond() that logs instead of throwing: an expired response_url is not the user's problem to see. */
-export async function respondSafely(respond: RespondFn, logger: Logger, message: Parameters<RespondFn>[0]): Promise<boolean> {
-  try {
-    await respond(typeof message === 'string' ? message : { ...NO_UNFURL, ...message });
-    return true;
-  } catch (error) {
-    logger.warn('respond() failed', describeSlackError(error));
-    return false;
+/** Pauses before the 2nd and 3rd try of a respond() that failed in a way worth retrying. */
+export const RESPOND_RETRY_MS = [1_000, 2_000];
+
+/**
+ * respond() that logs instead of throwing: an expired response_url is not the user's problem to see.
+ * A 429, a 5xx, a timeout or a dropped connection is tried again, twice, within a few seconds.
+ */
+export async function respondSafely(
+  respond: RespondFn,
+  logger: Logger,
+  message: Parameters<RespondFn>[0],
+  retryMs: readonly number[] = RESPOND_RETRY_MS,
+): Promise<boolean> {
+  const body = typeof message === 'string' ? message : { ...NO_UNFURL, ...message };
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await respond(body);
+      return true;
+    } catch (error) {
+      const pause = retryMs[attempt];
+      if (pause === undefined || !worthRetrying(error)) {
+        logger.warn('respond() failed', describeSlackError(error));
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
+}
+
+function worthRetrying(error: unknown): boolean {
+  const status = (error as { code?: unknown; statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number') return status === 429 || status >= 500;
+  // fetch failures: a timeout (our limit), a refused or reset connection.
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || error instanceof TypeError);
 }
