@@ -2,7 +2,8 @@ import 'dotenv/config';
 import { loadConfig } from './config/load-config.ts';
 import { ConfigError, type Config } from './config/config.ts';
 import { consoleLogger } from './log/console-logger.ts';
-import { createKaesongApp, loadSearcher } from './app.ts';
+import { createKaesongApp } from './app.ts';
+import { liveKnowledge } from './knowledge/live-knowledge.ts';
 import { searcherProvider } from './slack/searcher-provider.ts';
 import { createDigestService, type DigestService } from './digest/digest-service.ts';
 import { StoreError } from './store/store.ts';
@@ -28,6 +29,8 @@ try {
   process.exit(1);
 }
 const kaesong = createKaesongApp(config, { searchers, logger, digest: digest.commands });
+// Editors' changes to the corpus folders are picked up while running; the first load may come from the snapshot.
+const corpus = liveKnowledge(config.corpusDirs, { cacheDir: config.cacheDir, logger, onIndex: (index) => searchers.set(index) });
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 let stopping = false;
@@ -39,6 +42,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info(`${signal}: stopping; finishing replies and digest posts in flight`);
+  corpus.close();
   setTimeout(() => {
     logger.warn(`${signal}: still busy after ${SHUTDOWN_DEADLINE_MS / 1000} s, exiting anyway`);
     process.exit(0);
@@ -60,5 +64,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 await kaesong.start();
 // Ticks every 30 s; the first tick is the start-up catch-up, and it waits for the corpus.
 digest.runner.start();
-const searcher = await loadSearcher(config.corpusDirs, logger);
-searchers.set(searcher);
+await corpus.ready;
