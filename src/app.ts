@@ -48,7 +48,7 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   const slack = config.slack;
   if (slack === null) throw new ConfigError('SLACK_BOT_TOKEN', 'is not set');
   const logger = deps.logger ?? silentLogger;
-  const tuning = { ...SLACK_CLIENT_TUNING, ...deps.slackClient };
+  const { maxRetryAfterSec, ...tuning } = { ...SLACK_CLIENT_TUNING, ...deps.slackClient };
   const app = new App({
     ...receiverOptions(slack, deps.searchers),
     token: slack.botToken,
@@ -57,7 +57,7 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     logger: boltLogger(logger, boltLevel(config.logLevel)),
     clientOptions: {
       ...tuning,
-      fetch: timedFetch(tuning.timeout ?? SLACK_CLIENT_TUNING.timeout),
+      fetch: timedFetch(tuning.timeout ?? SLACK_CLIENT_TUNING.timeout, maxRetryAfterSec),
       ...(slack.apiUrl === null ? {} : { slackApiUrl: slack.apiUrl }),
     },
   });

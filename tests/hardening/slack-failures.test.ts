@@ -18,7 +18,12 @@ beforeAll(async () => {
   h = await startHarness({
     fake,
     apiUrl: flaky.apiUrl,
-    slackClient: { timeout: 400, retryConfig: { retries: 2, factor: 2, minTimeout: 50, maxTimeout: 200, randomize: false }, rejectRateLimitedCalls: false },
+    slackClient: {
+      timeout: 400,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 50, maxTimeout: 200, randomize: false },
+      rejectRateLimitedCalls: false,
+      maxRetryAfterSec: 1,
+    },
   });
 });
 
@@ -62,7 +67,8 @@ async function until(predicate: () => boolean, timeoutMs = 8_000): Promise<void>
 describe('the Web API client is tuned for interactive replies', () => {
   it('times out hung calls and gives up within a minute, unlike the client defaults', () => {
     expect(SLACK_CLIENT_TUNING.timeout).toBeGreaterThan(0);
-    expect(worstCaseMs(SLACK_CLIENT_TUNING)).toBe(18_000);
+    // 3 tries of 5 s, backoff 1 s + 2 s, and at most two Retry-After pauses of 20 s.
+    expect(worstCaseMs(SLACK_CLIENT_TUNING)).toBe(58_000);
     expect(worstCaseMs({ retryConfig: tenRetriesInAboutThirtyMinutes })).toBe(Number.POSITIVE_INFINITY);
   });
 });
@@ -70,6 +76,16 @@ describe('the Web API client is tuned for interactive replies', () => {
 describe('Slack failing while the bot replies to a mention', () => {
   it('429 with Retry-After: waits the pause, then posts the reply once', async () => {
     flaky.script('chat.postMessage', { status: 429, retryAfter: 1 });
+    const before = flaky.arrivals('chat.postMessage').length;
+    const ts = await mention();
+    await until(() => postsIn(ts).length === 1);
+    const [first, second] = flaky.arrivals('chat.postMessage').slice(before);
+    expect(second! - first!).toBeGreaterThanOrEqual(950);
+    expect(postsIn(ts)).toHaveLength(1);
+  });
+
+  it('429 asking for a 10-minute pause: tried again after the capped pause instead of going silent', async () => {
+    flaky.script('chat.postMessage', { status: 429, retryAfter: 600 });
     const before = flaky.arrivals('chat.postMessage').length;
     const ts = await mention();
     await until(() => postsIn(ts).length === 1);
