@@ -68,7 +68,7 @@ describe('hostile text in /kaesong, through the real app', () => {
 });
 
 describe('hostile text in an @mention, through the real app', () => {
-  for (const [name, text] of HOSTILE.slice(0, 9)) {
+  for (const [name, text] of HOSTILE) {
     it(`${name}: the thread reply is valid and pings and links nobody`, async () => {
       const ts = `1700000${String(HOSTILE.findIndex(([n]) => n === name)).padStart(3, '0')}.000100`;
       const before = h.fake.callsTo('chat.postMessage').length;
@@ -76,6 +76,21 @@ describe('hostile text in an @mention, through the real app', () => {
       expect(response.status).toBe(200);
       await h.fake.waitFor((calls) => calls.filter((call) => call.method === 'chat.postMessage').length > before);
       const reply = h.fake.callsTo('chat.postMessage').find((call) => call.params['thread_ts'] === ts)!;
+      expect(checkMessage({ text: reply.params['text'], blocks: reply.params['blocks'] })).toEqual([]);
+      for (const value of strings(reply.params)) expect(value).not.toMatch(LIVE);
+    });
+  }
+});
+
+describe('hostile text in a DM, through the real app', () => {
+  for (const [name, text] of HOSTILE) {
+    it(`${name}: the DM reply is valid and pings and links nobody`, async () => {
+      const index = HOSTILE.findIndex(([n]) => n === name);
+      const ts = `1700400${String(index).padStart(3, '0')}.000100`;
+      const response = await h.event({ type: 'message', channel_type: 'im', user: 'U1', text, ts, channel: `D${index}`, event_ts: ts }, `Ev-dm-${ts}`);
+      expect(response.status).toBe(200);
+      await h.fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage' && call.params['channel'] === `D${index}`));
+      const reply = h.fake.callsTo('chat.postMessage').find((call) => call.params['channel'] === `D${index}`)!;
       expect(checkMessage({ text: reply.params['text'], blocks: reply.params['blocks'] })).toEqual([]);
       for (const value of strings(reply.params)) expect(value).not.toMatch(LIVE);
     });
