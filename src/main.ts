@@ -42,13 +42,13 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info(`${signal}: stopping; finishing replies and digest posts in flight`);
-  corpus.close();
+  const corpusClosed = corpus.close();
   setTimeout(() => {
     logger.warn(`${signal}: still busy after ${SHUTDOWN_DEADLINE_MS / 1000} s, exiting anyway`);
     process.exit(0);
   }, SHUTDOWN_DEADLINE_MS).unref();
   try {
-    await Promise.all([kaesong.stop(SHUTDOWN_DEADLINE_MS - 1_000), digest.runner.stop()]);
+    await Promise.all([kaesong.stop(SHUTDOWN_DEADLINE_MS - 1_000), digest.runner.stop(), corpusClosed]);
     await digest.close();
     logger.info(`${signal}: stopped`);
     process.exit(0);

@@ -16,7 +16,8 @@ export interface LiveKnowledge {
   ready: Promise<Knowledge>;
   /** Runs a reload now (also what a file change triggers); resolves when it is done or skipped. */
   reload(): Promise<void>;
-  close(): void;
+  /** Stops watching; resolves once a snapshot being written is on disk. */
+  close(): Promise<void>;
 }
 
 /**
@@ -60,5 +61,13 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
 
   const ready = load();
   const watcher = watchCorpus(dirs, () => void reload(), { debounceMs: options.debounceMs ?? 1_000, logger });
-  return { ready, reload, close: () => watcher.close() };
+  return {
+    ready,
+    reload,
+    async close() {
+      watcher.close();
+      await running?.catch(() => {});
+      await current?.saved;
+    },
+  };
 }

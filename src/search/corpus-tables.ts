@@ -96,10 +96,14 @@ export class CorpusTables {
     return this.headlineTermFrequency;
   }
 
+  /** In how many records' headlines and contexts a term appears. */
+  headlineFrequency(term: string): number {
+    return this.headlineTermFrequency.get(term) ?? 0;
+  }
+
   /** How rare a headline term is: ln(1 + N / records containing it). */
   rarity(term: string): number {
-    const frequency = this.headlineTermFrequency.get(term) ?? 0;
-    return Math.log(1 + this.columns.count / (frequency + 1));
+    return Math.log(1 + this.columns.count / (this.headlineFrequency(term) + 1));
   }
 
   private firstDayAtLeast(day: number): number {

@@ -6,7 +6,7 @@ import type { RecordColumns } from './record-columns.ts';
 import { CorpusIndex } from './search-index.ts';
 
 /** Bump when tokenising, fields or the layout change: older snapshots are then rebuilt, never trusted. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 const MAGIC = Buffer.from('KAESONG-INDEX\n', 'latin1');
 const ALIGN = 8;
 const SEPARATOR = '\u0000';

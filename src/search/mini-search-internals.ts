@@ -15,6 +15,7 @@ interface Internals {
     set(term: string, postings: Postings): unknown;
     get(term: string): Postings | undefined;
     fuzzyGet(term: string, maxDistance: number): Map<string, [Postings, number]>;
+    atPrefix(prefix: string): { keys(): Iterable<string> };
     [Symbol.iterator](): Iterator<[string, Postings]>;
   };
   _documentIds: Map<number, unknown>;
@@ -50,13 +51,18 @@ export function eachTerm(miniSearch: RecordIndex): Iterable<[string, Postings]> 
   return { [Symbol.iterator]: () => internals(miniSearch)._index[Symbol.iterator]() };
 }
 
-/** In how many records a term appears, in any field (0 when it is not in the index). */
-export function documentFrequency(miniSearch: RecordIndex, term: string): number {
+/** How often a term is indexed: its postings over all fields (0 when it is not in the index). */
+export function postingCount(miniSearch: RecordIndex, term: string): number {
   const postings = internals(miniSearch)._index.get(term);
   if (postings === undefined) return 0;
-  const records = new Set<number>();
-  for (const docs of postings.values()) for (const n of docs.keys()) records.add(n);
-  return records.size;
+  let count = 0;
+  for (const docs of postings.values()) count += docs.size;
+  return count;
+}
+
+/** Index terms that start with `prefix`, itself included. */
+export function termsStartingWith(miniSearch: RecordIndex, prefix: string): string[] {
+  return [...internals(miniSearch)._index.atPrefix(prefix).keys()];
 }
 
 /** Index terms within `maxDistance` edits (Levenshtein) of `term`. */

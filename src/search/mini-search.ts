@@ -12,13 +12,10 @@ export const FIELD_BOOSTS: Record<Field, number> = { title: 3, contexts: 2.5, su
 /** Fields whose words count towards how rare a headline word is (see CorpusTables.rarity). */
 const HEADLINE_FIELDS = new Set<string>(['title', 'contexts']);
 
-/**
- * Words are searched as spelt (typos are corrected before, see spelling.ts) and as the start of longer
- * words from four letters up, which stands in for stemming: "reopen" finds "reopening".
- */
+/** Words are searched exactly: word-forms.ts has already turned each into the index words it stands for. */
 export const textSearchOptions = {
   boost: FIELD_BOOSTS,
-  prefix: (term: string) => term.length >= 4,
+  prefix: false,
   fuzzy: false,
 } satisfies SearchOptions;
 
@@ -29,8 +26,8 @@ function fieldText(record: CorpusRecord, field: string): string {
     case 'title':
       return record.title;
     case 'summary':
-      // WCEP lines are one sentence: summary and headline are the same text; count it once.
-      return record.summary === record.title ? '' : record.summary;
+      // Count each text once: a WCEP summary repeats the headline, an article's lead is in its body.
+      return record.summary === record.title || record.kind === 'article' ? '' : record.summary;
     case 'body':
       return record.body;
     case 'contexts':

@@ -14,12 +14,11 @@ const QUERY_TERMS = 6;
  */
 const STORY_CONTEXT_LIMIT = 400;
 /**
- * Share of the headline's rarity a candidate must match to count as the same subject: a little when it
- * shares the headline's rarest word (what the story is about), much more when it does not, so "agree to
- * reopen" alone never relates a Cuban base to a Korean factory.
+ * Share of the headline's rarity a candidate must match when the headline names nothing (no proper
+ * noun among its distinctive words). When it does name something ("Kaesong"), a candidate must name
+ * it too, so "agree to reopen" alone never relates a Cuban spy base to a Korean factory.
  */
-const MIN_COVERAGE_WITH_RAREST = 0.3;
-const MIN_COVERAGE_WITHOUT_RAREST = 0.6;
+const MIN_COVERAGE_WITHOUT_NAMES = 0.5;
 const CANDIDATES = 300;
 
 interface Candidate {
@@ -77,10 +76,16 @@ export function findRelated(
     else for (const n of nearestInTime(tables, sharing, record, CANDIDATES)) candidate(n).stories.push(context);
   }
 
+  // A word in more than 1% of headlines ("killed", "president") says nothing about the story and
+  // would make this an OR over thousands of postings.
+  const commonAbove = Math.max(50, tables.count / 100);
+  const names = namesIn(record.title);
   const terms = [...new Set(indexTerms(record.title))]
-    .map((term) => ({ term, rarity: tables.rarity(term) }))
-    .sort((a, b) => b.rarity - a.rarity)
+    .filter((term) => tables.headlineFrequency(term) <= commonAbove)
+    .map((term) => ({ term, rarity: tables.rarity(term), name: names.has(term) }))
+    .sort((a, b) => Number(b.name) - Number(a.name) || b.rarity - a.rarity)
     .slice(0, QUERY_TERMS);
+  const anchors = new Set(terms.filter(({ name }) => name).map(({ term }) => term));
   const totalRarity = terms.reduce((sum, { rarity }) => sum + rarity, 0);
   if (totalRarity > 0) {
     const rarityOf = new Map(terms.map(({ term, rarity }) => [term, rarity]));
@@ -91,8 +96,8 @@ export function findRelated(
     for (const result of results.slice(0, CANDIDATES * 4)) {
       const matched = result.queryTerms.filter((term) => rarityOf.has(term));
       const coverage = matched.reduce((sum, term) => sum + rarityOf.get(term)!, 0) / totalRarity;
-      const minimum = matched.includes(terms[0]!.term) ? MIN_COVERAGE_WITH_RAREST : MIN_COVERAGE_WITHOUT_RAREST;
-      if (coverage < minimum) continue;
+      const relevant = anchors.size > 0 ? matched.some((term) => anchors.has(term)) : coverage >= MIN_COVERAGE_WITHOUT_NAMES;
+      if (!relevant) continue;
       const found = candidate(result.id as number);
       found.coverage = coverage;
       found.matched = matched.sort((a, b) => rarityOf.get(b)! - rarityOf.get(a)!);
@@ -144,6 +149,20 @@ function nearestInTime(tables: CorpusTables, sharing: readonly number[], record:
 function yearsBetween(a: number, b: number): number {
   const asYears = (day: number) => Math.floor(day / 10_000) + ((Math.floor(day / 100) % 100) - 1) / 12 + ((day % 100) - 1) / 365;
   return asYears(b) - asYears(a);
+}
+
+const CALENDAR_WORDS = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+
+/** Words written with a capital inside the headline (not its first word, nor a month or day): the names it is about. */
+function namesIn(title: string): Set<string> {
+  const names = new Set<string>();
+  for (const word of title.split(/\s+/).slice(1)) {
+    if (!/^\p{Lu}/u.test(word)) continue;
+    for (const term of indexTerms(word)) if (!CALENDAR_WORDS.has(term)) names.add(term);
+  }
+  return names;
 }
 
 function sameHeadlineKey(title: string): string {

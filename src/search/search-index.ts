@@ -9,7 +9,7 @@ import { inColumnOrder, recordColumns } from './record-columns.ts';
 import { dateMatcher } from './date-matcher.ts';
 import { phraseForm, indexTerms } from './text.ts';
 import { findRelated } from './related.ts';
-import { spellings } from './spelling.ts';
+import { wordForms } from './word-forms.ts';
 
 const DEFAULT_LIMIT = 5;
 const DEFAULT_RELATED = 3;
@@ -90,7 +90,8 @@ export class CorpusIndex implements Searcher {
       if (query.date === null) return { matches: [], relaxed: false };
       return { matches: this.timeline(query, accept), relaxed: false };
     }
-    const wordQueries = words.map((word) => ({ ...textSearchOptions, combineWith: 'OR' as const, queries: spellings(this.miniSearch, word) }));
+    // The word as typed counts fully, its other forms and guesses a little less.
+    const wordQueries = words.map((word) => ({ ...textSearchOptions, combineWith: 'OR' as const, queries: wordForms(this.miniSearch, word), boostTerm: otherFormWeight }));
     const run = (combineWith: 'AND' | 'OR') =>
       this.miniSearch.search(
         {
@@ -142,6 +143,8 @@ export class CorpusIndex implements Searcher {
     return new Set(results.map((result) => result.id as number));
   }
 }
+
+const otherFormWeight = (_term: string, position: number) => (position === 0 ? 1 : 0.6);
 
 interface Match {
   n: number;

@@ -19,7 +19,7 @@ beforeEach(async () => {
   indexes = [];
 });
 afterEach(async () => {
-  live?.close();
+  await live?.close();
   await rm(work, { recursive: true, force: true });
 });
 

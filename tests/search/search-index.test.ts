@@ -81,7 +81,7 @@ describe('related', () => {
 
 describe('spelling', () => {
   it('reads a swapped pair as one slip and searches the word it stands for, not every near word', async () => {
-    const { damerauDistance } = await import('../../src/search/spelling.ts');
+    const { damerauDistance } = await import('../../src/search/word-forms.ts');
     expect(damerauDistance('keasong', 'kaesong')).toBe(1);
     expect(damerauDistance('keasong', 'season')).toBe(2);
     const typo = createSearchIndex([...records, event({ id: 'e/season', title: 'Monsoon season floods Dhaka' })]);

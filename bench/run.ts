@@ -1,0 +1,148 @@
+/**
+ * npm run bench: parse, build, snapshot, memory, query and related latency, and end-to-end slash
+ * command latency on the full WCEP corpus, beside MiniSearch with default options as the baseline.
+ * Prints figures and writes bench/results.json. Skips when ../shared/data/wcep is absent.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { loadCorpus } from '../src/corpus/load-corpus.ts';
+import { createSearchIndex } from '../src/search/search-index.ts';
+import { decodeSnapshot, encodeSnapshot } from '../src/search/index-snapshot.ts';
+import { parseQuery } from '../src/query/parse-query.ts';
+import type { CorpusRecord } from '../src/model/record.ts';
+import type { DateFilter } from '../src/model/query.ts';
+import { BENCH_QUERIES, type QueryKind } from './queries.ts';
+import { measureReadyTime, measureSlashCommands } from './app-timing.ts';
+import { percentiles, type Percentiles } from './percentiles.ts';
+
+const WCEP = new URL('../../shared/data/wcep', import.meta.url).pathname;
+const CORPUS = new URL('../corpus', import.meta.url).pathname;
+const ROUNDS = 30;
+const NOW = new Date('2026-11-23T09:00:00Z');
+
+if (!existsSync(WCEP)) {
+  console.log(`bench: skipped, ${WCEP} is not here (the benchmark needs the full WCEP corpus)`);
+  process.exit(0);
+}
+
+const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString() };
+const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+const dirs = [CORPUS, WCEP];
+let started = performance.now();
+const corpus = await loadCorpus(dirs);
+const parseMs = performance.now() - started;
+line('parse (8,601 files)', `${ms(parseMs)}, ${corpus.records.length} records, ${corpus.problems.length} problems`);
+
+started = performance.now();
+const index = createSearchIndex(corpus.records);
+const buildMs = performance.now() - started;
+line('build index', ms(buildMs));
+
+started = performance.now();
+const snapshot = encodeSnapshot(index, { fingerprint: 'bench', files: corpus.files, problems: corpus.problems });
+const encodeMs = performance.now() - started;
+started = performance.now();
+const loaded = decodeSnapshot(snapshot, 'bench').index;
+const decodeMs = performance.now() - started;
+line('snapshot encode / load', `${ms(encodeMs)} / ${ms(decodeMs)}, ${mb(snapshot.length)}`);
+results.build = { records: corpus.records.length, files: corpus.files, problems: corpus.problems.length, parseMs, buildMs, snapshotEncodeMs: encodeMs, snapshotLoadMs: decodeMs, snapshotBytes: snapshot.length };
+
+const baseline = buildBaseline(corpus.records);
+line('baseline build (MiniSearch defaults)', ms(baseline.buildMs));
+
+const queries: Record<string, { ours: Percentiles; baseline: Percentiles }> = {};
+console.log(`\nquery latency over ${ROUNDS} rounds (ours vs MiniSearch defaults): p50 / p95 / p99`);
+for (const kind of Object.keys(BENCH_QUERIES) as QueryKind[]) {
+  const texts = BENCH_QUERIES[kind];
+  const parsed = texts.map((text) => parseQuery(text, { now: NOW }));
+  const ours = timeQueries(parsed.map((query) => () => loaded.search(query, { limit: 5, relatedLimit: 0 })));
+  const base = timeQueries(parsed.map((query, i) => () => baseline.search(texts[i]!, kind, query.date)));
+  queries[kind] = { ours, baseline: base };
+  line(`  ${kind}`, `${fmt(ours)}   vs ${fmt(base)}   (p99 ×${(base.p99 / ours.p99).toFixed(1)} faster)`);
+}
+const all = timeQueries(Object.values(BENCH_QUERIES).flat().map((text) => () => loaded.search(parseQuery(text, { now: NOW }), { limit: 5, relatedLimit: 0 })));
+line('  all kinds, parse + search', fmt(all));
+results.queries = { ...queries, all };
+
+const ids = sample(corpus.records.filter((record) => !record.stub).map((record) => record.id), 300);
+const relatedTimes = ids.map((id) => {
+  const start = performance.now();
+  loaded.related(id, 3);
+  return performance.now() - start;
+});
+const related = percentiles(relatedTimes);
+line('related events (300 uncached ids)', fmt(related));
+results.related = related;
+
+global.gc?.();
+const rss = process.memoryUsage().rss;
+line('RSS, this process (both indexes + records)', mb(rss));
+
+const cache = await mkdtemp(join(tmpdir(), 'kaesong-bench-'));
+try {
+  await mkdir(cache, { recursive: true });
+  const cold = await measureReadyTime(dirs, cache);
+  const warm = [await measureReadyTime(dirs, cache), await measureReadyTime(dirs, cache), await measureReadyTime(dirs, cache)];
+  const warmMedian = warm.map((run) => run.readyMs).sort((a, b) => a - b)[1]!;
+  line('\nready: process start → /healthz 200 + answer', `cold ${ms(cold.readyMs)}, from snapshot ${ms(warmMedian)} (median of 3)`);
+  line('RSS of the bot with the corpus loaded', `${mb(warm[1]!.rssBytes)} (cold start: ${mb(cold.rssBytes)})`);
+  const slash = await measureSlashCommands(dirs, cache, 200);
+  line('slash command, signed request → ack with cards', fmt(slash));
+  results.app = { coldReadyMs: cold.readyMs, snapshotReadyMs: warm.map((run) => run.readyMs), rssBytes: warm[1]!.rssBytes, coldRssBytes: cold.rssBytes, slashCommand: slash };
+} finally {
+  await rm(cache, { recursive: true, force: true });
+}
+
+await writeFile(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten: bench/results.json');
+
+/** Each query timed on its own (a batch average would hide the slow ones p99 is about), after one warm-up. */
+function timeQueries(queries: (() => unknown)[]): Percentiles {
+  for (const query of queries) query();
+  const times: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const query of queries) {
+      const start = performance.now();
+      query();
+      times.push(performance.now() - start);
+    }
+  }
+  return percentiles(times);
+}
+
+function fmt(p: Percentiles): string {
+  return `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}`;
+}
+
+function sample<T>(items: T[], count: number): T[] {
+  const step = Math.max(1, Math.floor(items.length / count));
+  return items.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+function buildBaseline(records: CorpusRecord[]) {
+  const start = performance.now();
+  const miniSearch = new MiniSearch<{ id: number; title: string; summary: string; body: string; contexts: string; date: string | null }>({
+    fields: ['title', 'summary', 'body', 'contexts'],
+    storeFields: ['date'],
+  });
+  miniSearch.addAll(records.map((record, id) => ({ id, title: record.title, summary: record.summary, body: record.body, contexts: record.contexts.join(' '), date: record.date })));
+  const buildMs = performance.now() - start;
+  return {
+    buildMs,
+    search(text: string, kind: QueryKind, date: DateFilter | null) {
+      const inRange = (result: SearchResult) =>
+        date?.kind !== 'range' || (result.date != null && (date.range.from === null || result.date >= date.range.from) && (date.range.to === null || result.date <= date.range.to));
+      if (kind === 'timeline') {
+        return miniSearch.search(MiniSearch.wildcard, { filter: inRange }).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(0, 5);
+      }
+      const options = kind === 'fuzzy' ? { fuzzy: 0.2, prefix: true } : {};
+      return miniSearch.search(text, { ...options, ...(kind === 'date-filtered' ? { filter: inRange } : {}) }).slice(0, 5);
+    },
+  };
+}
