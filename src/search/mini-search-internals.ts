@@ -51,6 +51,11 @@ export function eachTerm(miniSearch: RecordIndex): Iterable<[string, Postings]> 
   return { [Symbol.iterator]: () => internals(miniSearch)._index[Symbol.iterator]() };
 }
 
+/** A term's postings by field, or undefined when the index does not have it. */
+export function postingsOf(miniSearch: RecordIndex, term: string): Postings | undefined {
+  return internals(miniSearch)._index.get(term);
+}
+
 /** How often a term is indexed: its postings over all fields (0 when it is not in the index). */
 export function postingCount(miniSearch: RecordIndex, term: string): number {
   const postings = internals(miniSearch)._index.get(term);

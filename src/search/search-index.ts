@@ -1,11 +1,11 @@
-import type { SearchResult } from 'minisearch';
 import type { CorpusRecord } from '../model/record.ts';
 import type { ParsedQuery } from '../model/query.ts';
 import type { RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
 import type { Searcher } from './searcher.ts';
 import { CorpusTables } from './corpus-tables.ts';
-import { buildMiniSearch, textSearchOptions, type RecordIndex } from './mini-search.ts';
-import { inColumnOrder, recordColumns } from './record-columns.ts';
+import { buildMiniSearch, type RecordIndex } from './mini-search.ts';
+import { QueryScorer, type WordGroup } from './score-query.ts';
+import { inColumnOrder, recordColumns, STUB } from './record-columns.ts';
 import { dateMatcher } from './date-matcher.ts';
 import { phraseForm, indexTerms } from './text.ts';
 import { findRelated } from './related.ts';
@@ -25,11 +25,14 @@ export function createSearchIndex(records: readonly CorpusRecord[]): CorpusIndex
 
 export class CorpusIndex implements Searcher {
   private readonly relatedCache = new Map<string, RelatedEvent[]>();
+  private readonly scorer: QueryScorer;
 
   constructor(
     readonly tables: CorpusTables,
     readonly miniSearch: RecordIndex,
-  ) {}
+  ) {
+    this.scorer = new QueryScorer(miniSearch, (n) => ((tables.flags(n) & STUB) !== 0 ? STUB_WEIGHT : 1));
+  }
 
   get size(): number {
     return this.tables.count;
@@ -45,9 +48,10 @@ export class CorpusIndex implements Searcher {
     const relatedLimit = options.relatedLimit ?? DEFAULT_RELATED;
     const { matches, relaxed } = this.match(query);
     const hits = matches.slice(offset, offset + limit).map(
-      ({ n, score, terms }): SearchHit => {
+      ({ n, score, groups }): SearchHit => {
         const record = this.tables.record(n);
-        return { record, score, matchedTerms: terms, related: relatedLimit > 0 ? this.related(record.id, relatedLimit) : [] };
+        const matchedTerms = this.scorer.matchedTerms(groups, n);
+        return { record, score, matchedTerms, related: relatedLimit > 0 ? this.related(record.id, relatedLimit) : [] };
       },
     );
     return { query, total: matches.length, offset, hits, relaxed };
@@ -84,32 +88,22 @@ export class CorpusIndex implements Searcher {
 
   private match(query: ParsedQuery): { matches: Match[]; relaxed: boolean } {
     const accept = this.acceptor(query);
-    const phraseWords = query.phrases.flatMap(indexTerms);
     const words = query.terms.flatMap(indexTerms);
+    const phraseWords = query.phrases.flatMap(indexTerms);
     if (words.length === 0 && phraseWords.length === 0) {
       if (query.date === null) return { matches: [], relaxed: false };
       return { matches: this.timeline(query, accept), relaxed: false };
     }
-    // The word as typed counts fully, its other forms and guesses a little less.
-    const wordQueries = words.map((word) => ({ ...textSearchOptions, combineWith: 'OR' as const, queries: wordForms(this.miniSearch, word), boostTerm: otherFormWeight }));
-    const run = (combineWith: 'AND' | 'OR') =>
-      this.miniSearch.search(
-        {
-          combineWith: 'AND',
-          queries: [
-            ...(words.length > 0 ? [{ queries: wordQueries, combineWith }] : []),
-            ...(phraseWords.length > 0 ? [{ queries: phraseWords, combineWith: 'AND' as const, prefix: false, fuzzy: false }] : []),
-          ],
-        },
-        { filter: (result) => accept(result.id as number) },
-      );
-    let results = run('AND');
+    // The word as typed counts fully; its other forms and spelling guesses a little less.
+    const wordGroups: WordGroup[] = words.map((word) => wordForms(this.miniSearch, word).map((term, i) => ({ term, weight: i === 0 ? 1 : OTHER_FORM_WEIGHT })));
+    const groups = [...wordGroups, ...phraseWords.map((term) => [{ term, weight: 1 }])];
+    let ranked = this.scorer.rank(groups, 'AND', accept);
     let relaxed = false;
-    if (results.length === 0 && words.length > 1) {
-      results = run('OR');
-      relaxed = results.length > 0;
+    if (ranked.length === 0 && words.length > 1) {
+      ranked = this.scorer.rank(groups, 'OR', accept);
+      relaxed = ranked.length > 0;
     }
-    return { matches: results.map(toMatch), relaxed };
+    return { matches: ranked.map(({ n, score }) => ({ n, score, groups })), relaxed };
   }
 
   /** Records in a date range or on a month-day, oldest first. */
@@ -117,45 +111,40 @@ export class CorpusIndex implements Searcher {
     const date = query.date!;
     const candidates =
       date.kind === 'range' ? this.tables.inRange(date.range.from, date.range.to) : this.tables.onMonthDay(date.month, date.day);
-    return candidates.filter(accept).map((n) => ({ n, score: 0, terms: [] }));
+    return candidates.filter(accept).map((n) => ({ n, score: 0, groups: [] }));
   }
 
-  /** Everything a record must satisfy besides the words: the date, the phrases, no excluded word. */
+  /** Everything a record must satisfy besides the words: the date, no excluded word, the phrases (dearest last). */
   private acceptor(query: ParsedQuery): (n: number) => boolean {
     const inDate = query.date === null ? null : dateMatcher(query.date);
     const phrases = query.phrases.map(phraseForm).filter((phrase) => phrase.trim() !== '');
-    const excluded = this.excludedRecords(query.excludes);
+    const excludedWords = query.excludes.filter((exclude) => !/\s/.test(exclude.trim())).flatMap(indexTerms);
+    const excludedPhrases = query.excludes.filter((exclude) => /\s/.test(exclude.trim())).map(phraseForm);
+    const excludedTerms = excludedWords.map((term) => [{ term, weight: 1 }]);
     return (n) => {
       if (inDate !== null && !inDate(this.tables.days[n]!)) return false;
-      if (excluded !== null && excluded.has(n)) return false;
-      if (phrases.length > 0) {
+      if (excludedTerms.length > 0 && this.scorer.matchedTerms(excludedTerms, n).length > 0) return false;
+      if (phrases.length > 0 || excludedPhrases.length > 0) {
         const text = phraseForm(searchableText(this.tables.record(n)));
         if (!phrases.every((phrase) => text.includes(phrase))) return false;
+        if (excludedPhrases.some((phrase) => text.includes(phrase))) return false;
       }
       return true;
     };
   }
-
-  private excludedRecords(excludes: string[]): Set<number> | null {
-    const words = excludes.flatMap(indexTerms);
-    if (words.length === 0) return null;
-    const results = this.miniSearch.search({ queries: words, combineWith: 'OR', prefix: false, fuzzy: false });
-    return new Set(results.map((result) => result.id as number));
-  }
 }
 
-const otherFormWeight = (_term: string, position: number) => (position === 0 ? 1 : 0.6);
+const OTHER_FORM_WEIGHT = 0.6;
+/** A record known only from a Related link has no summary or sources: rank it below a full one. */
+const STUB_WEIGHT = 0.7;
 
 interface Match {
   n: number;
   score: number;
-  terms: string[];
+  /** What the record was matched against, to name its matched words if it is shown. */
+  groups: WordGroup[];
 }
 
-/** Matched words sorted, so a built and a snapshot-loaded index (whose term order differs) agree. */
-function toMatch(result: SearchResult): Match {
-  return { n: result.id as number, score: result.score, terms: [...result.terms].sort() };
-}
 
 function searchableText(record: CorpusRecord): string {
   return [record.title, record.summary, record.body, record.contexts.join(' ')].join('\n');
