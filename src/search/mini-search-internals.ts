@@ -56,6 +56,19 @@ export function postingsOf(miniSearch: RecordIndex, term: string): Postings | un
   return internals(miniSearch)._index.get(term);
 }
 
+/** Records having a term in any of the named fields. */
+export function recordsWithTerm(miniSearch: RecordIndex, term: string, fields: readonly string[]): Set<number> {
+  const state = internals(miniSearch);
+  const records = new Set<number>();
+  const postings = state._index.get(term);
+  if (postings === undefined) return records;
+  for (const field of fields) {
+    const docs = postings.get(state._fieldIds[field]!);
+    if (docs !== undefined) for (const n of docs.keys()) records.add(n);
+  }
+  return records;
+}
+
 /** How often a term is indexed: its postings over all fields (0 when it is not in the index). */
 export function postingCount(miniSearch: RecordIndex, term: string): number {
   const postings = internals(miniSearch)._index.get(term);

@@ -3,6 +3,7 @@ import type { RelatedEvent } from '../model/search.ts';
 import type { CorpusTables } from './corpus-tables.ts';
 import { dayNumber } from './day-number.ts';
 import type { RecordIndex } from './mini-search.ts';
+import { recordsWithTerm } from './mini-search-internals.ts';
 import { ARTICLE } from './record-columns.ts';
 import { indexTerms } from './text.ts';
 
@@ -20,6 +21,7 @@ const STORY_CONTEXT_LIMIT = 400;
  */
 const MIN_COVERAGE_WITHOUT_NAMES = 0.5;
 const CANDIDATES = 300;
+const HEADLINE_FIELDS = ['title', 'contexts'];
 
 interface Candidate {
   n: number;
@@ -89,16 +91,19 @@ export function findRelated(
   const totalRarity = terms.reduce((sum, { rarity }) => sum + rarity, 0);
   if (totalRarity > 0) {
     const rarityOf = new Map(terms.map(({ term, rarity }) => [term, rarity]));
-    const results = miniSearch.search(
-      { queries: terms.map(({ term }) => term), combineWith: 'OR' },
-      { fields: ['title', 'contexts'], prefix: false, fuzzy: false },
-    );
-    for (const result of results.slice(0, CANDIDATES * 4)) {
-      const matched = result.queryTerms.filter((term) => rarityOf.has(term));
+    const matchedBy = new Map<number, string[]>();
+    for (const { term } of terms) {
+      for (const n of recordsWithTerm(miniSearch, term, HEADLINE_FIELDS)) {
+        const matched = matchedBy.get(n);
+        if (matched === undefined) matchedBy.set(n, [term]);
+        else matched.push(term);
+      }
+    }
+    for (const [n, matched] of matchedBy) {
       const coverage = matched.reduce((sum, term) => sum + rarityOf.get(term)!, 0) / totalRarity;
       const relevant = anchors.size > 0 ? matched.some((term) => anchors.has(term)) : coverage >= MIN_COVERAGE_WITHOUT_NAMES;
       if (!relevant) continue;
-      const found = candidate(result.id as number);
+      const found = candidate(n);
       found.coverage = coverage;
       found.matched = matched.sort((a, b) => rarityOf.get(b)! - rarityOf.get(a)!);
     }

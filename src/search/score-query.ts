@@ -65,10 +65,17 @@ export class QueryScorer {
     return candidates;
   }
 
+  /**
+   * Records with as many of the groups as any record has, less one: when no record has all five
+   * words, the ones with four (or three) are the useful answer, not the thousands with one.
+   */
   private anyOf(groups: ResolvedGroup[], accept: (n: number) => boolean): number[] {
-    const seen = new Set<number>();
-    for (const group of groups) for (const n of docsOf(group)) seen.add(n);
-    return [...seen].filter(accept);
+    const counts = new Map<number, number>();
+    for (const group of groups) for (const n of docsOf(group)) counts.set(n, (counts.get(n) ?? 0) + 1);
+    const accepted = [...counts].filter(([n]) => accept(n));
+    const most = accepted.reduce((best, [, count]) => Math.max(best, count), 0);
+    const quorum = Math.max(1, most - 1);
+    return accepted.filter(([, count]) => count >= quorum).map(([n]) => n);
   }
 
   private score(groups: ResolvedGroup[], n: number): number {

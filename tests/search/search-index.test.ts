@@ -63,6 +63,13 @@ describe('search', () => {
     expect(ids(page).sort()).toEqual(['e/iran-talks', 'e/kaesong-2016']);
   });
 
+  it('falls back to the records with the most of the words, not every record with one of them', () => {
+    const page = index.search(query({ terms: ['kaesong', 'industrial', 'zone', 'geneva'] }), { limit: 10 });
+    expect(page.relaxed).toBe(true);
+    expect(ids(page)[0]).toBe('e/kaesong-2013');
+    expect(ids(page).sort()).toEqual(['e/final', 'e/kaesong-2013', 'e/kaesong-2016', 'e/seoul-2013']);
+  });
+
   it('finds records on a month and day in any year', () => {
     expect(index.onThisDay(8, 7).map((record) => record.id)).toEqual(['e/kaesong-2013']);
     const page = index.search(query({ date: { kind: 'month-day', month: 2, day: 11 }, timeline: true }));
