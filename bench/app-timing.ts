@@ -22,7 +22,7 @@ async function startBot(dirs: string[], cacheDir: string): Promise<RunningBot> {
   const fake = await startFakeSlack();
   const port = await freePort();
   const spawnedAt = performance.now();
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -86,7 +86,7 @@ export async function measureSlashCommands(dirs: string[], cacheDir: string, cou
   }
 }
 
-/** The process's own resident memory, not a child's: tsx runs the bot as a child of its CLI. */
+/** Resident memory of the bot: the process itself or, if it was started through a launcher, its largest child. */
 function rssOf(pid: number): number {
   const children = (() => {
     try {

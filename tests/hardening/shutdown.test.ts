@@ -37,7 +37,7 @@ interface Bot {
 
 /** The real entry point, as an operator starts it, pointed at the fake Slack. */
 function startBot(db: string, corpus = 'corpus'): Bot {
-  const child = spawn(join(repo, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: repo,
     env: {
       PATH: process.env['PATH'] ?? '',
