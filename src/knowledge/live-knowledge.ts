@@ -31,7 +31,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   let again = false;
 
   const load = async () => {
-    const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger });
+    const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger, onProgress: (line) => logger.info(line) });
     if (current !== null && knowledge.fingerprint === current.fingerprint) return current;
     current = knowledge;
     options.onIndex(knowledge.index);

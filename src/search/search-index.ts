@@ -3,7 +3,9 @@ import type { ParsedQuery } from '../model/query.ts';
 import type { RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
 import type { Searcher } from './searcher.ts';
 import { CorpusTables } from './corpus-tables.ts';
-import { buildMiniSearch, type RecordIndex } from './mini-search.ts';
+import { FIELDS, STUB_WEIGHT, type RecordIndex } from './mini-search.ts';
+import { buildPostings } from './build-postings.ts';
+import { restoreMiniSearch } from './mini-search-internals.ts';
 import { QueryScorer, type WordGroup } from './score-query.ts';
 import { inColumnOrder, recordColumns, STUB } from './record-columns.ts';
 import { dateMatcher } from './date-matcher.ts';
@@ -19,8 +21,10 @@ const RELATED_CACHE_SIZE = 5_000;
 export function createSearchIndex(records: readonly CorpusRecord[]): CorpusIndex {
   const sorted = inColumnOrder(records);
   const columns = recordColumns(sorted);
-  const { miniSearch, headlineTermFrequency } = buildMiniSearch(sorted, columns.flags);
-  return new CorpusIndex(new CorpusTables(columns, headlineTermFrequency), miniSearch);
+  const built = buildPostings(sorted);
+  const fields = FIELDS.length;
+  const miniSearch = restoreMiniSearch(built.shape, columns.flags, (n) => Array.from(built.fieldLengths.subarray(n * fields, (n + 1) * fields)), built.terms);
+  return new CorpusIndex(new CorpusTables(columns, built.headlineTermFrequency), miniSearch);
 }
 
 export class CorpusIndex implements Searcher {
@@ -135,8 +139,7 @@ export class CorpusIndex implements Searcher {
 }
 
 const OTHER_FORM_WEIGHT = 0.6;
-/** A record known only from a Related link has no summary or sources: rank it below a full one. */
-const STUB_WEIGHT = 0.7;
+
 
 interface Match {
   n: number;
