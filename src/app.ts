@@ -13,6 +13,7 @@ import { EventDedupe } from './slack/event-dedupe.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';
 import { describeSlackError } from './slack/slack-errors.ts';
+import { initialiseWithRetry } from './slack/initialise-app.ts';
 import { SLACK_CLIENT_TUNING, timedFetch, type SlackClientTuning } from './slack/client-options.ts';
 import { inFlightWork } from './slack/in-flight.ts';
 
@@ -52,6 +53,8 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   const app = new App({
     ...receiverOptions(slack, deps.searchers),
     token: slack.botToken,
+    // The token check runs in start(), retried, instead of in this constructor, where a Slack outage crashed the process.
+    deferInitialization: true,
     ...(deps.botUserId === undefined ? {} : { botUserId: deps.botUserId }),
     ...(deps.botId === undefined ? {} : { botId: deps.botId }),
     logger: boltLogger(logger, boltLevel(config.logLevel)),
@@ -62,6 +65,7 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     },
   });
   const inFlight = inFlightWork();
+  let listening = false;
   app.use(async ({ next }) => inFlight.track(next));
   app.error(async (error) => {
     logger.error('unhandled error in a listener', describeSlackError(error));
@@ -78,19 +82,23 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   return {
     app,
     async start() {
+      await initialiseWithRetry(app, logger);
       if (slack.appToken !== null) {
         await app.start();
+        listening = true;
         logger.info('connected to Slack in Socket Mode');
         return { port: null };
       }
       const server = (await app.start(slack.port)) as { address(): AddressInfo | string | null };
+      listening = true;
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : slack.port;
       logger.info(`listening for Slack on http://localhost:${port}/slack/events`);
       return { port };
     },
     async stop(graceMs = 8_000) {
-      await app.stop();
+      // Stopped while still waiting for Slack at start-up: there is no receiver to stop yet.
+      if (listening) await app.stop();
       const finished = await inFlight.drained(graceMs);
       if (!finished) logger.warn(`stopping with ${inFlight.size} ${inFlight.size === 1 ? 'reply' : 'replies'} still in flight`);
       return finished;

@@ -3,6 +3,7 @@ import { loadConfig } from './config/load-config.ts';
 import { ConfigError, type Config } from './config/config.ts';
 import { consoleLogger } from './log/console-logger.ts';
 import { createKaesongApp } from './app.ts';
+import { BotTokenRejected } from './slack/initialise-app.ts';
 import { liveKnowledge } from './knowledge/live-knowledge.ts';
 import { searcherProvider } from './slack/searcher-provider.ts';
 import { createDigestService, type DigestService } from './digest/digest-service.ts';
@@ -61,7 +62,13 @@ async function shutdown(signal: string): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
 
 // Listen first: Slack gets "warming up" answers (and /healthz a 503) while the corpus loads.
-await kaesong.start();
+try {
+  await kaesong.start();
+} catch (error) {
+  if (!(error instanceof BotTokenRejected)) throw error;
+  logger.error(error.message);
+  process.exit(1);
+}
 // Ticks every 30 s; the first tick is the start-up catch-up, and it waits for the corpus.
 digest.runner.start();
 await corpus.ready;

@@ -15,7 +15,7 @@ import { askCommand } from './commands/ask.ts';
 const commands: CliCommand[] = [askCommand, searchCommand, relatedCommand, corpusCheckCommand, importWcepCommand, importJsonlCommand, exportJsonlCommand, digestRunCommand, digestPreviewCommand];
 
 function usage(): string {
-  const lines = commands.map((command) => `  kaesong ${command.usage.padEnd(48)} ${command.summary}`);
+  const lines = commands.map((command) => `  kaesong ${command.usage}\n      ${command.summary}`);
   return ['Usage:', ...lines].join('\n');
 }
 
