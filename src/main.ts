@@ -2,13 +2,10 @@ import 'dotenv/config';
 import { loadConfig } from './config/load-config.ts';
 import { ConfigError, type Config } from './config/config.ts';
 import { consoleLogger } from './log/console-logger.ts';
-import { createKaesongApp } from './app.ts';
-import { BotTokenRejected } from './slack/initialise-app.ts';
 import { liveKnowledge } from './knowledge/live-knowledge.ts';
 import { searcherProvider } from './slack/searcher-provider.ts';
-import { createDigestService, type DigestService } from './digest/digest-service.ts';
-import { StoreError } from './store/store.ts';
 import { systemClock } from './model/clock.ts';
+import type { DigestService } from './digest/digest-service.ts';
 
 let config: Config;
 try {
@@ -21,6 +18,15 @@ try {
 
 const logger = consoleLogger(config.logLevel);
 const searchers = searcherProvider();
+// The corpus (or its snapshot) is read first, so the disk works while Bolt and the database
+// drivers load below; the first load may come from the snapshot, later changes are picked up live.
+const corpus = liveKnowledge(config.corpusDirs, { cacheDir: config.cacheDir, logger, onIndex: (index) => searchers.set(index) });
+const [{ createKaesongApp }, { BotTokenRejected }, { createDigestService }, { StoreError }] = await Promise.all([
+  import('./app.ts'),
+  import('./slack/initialise-app.ts'),
+  import('./digest/digest-service.ts'),
+  import('./store/store.ts'),
+]);
 let digest: DigestService;
 try {
   digest = await createDigestService(config, { searcher: () => searchers.current(), clock: systemClock, logger });
@@ -30,8 +36,6 @@ try {
   process.exit(1);
 }
 const kaesong = createKaesongApp(config, { searchers, logger, digest: digest.commands });
-// Editors' changes to the corpus folders are picked up while running; the first load may come from the snapshot.
-const corpus = liveKnowledge(config.corpusDirs, { cacheDir: config.cacheDir, logger, onIndex: (index) => searchers.set(index) });
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 let stopping = false;

@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Clock } from '../model/clock.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { Store, Subscription } from '../store/store.ts';

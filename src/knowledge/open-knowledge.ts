@@ -42,12 +42,12 @@ export interface Knowledge {
 export async function openKnowledge(dirs: readonly string[], options: KnowledgeOptions): Promise<Knowledge> {
   const started = performance.now();
   const { logger } = options;
-  const files = await listCorpusFiles(dirs);
-  const fingerprint = corpusFingerprint(dirs, files);
   const path = options.cacheDir === null ? null : join(options.cacheDir, snapshotName(dirs));
+  // Read the snapshot while the corpus files are listed; the listing decides whether it is current.
+  const [files, bytes] = await Promise.all([listCorpusFiles(dirs), path === null ? null : readFile(path).catch(() => null)]);
+  const fingerprint = corpusFingerprint(dirs, files);
 
   if (path !== null) {
-    const bytes = await readFile(path).catch(() => null);
     if (bytes !== null) {
       try {
         const { index, meta } = decodeSnapshot(bytes, fingerprint);

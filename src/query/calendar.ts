@@ -1,4 +1,7 @@
-import { addDays, format, isExists, lastDayOfMonth } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { isExists } from 'date-fns/isExists';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import type { IsoDate } from '../model/record.ts';
 
 /**

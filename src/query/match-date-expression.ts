@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { DateFilter } from '../model/query.ts';
 import type { Day } from './calendar.ts';
 import { dayAfter, dayBefore, isoDay } from './calendar.ts';

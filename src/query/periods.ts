@@ -1,4 +1,11 @@
-import { format, isExists, lastDayOfMonth, startOfMonth, startOfWeek, startOfYear, subDays, subMonths } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isExists } from 'date-fns/isExists';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfWeek } from 'date-fns/startOfWeek';
+import { startOfYear } from 'date-fns/startOfYear';
+import { subDays } from 'date-fns/subDays';
+import { subMonths } from 'date-fns/subMonths';
 import type { Day } from './calendar.ts';
 import { dayOf, firstOfMonth, isYear, lastOfMonth } from './calendar.ts';
 import { monthNumber } from './month-names.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isMatch } from 'date-fns';
+import { isMatch } from 'date-fns/isMatch';
 import { UsageError } from '../command.ts';
 import type { Config } from '../../config/config.ts';
 import type { Store, Subscription } from '../../store/store.ts';

@@ -1,4 +1,5 @@
-import { parseISO, format } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
+import { format } from 'date-fns/format';
 import type { CorpusRecord } from '../../model/record.ts';
 import { primaryUrl } from '../../model/record.ts';
 import type { Digest } from '../../digest/select-digest.ts';

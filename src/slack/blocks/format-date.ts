@@ -1,4 +1,6 @@
-import { format, isValid, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import type { IsoDate } from '../../model/record.ts';
 
 /** `2013-08-07` → `Wed 7 Aug 2013`; null or unreadable dates → null. */
