@@ -59,9 +59,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
       return result.rowCount === 1;
     },
     async markDigestPosted(channelId, localDay, ts, builtAt) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         await client.query(`UPDATE digest_claims SET state = 'posted', ts = $1, posted_at = $2 WHERE channel_id = $3 AND local_day = $4`, [
           ts,
           builtAt.getTime(),
@@ -69,13 +67,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
           localDay,
         ]);
         await client.query('UPDATE subscriptions SET last_digest_at = $1 WHERE channel_id = $2', [builtAt.getTime(), channelId]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async releaseDigest(channelId, localDay, replicaId) {
       await query(`DELETE FROM digest_claims WHERE channel_id = $1 AND local_day = $2 AND replica_id = $3 AND state = 'claimed'`, [
@@ -117,9 +109,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
 }
 
 async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
     const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_version');
@@ -128,6 +118,15 @@ async function migrate(pool: pg.Pool): Promise<void> {
       for (const sql of step) await client.query(sql);
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [current + i + 1]);
     }
+  });
+}
+
+/** Runs `work` in one transaction on one pooled connection: committed when it returns, rolled back when it throws. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
