@@ -8,6 +8,7 @@ import { percentiles, type Percentiles } from './percentiles.ts';
 
 const SECRET = 'bench-signing-secret';
 const ROOT = new URL('..', import.meta.url).pathname;
+const SETTLE_MS = 10_000;
 
 interface RunningBot {
   child: ChildProcess;
@@ -52,7 +53,7 @@ async function slash(bot: RunningBot, text: string, id: string) {
 }
 
 /** Process start until /healthz says ready and `/kaesong kaesong 2013` is answered with Kaesong cards. */
-export async function measureReadyTime(dirs: string[], cacheDir: string): Promise<{ readyMs: number; rssBytes: number }> {
+export async function measureReadyTime(dirs: string[], cacheDir: string): Promise<{ readyMs: number; rssBytes: number; settledRssBytes: number }> {
   const bot = await startBot(dirs, cacheDir);
   try {
     const deadline = Date.now() + 120_000;
@@ -65,7 +66,10 @@ export async function measureReadyTime(dirs: string[], cacheDir: string): Promis
     const answer = await slash(bot, 'kaesong 2013', 'ready');
     if (!answer.text.includes('Kaesong')) throw new Error(`bench: first answer has no Kaesong card: ${answer.text.slice(0, 200)}`);
     const readyMs = performance.now() - bot.spawnedAt;
-    return { readyMs, rssBytes: rssOf(bot.child.pid!) };
+    const rssBytes = rssOf(bot.child.pid!);
+    // V8 gives back the start-up garbage once the process has been idle a few seconds.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    return { readyMs, rssBytes, settledRssBytes: rssOf(bot.child.pid!) };
   } finally {
     await stopBot(bot);
   }

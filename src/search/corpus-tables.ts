@@ -58,10 +58,6 @@ export class CorpusTables {
     return n === undefined ? undefined : this.record(n);
   }
 
-  numberOf(id: string): number | undefined {
-    return this.numberById.get(id);
-  }
-
   flags(n: number): number {
     return this.columns.flags[n]!;
   }

@@ -93,11 +93,6 @@ export function encodeSnapshot(index: CorpusIndex, meta: SnapshotMeta): Buffer {
   return Buffer.concat([prefix, body]);
 }
 
-/** The header alone: cheap, to decide whether a snapshot is worth loading. */
-export function readSnapshotMeta(snapshot: Buffer): SnapshotMeta {
-  return readHeader(snapshot).header.meta;
-}
-
 /**
  * The index a snapshot holds. Throws SnapshotRejected when it is not a snapshot of this format, was
  * made from another corpus (fingerprint), or any byte of it changed (CRC).

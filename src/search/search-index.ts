@@ -98,7 +98,6 @@ export class CorpusIndex implements Searcher {
       if (query.date === null) return { matches: [], relaxed: false };
       return { matches: this.timeline(query, accept), relaxed: false };
     }
-    // The word as typed counts fully; its other forms and spelling guesses a little less.
     const wordGroups: WordGroup[] = words.map((word) => wordForms(this.miniSearch, word).map((term, i) => ({ term, weight: i === 0 ? 1 : OTHER_FORM_WEIGHT })));
     const groups = [...wordGroups, ...phraseWords.map((term) => [{ term, weight: 1 }])];
     let ranked = this.scorer.rank(groups, 'AND', accept);
@@ -138,8 +137,8 @@ export class CorpusIndex implements Searcher {
   }
 }
 
+/** Other forms of a word (korean for korea) and spelling guesses count a little less than the word as typed. */
 const OTHER_FORM_WEIGHT = 0.6;
-
 
 interface Match {
   n: number;
@@ -147,7 +146,6 @@ interface Match {
   /** What the record was matched against, to name its matched words if it is shown. */
   groups: WordGroup[];
 }
-
 
 function searchableText(record: CorpusRecord): string {
   return [record.title, record.summary, record.body, record.contexts.join(' ')].join('\n');

@@ -42,7 +42,7 @@ function corrections(miniSearch: RecordIndex, term: string): string[] {
 }
 
 /** How many slips a word may have: none under four letters, where any slip makes another word. */
-export function allowedEdits(term: string): number {
+function allowedEdits(term: string): number {
   return term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
 }
 
