@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeCursor, type Cursor } from '../../blocks/cursor.ts';
+import { answerQuery, type AnswerOptions } from '../../answer.ts';
+import type { SlackMessage } from '../../blocks/message.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { BUTTON_EXPIRED } from '../deps.ts';
-import { respondSafely } from '../reply.ts';
+import { respondSafely, safely, searcherWhenReady } from '../reply.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -15,4 +17,12 @@ export async function readButton({ ack, action, respond }: ButtonArgs, deps: Lis
     await respondSafely(respond, deps.logger, { response_type: 'ephemeral', replace_original: false, text: BUTTON_EXPIRED });
   }
   return cursor;
+}
+
+/** The answer a button's cursor points at, from the search it was made by (its query and moment). */
+export async function answerCursor(cursor: Cursor, deps: ListenerDeps, options: Pick<AnswerOptions, 'buttons' | 'share' | 'heading'>): Promise<SlackMessage> {
+  const searcher = await searcherWhenReady(deps.searchers);
+  return safely(deps.logger, () =>
+    answerQuery(searcher, cursor.query, { command: deps.command, now: cursor.now, timeZone: deps.timeZone, offset: cursor.offset, ...options }),
+  );
 }
