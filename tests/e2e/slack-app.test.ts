@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/model/logger.ts';
 import { checkMessage } from '../../src/slack/blocks/limits.ts';
 import { searcherProvider } from '../../src/slack/searcher-provider.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
-import { blockActionBody, eventBody, sendSigned, slashCommandBody } from '../support/signed-request.ts';
+import { buttonPressBody, eventBody, sendSigned, slashCommandBody } from '../support/signed-request.ts';
 import { fixedClock } from '../support/listener-fakes.ts';
 
 const SECRET = 'e2e-signing-secret';
@@ -36,18 +36,8 @@ async function slash(text: string, responseId: string) {
 }
 
 async function press(button: Button, responseId: string, ephemeral = true) {
-  const payload = {
-    type: 'block_actions',
-    user: { id: 'U2', username: 'ben', team_id: 'T1' },
-    api_app_id: 'A1',
-    team: { id: 'T1', domain: 'newsroom' },
-    container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: ephemeral },
-    channel: { id: 'C1', name: 'newsdesk' },
-    trigger_id: '1.2.3',
-    response_url: fake.responseUrl(responseId),
-    actions: [{ type: 'button', action_id: button.action_id, block_id: 'kaesong_page', value: button.value, text: button.text, action_ts: '1.3' }],
-  };
-  return sendSigned(events, SECRET, blockActionBody(payload), 'application/x-www-form-urlencoded');
+  const body = buttonPressBody({ actionId: button.action_id, value: button.value, text: button.text, responseUrl: fake.responseUrl(responseId), ephemeral });
+  return sendSigned(events, SECRET, body, 'application/x-www-form-urlencoded');
 }
 
 function responsesTo(id: string) {

@@ -6,7 +6,7 @@ import type { SlackClientTuning } from '../../src/slack/client-options.ts';
 import { searcherProvider, type SettableSearcherProvider } from '../../src/slack/searcher-provider.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { fixedClock, recordingLogger } from '../support/listener-fakes.ts';
-import { blockActionBody, eventBody, sendSigned, slashCommandBody } from '../support/signed-request.ts';
+import { buttonPressBody, eventBody, sendSigned, slashCommandBody } from '../support/signed-request.ts';
 
 export const SECRET = 'hardening-signing-secret';
 export const BOT_TOKEN = 'xoxb-hardening-0000-secret';
@@ -66,22 +66,7 @@ export async function startHarness(
     slash: (text, responseId) => sendSigned(events, SECRET, slashCommandBody({ text, response_url: fake.responseUrl(responseId) }), form),
     event: (event, eventId) => sendSigned(events, SECRET, eventBody(event, eventId), 'application/json'),
     press: (actionId, value, responseId, responseUrl) =>
-      sendSigned(
-        events,
-        SECRET,
-        blockActionBody({
-          type: 'block_actions',
-          user: { id: 'U2', username: 'ben', team_id: 'T1' },
-          api_app_id: 'A1',
-          team: { id: 'T1', domain: 'newsroom' },
-          container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: true },
-          channel: { id: 'C1', name: 'newsdesk' },
-          trigger_id: '1.2.3',
-          response_url: responseUrl ?? fake.responseUrl(responseId),
-          actions: [{ type: 'button', action_id: actionId, block_id: 'kaesong_page', value, text: { type: 'plain_text', text: 'More' }, action_ts: '1.3' }],
-        }),
-        form,
-      ),
+      sendSigned(events, SECRET, buttonPressBody({ actionId, value, responseUrl: responseUrl ?? fake.responseUrl(responseId) }), form),
     async stop() {
       await kaesong.stop();
       if (options.fake === undefined) await fake.close();

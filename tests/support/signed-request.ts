@@ -63,6 +63,31 @@ export function blockActionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+export interface ButtonPress {
+  actionId: string;
+  /** Normally the cursor string; anything at all to test tampered payloads. */
+  value: unknown;
+  responseUrl: string;
+  text?: { type?: string; text: string };
+  /** The pressed message was the presser's own ephemeral copy. */
+  ephemeral?: boolean;
+}
+
+/** A `block_actions` payload as Slack sends it when U2 presses a button in #newsdesk. */
+export function buttonPressBody({ actionId, value, responseUrl, text = { type: 'plain_text', text: 'More' }, ephemeral = true }: ButtonPress): string {
+  return blockActionBody({
+    type: 'block_actions',
+    user: { id: 'U2', username: 'ben', team_id: 'T1' },
+    api_app_id: 'A1',
+    team: { id: 'T1', domain: 'newsroom' },
+    container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: ephemeral },
+    channel: { id: 'C1', name: 'newsdesk' },
+    trigger_id: '1.2.3',
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'kaesong_page', value, text, action_ts: '1.3' }],
+  });
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
