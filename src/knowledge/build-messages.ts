@@ -9,7 +9,14 @@ export interface BuildTimings {
   encodeMs: number;
 }
 
+export interface BuildProgress {
+  step: 'reading' | 'indexing';
+  done: number;
+  total: number;
+  records: number;
+}
+
 export type BuildReply =
-  | { type: 'progress'; step: 'reading' | 'indexing'; done: number; total: number; records: number }
+  | ({ type: 'progress' } & BuildProgress)
   | { type: 'done'; snapshot: ArrayBuffer; timings: BuildTimings }
   | { type: 'failed'; message: string };

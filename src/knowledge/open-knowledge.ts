@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../model/logger.ts';
 import type { CorpusProblem } from '../model/record.ts';
-import { listCorpusFiles, loadCorpus } from '../corpus/load-corpus.ts';
-import { createSearchIndex, type CorpusIndex } from '../search/search-index.ts';
-import { decodeSnapshot, encodeSnapshot, SnapshotRejected } from '../search/index-snapshot.ts';
+import { listCorpusFiles } from '../corpus/load-corpus.ts';
+import type { CorpusIndex } from '../search/search-index.ts';
+import { decodeSnapshot, SnapshotRejected } from '../search/index-snapshot.ts';
+import { buildSnapshot } from './build-snapshot.ts';
 import { corpusFingerprint, snapshotName } from './corpus-fingerprint.ts';
 import type { BuildReply, BuildRequest, BuildTimings } from './build-messages.ts';
 
@@ -64,7 +65,7 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
 
   const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
   const { snapshot, timings } =
-    corpusBytes < WORKER_THRESHOLD_BYTES ? await buildHere(dirs, fingerprint) : await buildInWorker({ dirs: [...dirs], fingerprint }, options.onProgress);
+    corpusBytes < WORKER_THRESHOLD_BYTES ? await buildSnapshot(dirs, fingerprint) : await buildInWorker({ dirs: [...dirs], fingerprint }, options.onProgress);
   const decodedAt = performance.now();
   const { index, meta } = decodeSnapshot(snapshot, fingerprint);
   logProblems(meta.problems, logger);
@@ -78,16 +79,6 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
       ? Promise.resolve()
       : saveSnapshot(path, snapshot).catch((error: unknown) => logger.warn(`could not save the index snapshot to ${path}:`, error instanceof Error ? error.message : error));
   return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'built', readyMs, timings, saved };
-}
-
-async function buildHere(dirs: readonly string[], fingerprint: string): Promise<{ snapshot: Buffer; timings: BuildTimings }> {
-  const started = performance.now();
-  const corpus = await loadCorpus(dirs);
-  const parsed = performance.now();
-  const index = createSearchIndex(corpus.records);
-  const built = performance.now();
-  const snapshot = encodeSnapshot(index, { fingerprint, files: corpus.files, problems: corpus.problems });
-  return { snapshot, timings: { parseMs: parsed - started, buildMs: built - parsed, encodeMs: performance.now() - built } };
 }
 
 function buildInWorker(request: BuildRequest, onProgress?: (line: string) => void): Promise<{ snapshot: Buffer; timings: BuildTimings }> {

@@ -39,7 +39,12 @@ export function fieldText(record: CorpusRecord, field: string): string {
 }
 
 /** A record known only from a Related link has no summary or sources: it ranks below a full one. */
-export const STUB_WEIGHT = 0.7;
+const STUB_WEIGHT = 0.7;
+
+/** How much record n's score counts, from the record columns' flags. */
+export function documentWeight(flags: Uint8Array, n: number): number {
+  return (flags[n]! & STUB) !== 0 ? STUB_WEIGHT : 1;
+}
 
 /** The options an index is loaded with (for MiniSearch's own search, which `suggest` uses). */
 export function miniSearchOptions(flags: Uint8Array): Options<{ id: number }> {
@@ -50,7 +55,7 @@ export function miniSearchOptions(flags: Uint8Array): Options<{ id: number }> {
     processTerm: (term) => normaliseTerm(term),
     searchOptions: {
       ...textSearchOptions,
-      boostDocument: (n: number) => ((flags[n]! & STUB) !== 0 ? STUB_WEIGHT : 1),
+      boostDocument: (n: number) => documentWeight(flags, n),
     },
   };
 }

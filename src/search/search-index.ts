@@ -3,11 +3,11 @@ import type { ParsedQuery } from '../model/query.ts';
 import type { RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
 import type { Searcher } from './searcher.ts';
 import { CorpusTables } from './corpus-tables.ts';
-import { FIELDS, STUB_WEIGHT, type RecordIndex } from './mini-search.ts';
+import { documentWeight, FIELDS, type RecordIndex } from './mini-search.ts';
 import { buildPostings } from './build-postings.ts';
 import { restoreMiniSearch } from './mini-search-internals.ts';
 import { QueryScorer, type WordGroup } from './score-query.ts';
-import { inColumnOrder, recordColumns, STUB } from './record-columns.ts';
+import { inColumnOrder, recordColumns } from './record-columns.ts';
 import { dateMatcher } from './date-matcher.ts';
 import { phraseForm, indexTerms } from './text.ts';
 import { findRelated } from './related.ts';
@@ -35,7 +35,7 @@ export class CorpusIndex implements Searcher {
     readonly tables: CorpusTables,
     readonly miniSearch: RecordIndex,
   ) {
-    this.scorer = new QueryScorer(miniSearch, (n) => ((tables.flags(n) & STUB) !== 0 ? STUB_WEIGHT : 1));
+    this.scorer = new QueryScorer(miniSearch, (n) => documentWeight(tables.columns.flags, n));
   }
 
   get size(): number {

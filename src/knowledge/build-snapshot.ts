@@ -1,0 +1,29 @@
+import { loadCorpus } from '../corpus/load-corpus.ts';
+import { createSearchIndex } from '../search/search-index.ts';
+import { encodeSnapshot } from '../search/index-snapshot.ts';
+import type { BuildProgress, BuildTimings } from './build-messages.ts';
+
+const FILES_PER_PROGRESS = 1_000;
+
+/** Parses the corpus folders and builds the index as snapshot bytes: the same steps in a worker or in place. */
+export async function buildSnapshot(
+  dirs: readonly string[],
+  fingerprint: string,
+  onProgress: (progress: BuildProgress) => void = () => {},
+): Promise<{ snapshot: Buffer; timings: BuildTimings }> {
+  const started = performance.now();
+  let lastReport = 0;
+  const corpus = await loadCorpus(dirs, {
+    onProgress: ({ filesRead, filesTotal, records }) => {
+      if (filesRead - lastReport < FILES_PER_PROGRESS && filesRead !== filesTotal) return;
+      lastReport = filesRead;
+      onProgress({ step: 'reading', done: filesRead, total: filesTotal, records });
+    },
+  });
+  const parsed = performance.now();
+  onProgress({ step: 'indexing', done: 0, total: corpus.records.length, records: corpus.records.length });
+  const index = createSearchIndex(corpus.records);
+  const built = performance.now();
+  const snapshot = encodeSnapshot(index, { fingerprint, files: corpus.files, problems: corpus.problems });
+  return { snapshot, timings: { parseMs: parsed - started, buildMs: built - parsed, encodeMs: performance.now() - built } };
+}
