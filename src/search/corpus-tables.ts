@@ -88,10 +88,6 @@ export class CorpusTables {
     return names;
   }
 
-  headlineTermFrequencies(): ReadonlyMap<string, number> {
-    return this.headlineTermFrequency;
-  }
-
   /** In how many records' headlines and contexts a term appears. */
   headlineFrequency(term: string): number {
     return this.headlineTermFrequency.get(term) ?? 0;

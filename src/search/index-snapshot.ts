@@ -1,12 +1,11 @@
 import { crc32 } from 'node:zlib';
 import type { CorpusProblem } from '../model/record.ts';
-import { CorpusTables } from './corpus-tables.ts';
-import { eachTerm, fieldLengthOf, indexShape, restoreMiniSearch, type IndexShape, type Postings } from './mini-search-internals.ts';
+import type { IndexShape } from './mini-search-internals.ts';
 import type { RecordColumns } from './record-columns.ts';
 import { CorpusIndex } from './search-index.ts';
 
 /** Bump when tokenising, fields or the layout change: older snapshots are then rebuilt, never trusted. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 const MAGIC = Buffer.from('KAESONG-INDEX\n', 'latin1');
 const ALIGN = 8;
 const SEPARATOR = '\u0000';
@@ -30,7 +29,8 @@ interface Header {
 
 type SectionName =
   | 'encoded' | 'recordStarts' | 'days' | 'flags' | 'contextStarts' | 'contextIds' | 'ids' | 'contextNames'
-  | 'originFiles' | 'frequencyTerms' | 'frequencies' | 'terms' | 'postings' | 'fieldLengths';
+  | 'originFiles' | 'terms' | 'headlineCounts' | 'fieldLengths'
+  | 'termStarts' | 'listFields' | 'listStarts' | 'postingRecords' | 'frequencies';
 
 export class SnapshotRejected extends Error {
   override name = 'SnapshotRejected';
@@ -39,27 +39,8 @@ export class SnapshotRejected extends Error {
 /** The whole index as one buffer: a small JSON header, then typed-array sections. */
 export function encodeSnapshot(index: CorpusIndex, meta: SnapshotMeta): Buffer {
   const { columns } = index.tables;
-  const shape = indexShape(index.miniSearch);
+  const { shape, terms, postings, headlineCounts, fieldLengths } = index.postings;
   const fields = Object.keys(shape.fieldIds).length;
-  const terms: string[] = [];
-  const postings = new GrowableUint32();
-  for (const [term, byField] of eachTerm(index.miniSearch)) {
-    terms.push(term);
-    postings.push(byField.size);
-    for (const [fieldId, docs] of byField) {
-      postings.push(fieldId);
-      postings.push(docs.size);
-      for (const [n, frequency] of docs) {
-        postings.push(n);
-        postings.push(frequency);
-      }
-    }
-  }
-  const fieldLengths = new Uint32Array(columns.count * fields);
-  for (let n = 0; n < columns.count; n += 1) {
-    fieldLengthOf(index.miniSearch, n).forEach((length, field) => (fieldLengths[n * fields + field] = length ?? 0));
-  }
-  const frequency = index.tables.headlineTermFrequencies();
   const sections: Record<SectionName, Uint8Array> = {
     encoded: columns.encoded,
     recordStarts: bytes(columns.recordStarts),
@@ -70,11 +51,14 @@ export function encodeSnapshot(index: CorpusIndex, meta: SnapshotMeta): Buffer {
     ids: Buffer.from(columns.ids.join(SEPARATOR)),
     contextNames: Buffer.from(columns.contextNames.join(SEPARATOR)),
     originFiles: Buffer.from(columns.originFiles.join(SEPARATOR)),
-    frequencyTerms: Buffer.from([...frequency.keys()].join(SEPARATOR)),
-    frequencies: bytes(Uint32Array.from(frequency.values())),
     terms: Buffer.from(terms.join(SEPARATOR)),
-    postings: bytes(postings.view()),
+    headlineCounts: bytes(headlineCounts),
     fieldLengths: bytes(fieldLengths),
+    termStarts: bytes(postings.termStarts),
+    listFields: postings.listFields,
+    listStarts: bytes(postings.listStarts),
+    postingRecords: bytes(postings.records),
+    frequencies: bytes(postings.frequencies),
   };
   const layout = {} as Header['sections'];
   let offset = 0;
@@ -108,48 +92,44 @@ export function decodeSnapshot(snapshot: Buffer, fingerprint: string): { index: 
     return body.subarray(offset, offset + length);
   };
   const text = (name: SectionName) => (header.sections[name][1] === 0 ? [] : section(name).toString('utf8').split(SEPARATOR));
+  // Typed arrays view the snapshot's own memory: the buffer is the index, nothing is copied.
+  const uint32 = (name: SectionName) => view(Uint32Array, section(name));
   const columns: RecordColumns = {
     count: header.count,
     ids: text('ids'),
-    days: new Int32Array(ownBuffer(section('days'))),
-    flags: new Uint8Array(section('flags')),
-    contextStarts: new Uint32Array(ownBuffer(section('contextStarts'))),
-    contextIds: new Uint32Array(ownBuffer(section('contextIds'))),
+    days: view(Int32Array, section('days')),
+    flags: section('flags'),
+    contextStarts: uint32('contextStarts'),
+    contextIds: uint32('contextIds'),
     contextNames: text('contextNames'),
-    recordStarts: new Uint32Array(ownBuffer(section('recordStarts'))),
-    encoded: new Uint8Array(section('encoded')),
+    recordStarts: uint32('recordStarts'),
+    encoded: section('encoded'),
     originFiles: text('originFiles'),
   };
   if (columns.ids.length !== header.count || columns.days.length !== header.count) throw new SnapshotRejected('record columns disagree');
-  const frequencyTerms = text('frequencyTerms');
-  const frequencies = new Uint32Array(ownBuffer(section('frequencies')));
-  const headlineTermFrequency = new Map<string, number>();
-  frequencyTerms.forEach((term, i) => headlineTermFrequency.set(term, frequencies[i]!));
-  const fieldLengths = new Uint32Array(ownBuffer(section('fieldLengths')));
-  const { fields } = header;
-  const miniSearch = restoreMiniSearch(
-    header.shape,
-    columns.flags,
-    (n) => Array.from(fieldLengths.subarray(n * fields, (n + 1) * fields)),
-    readPostings(text('terms'), new Uint32Array(ownBuffer(section('postings')))),
-  );
-  return { index: new CorpusIndex(new CorpusTables(columns, headlineTermFrequency), miniSearch), meta: header.meta };
-}
-
-function* readPostings(terms: string[], postings: Uint32Array): Generator<[string, Postings]> {
-  let p = 0;
-  for (const term of terms) {
-    const fieldCount = postings[p++]!;
-    const byField: Postings = new Map();
-    for (let f = 0; f < fieldCount; f += 1) {
-      const fieldId = postings[p++]!;
-      const size = postings[p++]!;
-      const docs = new Map<number, number>();
-      for (let i = 0; i < size; i += 1) docs.set(postings[p++]!, postings[p++]!);
-      byField.set(fieldId, docs);
-    }
-    yield [term, byField];
+  const terms = text('terms');
+  const postings = {
+    shape: header.shape,
+    fieldLengths: uint32('fieldLengths'),
+    terms,
+    headlineCounts: uint32('headlineCounts'),
+    postings: {
+      termStarts: uint32('termStarts'),
+      listFields: section('listFields'),
+      listStarts: uint32('listStarts'),
+      records: uint32('postingRecords'),
+      frequencies: uint32('frequencies'),
+    },
+  };
+  const { termStarts, listStarts, records, frequencies } = postings.postings;
+  if (
+    termStarts.length !== terms.length + 1 || postings.headlineCounts.length !== terms.length ||
+    listStarts.length !== termStarts[terms.length]! + 1 || records.length !== listStarts[listStarts.length - 1] ||
+    frequencies.length !== records.length || postings.fieldLengths.length !== header.count * header.fields
+  ) {
+    throw new SnapshotRejected('posting sections disagree');
   }
+  return { index: new CorpusIndex(columns, postings), meta: header.meta };
 }
 
 function readHeader(snapshot: Buffer): { header: Header; bodyStart: number } {
@@ -171,31 +151,15 @@ function bytes(array: Uint32Array | Int32Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** The section copied into its own ArrayBuffer, so a typed array can view it whatever its offset. */
-function ownBuffer(section: Buffer): ArrayBuffer {
-  const copy = new Uint8Array(section.length);
-  copy.set(section);
-  return copy.buffer;
+type ArrayType<T> = { new (buffer: ArrayBufferLike, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
+
+/** A typed array over a section's bytes, copied only when they are not aligned for it (a pooled buffer). */
+function view<T>(Type: ArrayType<T>, section: Uint8Array): T {
+  if (section.length % Type.BYTES_PER_ELEMENT !== 0) throw new SnapshotRejected('a section has a broken length');
+  const bytes = section.byteOffset % Type.BYTES_PER_ELEMENT === 0 ? section : Uint8Array.from(section);
+  return new Type(bytes.buffer, bytes.byteOffset, bytes.length / Type.BYTES_PER_ELEMENT);
 }
 
 function aligned(offset: number): number {
   return Math.ceil(offset / ALIGN) * ALIGN;
-}
-
-class GrowableUint32 {
-  private array = new Uint32Array(1 << 20);
-  private length = 0;
-
-  push(value: number): void {
-    if (this.length === this.array.length) {
-      const grown = new Uint32Array(this.array.length * 2);
-      grown.set(this.array);
-      this.array = grown;
-    }
-    this.array[this.length++] = value;
-  }
-
-  view(): Uint32Array {
-    return this.array.subarray(0, this.length);
-  }
 }

@@ -1,31 +1,27 @@
 import MiniSearch from 'minisearch';
 import { FIELDS, miniSearchOptions, type RecordIndex } from './mini-search.ts';
-
-/** term → field id → record number → term frequency: MiniSearch's own posting lists. */
-export type Postings = Map<number, Map<number, number>>;
+import { TermPostings, type PostingArrays } from './posting-lists.ts';
 
 /**
  * The parts of MiniSearch 7.2's private state that its own toJSON/loadJS read and write. Going
- * through them directly lets a snapshot skip building and parsing a 30 MB JSON tree: loading
- * becomes filling Maps from typed arrays. package.json pins minisearch to ~7.2 for this reason,
- * and tests/search/index-snapshot.test.ts checks that a loaded index answers like a built one.
+ * through them directly lets a snapshot skip building and parsing a 30 MB JSON tree, and lets the
+ * per-term and per-record Maps be read-only views over typed arrays (posting-lists.ts): MiniSearch
+ * only ever calls get, has, size and keys on them. package.json pins minisearch to ~7.2 for this
+ * reason; tests check that the index answers and scores as one built by MiniSearch.add does.
  */
 interface Internals {
   _index: {
-    set(term: string, postings: Postings): unknown;
-    get(term: string): Postings | undefined;
-    fuzzyGet(term: string, maxDistance: number): Map<string, [Postings, number]>;
+    set(term: string, postings: TermPostings): unknown;
+    get(term: string): TermPostings | undefined;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [TermPostings, number]>;
     atPrefix(prefix: string): { keys(): Iterable<string> };
-    [Symbol.iterator](): Iterator<[string, Postings]>;
   };
-  _documentIds: Map<number, unknown>;
-  _idToShortId: Map<unknown, number>;
-  _fieldLength: Map<number, number[]>;
+  _documentIds: RecordNumbers;
+  _idToShortId: RecordNumbers;
+  _fieldLength: FieldLengths;
   _avgFieldLength: number[];
   _documentCount: number;
-  _nextId: number;
   _fieldIds: Record<string, number>;
-  _dirtCount: number;
 }
 
 export interface IndexShape {
@@ -40,19 +36,11 @@ function internals(miniSearch: RecordIndex): Internals {
 
 export function indexShape(miniSearch: RecordIndex): IndexShape {
   const state = internals(miniSearch);
-  if (state._dirtCount !== 0 || state._nextId !== state._documentCount) throw new Error('index snapshot: the index has removed documents');
-  for (const [shortId, id] of state._documentIds) {
-    if (shortId !== id) throw new Error(`index snapshot: document ${String(id)} has short id ${shortId}`);
-  }
   return { documentCount: state._documentCount, fieldIds: state._fieldIds, averageFieldLength: state._avgFieldLength };
 }
 
-export function eachTerm(miniSearch: RecordIndex): Iterable<[string, Postings]> {
-  return { [Symbol.iterator]: () => internals(miniSearch)._index[Symbol.iterator]() };
-}
-
 /** A term's postings by field, or undefined when the index does not have it. */
-export function postingsOf(miniSearch: RecordIndex, term: string): Postings | undefined {
+export function postingsOf(miniSearch: RecordIndex, term: string): TermPostings | undefined {
   return internals(miniSearch)._index.get(term);
 }
 
@@ -64,7 +52,7 @@ export function recordsWithTerm(miniSearch: RecordIndex, term: string, fields: r
   if (postings === undefined) return records;
   for (const field of fields) {
     const docs = postings.get(state._fieldIds[field]!);
-    if (docs !== undefined) for (const n of docs.keys()) records.add(n);
+    if (docs !== undefined) for (const n of docs.recordNumbers()) records.add(n);
   }
   return records;
 }
@@ -88,16 +76,18 @@ export function termsNear(miniSearch: RecordIndex, term: string, maxDistance: nu
   return [...internals(miniSearch)._index.fuzzyGet(term, maxDistance).keys()];
 }
 
-export function fieldLengthOf(miniSearch: RecordIndex, n: number): number[] {
-  return internals(miniSearch)._fieldLength.get(n) ?? [];
+/** Record n's field lengths (distinct words), by field id. */
+export function fieldLengthOf(miniSearch: RecordIndex, n: number): Uint32Array {
+  return internals(miniSearch)._fieldLength.get(n);
 }
 
-/** An index holding exactly the given postings, as if its documents 0..count-1 had been added. */
+/** An index holding exactly the given postings, as if its records 0..count-1 had been added. */
 export function restoreMiniSearch(
   shape: IndexShape,
   flags: Uint8Array,
-  fieldLengths: (n: number) => number[],
-  terms: Iterable<[string, Postings]>,
+  fieldLengths: Uint32Array,
+  terms: readonly string[],
+  postings: PostingArrays,
 ): RecordIndex {
   const miniSearch = MiniSearch.loadJS(
     {
@@ -116,11 +106,37 @@ export function restoreMiniSearch(
   ) as RecordIndex;
   const state = internals(miniSearch);
   if (Object.keys(state._fieldIds).length !== FIELDS.length) throw new Error('index snapshot: fields differ from this version');
-  for (let n = 0; n < shape.documentCount; n += 1) {
-    state._documentIds.set(n, n);
-    state._idToShortId.set(n, n);
-    state._fieldLength.set(n, fieldLengths(n));
-  }
-  for (const [term, postings] of terms) state._index.set(term, postings);
+  state._documentIds = state._idToShortId = new RecordNumbers(shape.documentCount);
+  state._fieldLength = new FieldLengths(fieldLengths, FIELDS.length);
+  terms.forEach((term, t) => state._index.set(term, new TermPostings(postings, t)));
   return miniSearch;
+}
+
+/** Records are their own ids (0 … count - 1): MiniSearch's id Maps as arithmetic. */
+class RecordNumbers {
+  constructor(readonly size: number) {}
+
+  has(n: unknown): boolean {
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < this.size;
+  }
+
+  get(n: unknown): number | undefined {
+    return this.has(n) ? (n as number) : undefined;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[number, number]> {
+    for (let n = 0; n < this.size; n += 1) yield [n, n];
+  }
+}
+
+/** MiniSearch's per-record field lengths, as views into one array. */
+class FieldLengths {
+  constructor(
+    private readonly lengths: Uint32Array,
+    private readonly fields: number,
+  ) {}
+
+  get(n: number): Uint32Array {
+    return this.lengths.subarray(n * this.fields, (n + 1) * this.fields);
+  }
 }

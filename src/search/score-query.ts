@@ -1,5 +1,6 @@
 import { FIELD_BOOSTS, type RecordIndex } from './mini-search.ts';
-import { fieldLengthOf, indexShape, postingsOf, type Postings } from './mini-search-internals.ts';
+import { fieldLengthOf, indexShape, postingsOf } from './mini-search-internals.ts';
+import type { TermPostings } from './posting-lists.ts';
 
 /** One index word a query word stands for, with its weight (the word as typed 1, its other forms less). */
 export interface WeightedTerm {
@@ -99,7 +100,7 @@ export class QueryScorer {
   }
 }
 
-type ResolvedGroup = { term: string; weight: number; postings: Postings | undefined }[];
+type ResolvedGroup = { term: string; weight: number; postings: TermPostings | undefined }[];
 
 function size(group: ResolvedGroup): number {
   let total = 0;
@@ -121,7 +122,7 @@ function* docsOf(group: ResolvedGroup): Generator<number> {
   }
 }
 
-function has(postings: Postings | undefined, n: number): boolean {
+function has(postings: TermPostings | undefined, n: number): boolean {
   if (postings === undefined) return false;
   for (const docs of postings.values()) if (docs.has(n)) return true;
   return false;

@@ -3,11 +3,11 @@ import type { ParsedQuery } from '../model/query.ts';
 import type { RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
 import type { Searcher } from './searcher.ts';
 import { CorpusTables } from './corpus-tables.ts';
-import { documentWeight, FIELDS, type RecordIndex } from './mini-search.ts';
-import { buildPostings } from './build-postings.ts';
+import { documentWeight, type RecordIndex } from './mini-search.ts';
+import { buildPostings, type BuiltPostings } from './build-postings.ts';
 import { restoreMiniSearch } from './mini-search-internals.ts';
 import { QueryScorer, type WordGroup } from './score-query.ts';
-import { inColumnOrder, recordColumns } from './record-columns.ts';
+import { inColumnOrder, recordColumns, type RecordColumns } from './record-columns.ts';
 import { dateMatcher } from './date-matcher.ts';
 import { phraseForm, indexTerms } from './text.ts';
 import { findRelated } from './related.ts';
@@ -20,22 +20,27 @@ const RELATED_CACHE_SIZE = 5_000;
 /** Builds the in-memory index over a loaded corpus. */
 export function createSearchIndex(records: readonly CorpusRecord[]): CorpusIndex {
   const sorted = inColumnOrder(records);
-  const columns = recordColumns(sorted);
-  const built = buildPostings(sorted);
-  const fields = FIELDS.length;
-  const miniSearch = restoreMiniSearch(built.shape, columns.flags, (n) => Array.from(built.fieldLengths.subarray(n * fields, (n + 1) * fields)), built.terms);
-  return new CorpusIndex(new CorpusTables(columns, built.headlineTermFrequency), miniSearch);
+  return new CorpusIndex(recordColumns(sorted), buildPostings(sorted));
 }
 
 export class CorpusIndex implements Searcher {
+  readonly tables: CorpusTables;
+  readonly miniSearch: RecordIndex;
   private readonly relatedCache = new Map<string, RelatedEvent[]>();
   private readonly scorer: QueryScorer;
 
+  /** Over records in column order and their postings, as built or read from a snapshot. */
   constructor(
-    readonly tables: CorpusTables,
-    readonly miniSearch: RecordIndex,
+    columns: RecordColumns,
+    readonly postings: BuiltPostings,
   ) {
-    this.scorer = new QueryScorer(miniSearch, (n) => documentWeight(tables.columns.flags, n));
+    const headlineCounts = new Map<string, number>();
+    postings.terms.forEach((term, t) => {
+      if (postings.headlineCounts[t]! > 0) headlineCounts.set(term, postings.headlineCounts[t]!);
+    });
+    this.tables = new CorpusTables(columns, headlineCounts);
+    this.miniSearch = restoreMiniSearch(postings.shape, columns.flags, postings.fieldLengths, postings.terms, postings.postings);
+    this.scorer = new QueryScorer(this.miniSearch, (n) => documentWeight(columns.flags, n));
   }
 
   get size(): number {

@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { buildPostings } from '../../src/search/build-postings.ts';
-import { eachTerm, fieldLengthOf, indexShape } from '../../src/search/mini-search-internals.ts';
+import { fieldLengthOf, indexShape, postingsOf, restoreMiniSearch } from '../../src/search/mini-search-internals.ts';
 import { FIELDS, fieldText, type RecordIndex } from '../../src/search/mini-search.ts';
 import { inColumnOrder } from '../../src/search/record-columns.ts';
 import { normaliseTerm, tokenize } from '../../src/search/text.ts';
@@ -28,9 +28,12 @@ describe('buildPostings', () => {
     expect(built.shape.documentCount).toBe(referenceShape.documentCount);
     expect(built.shape.fieldIds).toEqual(referenceShape.fieldIds);
     built.shape.averageFieldLength.forEach((average, field) => expect(average).toBeCloseTo(referenceShape.averageFieldLength[field]!, 9));
-    const referenceTerms = new Map(eachTerm(reference));
-    expect(built.terms.size).toBe(referenceTerms.size);
-    for (const [term, postings] of built.terms) expect(postings).toEqual(referenceTerms.get(term));
-    records.forEach((_, n) => expect(Array.from(built.fieldLengths.subarray(n * FIELDS.length, (n + 1) * FIELDS.length))).toEqual(fieldLengthOf(reference, n)));
+    const restored = restoreMiniSearch(built.shape, new Uint8Array(records.length), built.fieldLengths, built.terms, built.postings);
+    expect(restored.termCount).toBe(reference.termCount);
+    for (const term of built.terms) {
+      const ours = [...postingsOf(restored, term)!].map(([fieldId, docs]) => [fieldId, new Map(docs)] as const);
+      expect(new Map(ours)).toEqual(postingsOf(reference, term));
+    }
+    records.forEach((_, n) => expect(Array.from(fieldLengthOf(restored, n))).toEqual(fieldLengthOf(reference, n)));
   });
 });
