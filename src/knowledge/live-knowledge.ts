@@ -1,7 +1,9 @@
 import type { Logger } from '../model/logger.ts';
 import type { CorpusIndex } from '../search/search-index.ts';
+import { listCorpusFiles } from '../corpus/load-corpus.ts';
+import { corpusFingerprint } from './corpus-fingerprint.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
-import { watchCorpus } from './watch-corpus.ts';
+import { watchCorpus, type CorpusWatcher } from './watch-corpus.ts';
 
 export interface LiveKnowledgeOptions {
   cacheDir: string | null;
@@ -60,12 +62,22 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   };
 
   const ready = load();
-  const watcher = watchCorpus(dirs, () => void reload(), { debounceMs: options.debounceMs ?? 1_000, logger });
+  let watcher: CorpusWatcher | null = null;
+  let closed = false;
+  // Setting up a recursive watch on a large tree takes this thread ~0.3 s, so it waits for the first
+  // index; a file changed meanwhile is caught by comparing the corpus with the one just loaded.
+  const watch = async (loaded: Knowledge | null) => {
+    if (closed) return;
+    watcher = watchCorpus(dirs, () => void reload(), { debounceMs: options.debounceMs ?? 1_000, logger });
+    if (loaded !== null && corpusFingerprint(dirs, await listCorpusFiles(dirs)) !== loaded.fingerprint) void reload();
+  };
+  ready.then(watch, () => watch(null)).catch((error: unknown) => logger.warn('corpus watch could not start:', error instanceof Error ? error.message : error));
   return {
     ready,
     reload,
     async close() {
-      watcher.close();
+      closed = true;
+      watcher?.close();
       await running?.catch(() => {});
       await current?.saved;
     },

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +55,18 @@ describe('liveKnowledge', () => {
 
     await unlink(join(corpus, 'desk.jsonl'));
     await until(() => newest().size === 9);
+  });
+
+  it('picks up a file saved while the first index was loading, before the folders were watched', async () => {
+    const corpus = join(work, 'corpus');
+    const saveWhileLoading = (index: CorpusIndex) => {
+      if (indexes.push(index) === 1) writeFileSync(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
+    };
+    live = liveKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onIndex: saveWhileLoading, debounceMs: 100 });
+    await live.ready;
+    expect(indexes[0]!.size).toBe(9);
+    await until(() => newest().size === 10);
+    expect(found('kaesong restart')).toEqual(['Kaesong factories restart after five months']);
   });
 
   it('keeps every good record when a broken file arrives, and reports it', async () => {
