@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -18,12 +18,17 @@ interface RunningBot {
   spawnedAt: number;
 }
 
-/** Starts `npm start`'s entry as a real process in HTTP mode against a fake Slack. */
+/** Builds the production bundle once, as `npm start` does before it runs it. */
+export function buildBundle(): void {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** Starts `npm start`'s process (the bundle in dist/, see buildBundle) in HTTP mode against a fake Slack. */
 async function startBot(dirs: string[], cacheDir: string): Promise<RunningBot> {
   const fake = await startFakeSlack();
   const port = await freePort();
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/main.mjs'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

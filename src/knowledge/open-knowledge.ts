@@ -83,7 +83,7 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
 
 function buildInWorker(request: BuildRequest, onProgress?: (line: string) => void): Promise<{ snapshot: Buffer; timings: BuildTimings }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./build-worker-boot.mjs', import.meta.url), { workerData: request });
+    const worker = new Worker(buildWorkerUrl(), { workerData: request });
     worker.on('message', (reply: BuildReply) => {
       if (reply.type === 'progress') {
         onProgress?.(reply.step === 'reading' ? `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events` : `indexing ${reply.total} records…`);
@@ -100,6 +100,17 @@ function buildInWorker(request: BuildRequest, onProgress?: (line: string) => voi
       if (code !== 0) reject(new Error(`index build worker exited with code ${code}`));
     });
   });
+}
+
+/**
+ * The worker's entry. From source, a boot file that registers tsx first (workers do not inherit the
+ * loader); in the production bundle (`npm run build`), the bundled worker at the top of dist/, this
+ * code being in dist/main.mjs or in one of its chunks.
+ */
+function buildWorkerUrl(): URL {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return new URL('./build-worker-boot.mjs', here);
+  return new URL(here.includes('/chunks/') ? '../build-worker.mjs' : './build-worker.mjs', here);
 }
 
 /** Written beside, then renamed over: a reader never sees half a snapshot. */

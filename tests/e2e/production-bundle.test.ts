@@ -1,0 +1,100 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
+import { sendSigned, slashCommandBody } from '../support/signed-request.ts';
+
+const repo = new URL('../..', import.meta.url).pathname;
+const SECRET = 'bundle-test-secret';
+const EVENTS = 24_000;
+
+let fake: FakeSlack;
+let dir: string;
+
+beforeAll(async () => {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: repo, stdio: 'pipe' });
+  fake = await startFakeSlack();
+  dir = await mkdtemp(join(tmpdir(), 'kaesong-bundle-'));
+  // Over the 4 MB at which the index is built in a worker thread: the bundle must find its worker.
+  mkdirSync(join(dir, 'corpus'));
+  cpSync(join(repo, 'corpus'), join(dir, 'corpus', 'bundled'), { recursive: true });
+  const lines = Array.from({ length: EVENTS }, (_, i) =>
+    JSON.stringify({ date: `2015-01-${String((i % 28) + 1).padStart(2, '0')}`, title: `Desk note ${i} on harbour works and ferry timetables`, summary: 'x'.repeat(120) }),
+  );
+  writeFileSync(join(dir, 'corpus', 'desk.jsonl'), `${lines.join('\n')}\n`);
+});
+
+afterAll(async () => {
+  await fake?.close();
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+});
+
+/** `npm start`'s process: the bundle in dist/, without tsx. Resolves with its log once /healthz says ready. */
+async function startBundle(): Promise<{ port: number; log: () => string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['dist/main.mjs'], {
+    cwd: repo,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      SLACK_BOT_TOKEN: 'xoxb-bundle-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      CORPUS_DIR: join(dir, 'corpus'),
+      INDEX_CACHE_DIR: join(dir, 'cache'),
+      DATABASE_URL: `sqlite:${join(dir, 'k.db')}`,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 60_000;
+  let port: number | null = null;
+  while (Date.now() < deadline && child.exitCode === null) {
+    port ??= Number(/listening for Slack on http:\/\/localhost:(\d+)\//.exec(output)?.[1] ?? 0) || null;
+    if (port !== null && (await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0)) === 200) {
+      return { port, log: () => output, stop };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await stop();
+  throw new Error(`the bundled bot did not become ready:\n${output}`);
+}
+
+async function ask(port: number, text: string) {
+  return sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, slashCommandBody({ text, response_url: fake.responseUrl('bundle') }), 'application/x-www-form-urlencoded');
+}
+
+describe('the production bundle (npm start)', () => {
+  it('builds a large corpus in its worker thread, answers, and starts from the snapshot next time', async () => {
+    const first = await startBundle();
+    try {
+      expect(first.log()).toContain(`indexing ${EVENTS + 9} records…`); // a line only the worker build writes
+      expect(first.log()).toContain(`index: ${EVENTS + 9} records from 5 files, built in`);
+      const answer = await ask(first.port, 'kaesong 2013');
+      expect(answer.status).toBe(200);
+      expect(answer.text).toContain('Kaesong');
+      expect((await ask(first.port, '"desk note 23999"')).text).toContain('Desk note 23999 on harbour works');
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startBundle();
+    try {
+      expect(second.log()).toMatch(new RegExp(`index: ${EVENTS + 9} records from 5 files, loaded from snapshot in \\d+ ms`));
+      expect((await ask(second.port, 'kaesong 2013')).text).toContain('Kaesong');
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
+});
