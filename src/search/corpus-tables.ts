@@ -76,16 +76,20 @@ export class CorpusTables {
   }
 
   withContext(context: string): readonly number[] {
-    const id = this.contextNumber.get(context.toLowerCase());
+    const id = this.contextId(context);
     return id === undefined ? [] : (this.byContext.get(id) ?? []);
   }
 
-  /** Lower-cased contexts of record n. */
-  contextsOf(n: number): string[] {
-    const { contextStarts, contextIds, contextNames } = this.columns;
-    const names: string[] = [];
-    for (let i = contextStarts[n]!; i < contextStarts[n + 1]!; i += 1) names.push(contextNames[contextIds[i]!]!);
-    return names;
+  /** A context's number, whatever its case; undefined when no record has it. */
+  contextId(context: string): number | undefined {
+    return this.contextNumber.get(context.toLowerCase());
+  }
+
+  /** Whether record n has any of these contexts (by number). */
+  hasAnyContext(n: number, contextIds: ReadonlySet<number>): boolean {
+    const { contextStarts, contextIds: ids } = this.columns;
+    for (let i = contextStarts[n]!; i < contextStarts[n + 1]!; i += 1) if (contextIds.has(ids[i]!)) return true;
+    return false;
   }
 
   /** In how many records' headlines and contexts a term appears. */

@@ -44,17 +44,26 @@ export function postingsOf(miniSearch: RecordIndex, term: string): TermPostings 
   return internals(miniSearch)._index.get(term);
 }
 
-/** Records having a term in any of the named fields. */
-export function recordsWithTerm(miniSearch: RecordIndex, term: string, fields: readonly string[]): Set<number> {
+/** Records having a term in any of the named fields: ascending, each once. */
+export function recordsWithTerm(miniSearch: RecordIndex, term: string, fields: readonly string[]): Uint32Array {
   const state = internals(miniSearch);
-  const records = new Set<number>();
   const postings = state._index.get(term);
-  if (postings === undefined) return records;
-  for (const field of fields) {
-    const docs = postings.get(state._fieldIds[field]!);
-    if (docs !== undefined) for (const n of docs.recordNumbers()) records.add(n);
+  if (postings === undefined) return new Uint32Array(0);
+  const lists = fields.flatMap((field) => postings.get(state._fieldIds[field]!)?.recordNumbers() ?? []);
+  return lists.length === 1 ? lists[0]! : unionOfSorted(lists);
+}
+
+function unionOfSorted(lists: Uint32Array[]): Uint32Array {
+  const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let length = 0;
+  for (const list of lists) {
+    all.set(list, length);
+    length += list.length;
   }
-  return records;
+  all.sort();
+  let unique = 0;
+  for (let i = 0; i < all.length; i += 1) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
+  return all.subarray(0, unique);
 }
 
 /** How often a term is indexed: its postings over all fields (0 when it is not in the index). */

@@ -26,11 +26,12 @@ const HEADLINE_FIELDS = ['title', 'contexts'];
 interface Candidate {
   n: number;
   coverage: number;
-  matched: string[];
+  /** Bit i: the candidate has the headline's i-th query word. */
+  words: number;
   /** Shared story labels, small enough to relate events by themselves. */
   stories: string[];
-  /** Shared broad contexts. */
-  themes: string[];
+  /** Shares a broad context ("North Korea") with the record. */
+  sharesTheme: boolean;
 }
 
 /**
@@ -65,16 +66,16 @@ export function findRelated(
   const candidate = (n: number) => {
     let found = candidates.get(n);
     if (found === undefined) {
-      found = { n, coverage: 0, matched: [], stories: [], themes: [] };
+      found = { n, coverage: 0, words: 0, stories: [], sharesTheme: false };
       candidates.set(n, found);
     }
     return found;
   };
 
-  const themes: string[] = [];
+  const themes = new Set<number>();
   for (const context of record.contexts) {
     const sharing = tables.withContext(context);
-    if (sharing.length > STORY_CONTEXT_LIMIT) themes.push(context.toLowerCase());
+    if (sharing.length > STORY_CONTEXT_LIMIT) themes.add(tables.contextId(context)!);
     else for (const n of nearestInTime(tables, sharing, record, CANDIDATES)) candidate(n).stories.push(context);
   }
 
@@ -87,44 +88,66 @@ export function findRelated(
     .map((term) => ({ term, rarity: tables.rarity(term), name: names.has(term) }))
     .sort((a, b) => Number(b.name) - Number(a.name) || b.rarity - a.rarity)
     .slice(0, QUERY_TERMS);
-  const anchors = new Set(terms.filter(({ name }) => name).map(({ term }) => term));
   const totalRarity = terms.reduce((sum, { rarity }) => sum + rarity, 0);
   if (totalRarity > 0) {
-    const rarityOf = new Map(terms.map(({ term, rarity }) => [term, rarity]));
-    const matchedBy = new Map<number, string[]>();
-    for (const { term } of terms) {
-      for (const n of recordsWithTerm(miniSearch, term, HEADLINE_FIELDS)) {
-        const matched = matchedBy.get(n);
-        if (matched === undefined) matchedBy.set(n, [term]);
-        else matched.push(term);
-      }
-    }
-    for (const [n, matched] of matchedBy) {
-      const coverage = matched.reduce((sum, term) => sum + rarityOf.get(term)!, 0) / totalRarity;
-      const relevant = anchors.size > 0 ? matched.some((term) => anchors.has(term)) : coverage >= MIN_COVERAGE_WITHOUT_NAMES;
+    // Which of the (at most 6) words each record has, as a bit mask, from one merge of their sorted lists.
+    const anchors = terms.reduce((mask, { name }, bit) => (name ? mask | (1 << bit) : mask), 0);
+    // Summed in the words' order, so a mask's coverage is what adding up its words gives.
+    const coverageOf = Array.from({ length: 1 << terms.length }, (_, mask) =>
+      terms.reduce((sum, { rarity }, bit) => (mask & (1 << bit) ? sum + rarity : sum), 0) / totalRarity,
+    );
+    const { numbers, masks } = mergeMasks(terms.map(({ term }) => recordsWithTerm(miniSearch, term, HEADLINE_FIELDS)));
+    for (let i = 0; i < numbers.length; i += 1) {
+      const mask = masks[i]!;
+      const relevant = anchors !== 0 ? (mask & anchors) !== 0 : coverageOf[mask]! >= MIN_COVERAGE_WITHOUT_NAMES;
       if (!relevant) continue;
-      const found = candidate(n);
-      found.coverage = coverage;
-      found.matched = matched.sort((a, b) => rarityOf.get(b)! - rarityOf.get(a)!);
+      const found = candidate(numbers[i]!);
+      found.coverage = coverageOf[mask]!;
+      found.words = mask;
     }
   }
 
-  if (themes.length > 0) {
-    for (const found of candidates.values()) {
-      found.themes = tables.contextsOf(found.n).filter((context) => themes.includes(context));
-    }
+  if (themes.size > 0) {
+    for (const found of candidates.values()) found.sharesTheme = tables.hasAnyContext(found.n, themes);
   }
 
   const origin = record.date === null ? null : dayNumber(record.date);
-  const ranked = [...candidates.values()]
-    .filter((found) => (tables.flags(found.n) & ARTICLE) === 0)
-    .map((found) => ({ found, score: relatedness(found, tables, origin) }))
-    .sort((a, b) => b.score - a.score || a.found.n - b.found.n);
-  for (const { found } of ranked) {
-    if (related.length >= limit) break;
-    add(tables.record(found.n), reason(found));
+  const ranked = [...candidates.values()].filter((found) => (tables.flags(found.n) & ARTICLE) === 0);
+  const scores = ranked.map((found) => relatedness(found, tables, origin));
+  // Best first, picked one at a time: the few shown are found without sorting thousands of candidates.
+  const picked = new Uint8Array(ranked.length);
+  while (related.length < limit) {
+    let best = -1;
+    for (let i = 0; i < ranked.length; i += 1) {
+      if (picked[i] === 1) continue;
+      if (best < 0 || scores[i]! > scores[best]! || (scores[i] === scores[best] && ranked[i]!.n < ranked[best]!.n)) best = i;
+    }
+    if (best < 0) break;
+    picked[best] = 1;
+    add(tables.record(ranked[best]!.n), reason(ranked[best]!, terms));
   }
   return related;
+}
+
+/** Each record in any of the sorted lists, ascending, with bit i of its mask set when list i has it. */
+function mergeMasks(lists: readonly Uint32Array[]): { numbers: number[]; masks: number[] } {
+  const numbers: number[] = [];
+  const masks: number[] = [];
+  const at = new Array<number>(lists.length).fill(0);
+  for (;;) {
+    let n = Infinity;
+    for (let i = 0; i < lists.length; i += 1) if (at[i]! < lists[i]!.length && lists[i]![at[i]!]! < n) n = lists[i]![at[i]!]!;
+    if (n === Infinity) return { numbers, masks };
+    let mask = 0;
+    for (let i = 0; i < lists.length; i += 1) {
+      if (lists[i]![at[i]!] === n) {
+        mask |= 1 << i;
+        at[i]! += 1;
+      }
+    }
+    numbers.push(n);
+    masks.push(mask);
+  }
 }
 
 function relatedness(found: Candidate, tables: CorpusTables, origin: number | null): number {
@@ -132,23 +155,26 @@ function relatedness(found: Candidate, tables: CorpusTables, origin: number | nu
   const years = origin === null || day === 0 ? 5 : Math.abs(yearsBetween(origin, day));
   const closeness = 1 / (1 + years);
   const story = found.stories.length > 0 ? 0.35 : 0;
-  const theme = found.themes.length > 0 ? 0.15 : 0;
+  const theme = found.sharesTheme ? 0.15 : 0;
   return (found.coverage + story + theme) * (0.5 + closeness);
 }
 
-function reason(found: Candidate): string {
+function reason(found: Candidate, terms: readonly { term: string; rarity: number }[]): string {
   const story = found.stories[0];
   if (story !== undefined) return `same story: ${story}`;
-  return `also about ${found.matched.slice(0, 2).join(', ')}`;
+  const rarestFirst = terms.filter((_, bit) => found.words & (1 << bit)).sort((a, b) => b.rarity - a.rarity);
+  return `also about ${rarestFirst.slice(0, 2).map(({ term }) => term).join(', ')}`;
 }
 
 /** The records sharing a context, closest in date to the record first, at most `count`. */
 function nearestInTime(tables: CorpusTables, sharing: readonly number[], record: CorpusRecord, count: number): readonly number[] {
   if (sharing.length <= count || record.date === null) return sharing.slice(0, count);
   const origin = dayNumber(record.date);
-  return [...sharing]
-    .sort((a, b) => Math.abs(yearsBetween(origin, tables.days[a]!)) - Math.abs(yearsBetween(origin, tables.days[b]!)))
-    .slice(0, count);
+  return sharing
+    .map((n) => ({ n, distance: Math.abs(yearsBetween(origin, tables.days[n]!)) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, count)
+    .map(({ n }) => n);
 }
 
 function yearsBetween(a: number, b: number): number {
