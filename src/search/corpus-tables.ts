@@ -4,6 +4,12 @@ import { decodeRecord, type RecordColumns } from './record-columns.ts';
 
 const DECODED_CACHE_SIZE = 2_000;
 
+/** Record numbers start … end - 1: the records of a date range, records being numbered in date order. */
+export interface RecordSpan {
+  start: number;
+  end: number;
+}
+
 /**
  * Lookups over the record columns: by id, by date range (a binary search, records being in date
  * order), by month-day, by context, and how rare a headline word is.
@@ -64,11 +70,18 @@ export class CorpusTables {
 
   /** Record numbers dated within [from, to], inclusive, oldest first. */
   inRange(from: IsoDate | null, to: IsoDate | null): number[] {
-    const start = from === null ? 0 : this.firstDayAtLeast(dayNumber(from));
-    const end = to === null ? this.datedCount : this.firstDayAtLeast(dayNumber(to) + 1);
+    const { start, end } = this.spanOf(from, to);
     const numbers: number[] = [];
     for (let n = start; n < end; n += 1) numbers.push(n);
     return numbers;
+  }
+
+  /** The records dated within [from, to] are numbers start … end - 1 (records are in date order). */
+  spanOf(from: IsoDate | null, to: IsoDate | null): RecordSpan {
+    return {
+      start: from === null ? 0 : this.firstDayAtLeast(dayNumber(from)),
+      end: to === null ? this.datedCount : this.firstDayAtLeast(dayNumber(to) + 1),
+    };
   }
 
   onMonthDay(month: number, day: number): number[] {

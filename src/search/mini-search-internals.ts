@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { FIELDS, miniSearchOptions, type RecordIndex } from './mini-search.ts';
-import { TermPostings, type PostingArrays } from './posting-lists.ts';
+import { TermPostings, unionOfSorted, type PostingArrays } from './posting-lists.ts';
 
 /**
  * The parts of MiniSearch 7.2's private state that its own toJSON/loadJS read and write. Going
@@ -50,20 +50,7 @@ export function recordsWithTerm(miniSearch: RecordIndex, term: string, fields: r
   const postings = state._index.get(term);
   if (postings === undefined) return new Uint32Array(0);
   const lists = fields.flatMap((field) => postings.get(state._fieldIds[field]!)?.recordNumbers() ?? []);
-  return lists.length === 1 ? lists[0]! : unionOfSorted(lists);
-}
-
-function unionOfSorted(lists: Uint32Array[]): Uint32Array {
-  const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
-  let length = 0;
-  for (const list of lists) {
-    all.set(list, length);
-    length += list.length;
-  }
-  all.sort();
-  let unique = 0;
-  for (let i = 0; i < all.length; i += 1) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
-  return all.subarray(0, unique);
+  return unionOfSorted(lists);
 }
 
 /** How often a term is indexed: its postings over all fields (0 when it is not in the index). */

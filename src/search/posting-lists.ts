@@ -18,7 +18,7 @@ export interface PostingArrays {
 
 /** A term's postings: field id → its records. What MiniSearch keeps in its radix tree per term. */
 export class TermPostings {
-  private lists: FieldPostings[] | null = null;
+  private fieldLists: FieldPostings[] | null = null;
 
   constructor(
     private readonly arrays: PostingArrays,
@@ -30,7 +30,7 @@ export class TermPostings {
   }
 
   get(fieldId: number): FieldPostings | undefined {
-    return this.fieldLists().find((list) => list.fieldId === fieldId);
+    return this.lists().find((list) => list.fieldId === fieldId);
   }
 
   has(fieldId: number): boolean {
@@ -38,35 +38,35 @@ export class TermPostings {
   }
 
   *entries(): IterableIterator<[number, FieldPostings]> {
-    for (const list of this.fieldLists()) yield [list.fieldId, list];
+    for (const list of this.lists()) yield [list.fieldId, list];
   }
 
   *keys(): IterableIterator<number> {
-    for (const list of this.fieldLists()) yield list.fieldId;
+    for (const list of this.lists()) yield list.fieldId;
   }
 
   *values(): IterableIterator<FieldPostings> {
-    yield* this.fieldLists();
+    yield* this.lists();
   }
 
   forEach(callback: (value: FieldPostings, key: number, map: TermPostings) => void): void {
-    for (const list of this.fieldLists()) callback(list, list.fieldId, this);
+    for (const list of this.lists()) callback(list, list.fieldId, this);
   }
 
   [Symbol.iterator](): IterableIterator<[number, FieldPostings]> {
     return this.entries();
   }
 
-  /** Made on first use: most terms are never searched, and a view costs more than its five numbers. */
-  private fieldLists(): FieldPostings[] {
-    if (this.lists === null) {
+  /** One list per field having the term; made on first use: most terms are never searched. */
+  lists(): readonly FieldPostings[] {
+    if (this.fieldLists === null) {
       const { termStarts, listFields, listStarts } = this.arrays;
-      this.lists = [];
+      this.fieldLists = [];
       for (let l = termStarts[this.term]!; l < termStarts[this.term + 1]!; l += 1) {
-        this.lists.push(new FieldPostings(this.arrays, listFields[l]!, listStarts[l]!, listStarts[l + 1]!));
+        this.fieldLists.push(new FieldPostings(this.arrays, listFields[l]!, listStarts[l]!, listStarts[l + 1]!));
       }
     }
-    return this.lists;
+    return this.fieldLists;
   }
 }
 
@@ -130,4 +130,19 @@ export class FieldPostings {
     }
     return -1;
   }
+}
+
+/** The numbers in any of the ascending lists: ascending, each once. */
+export function unionOfSorted(lists: readonly Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0]!;
+  const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let length = 0;
+  for (const list of lists) {
+    all.set(list, length);
+    length += list.length;
+  }
+  all.sort();
+  let unique = 0;
+  for (let i = 0; i < all.length; i += 1) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
+  return all.subarray(0, unique);
 }

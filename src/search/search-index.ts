@@ -105,10 +105,11 @@ export class CorpusIndex implements Searcher {
     }
     const wordGroups: WordGroup[] = words.map((word) => wordForms(this.miniSearch, word).map((term, i) => ({ term, weight: i === 0 ? 1 : OTHER_FORM_WEIGHT })));
     const groups = [...wordGroups, ...phraseWords.map((term) => [{ term, weight: 1 }])];
-    let ranked = this.scorer.rank(groups, 'AND', accept);
+    const span = query.date?.kind === 'range' ? this.tables.spanOf(query.date.range.from, query.date.range.to) : undefined;
+    let ranked = this.scorer.rank(groups, 'AND', accept, span);
     let relaxed = false;
     if (ranked.length === 0 && words.length > 1) {
-      ranked = this.scorer.rank(groups, 'OR', accept);
+      ranked = this.scorer.rank(groups, 'OR', accept, span);
       relaxed = ranked.length > 0;
     }
     return { matches: ranked.map(({ n, score }) => ({ n, score, groups })), relaxed };
