@@ -3,7 +3,7 @@ import type { CorpusProblem, CorpusRecord, ParseOutcome, SourceLink } from '../m
 import { parseIsoDate } from './iso-date.ts';
 import { eventId } from './slug.ts';
 import { canonicalCategory, classifySectionLabel } from './wcep-categories.ts';
-import { isStoryLabelLine, mentionsStory, splitOutlets, splitStoryLabels } from './wcep-line.ts';
+import { isStoryLabelLine, mentionsStory, splitOutlets, splitStoryLabels, storyWordsOf } from './wcep-line.ts';
 import { indexOfKeyLine, listItemLines } from './yaml-list-lines.ts';
 
 type Fields = Record<string, unknown>;
@@ -53,6 +53,7 @@ function parseDaily(doc: Fields, text: string, file: string): ParseOutcome {
     }
     const section = classifySectionLabel(label);
     let storyLabels: string[] = [];
+    let storyWords = new Set<string>();
     let previousWasLabel = false;
     let eventsUnderLabel = 0;
     items.forEach((item: unknown, index) => {
@@ -69,12 +70,16 @@ function parseDaily(doc: Fields, text: string, file: string): ParseOutcome {
       }
       if (index < items.length - 1 && isStoryLabelLine(headline, outlets)) {
         storyLabels = previousWasLabel ? [...storyLabels, ...splitStoryLabels(headline)] : splitStoryLabels(headline);
+        storyWords = storyWordsOf(storyLabels);
         previousWasLabel = true;
         eventsUnderLabel = 0;
         return;
       }
       previousWasLabel = false;
-      if (eventsUnderLabel > 0 && !mentionsStory(headline, storyLabels)) storyLabels = [];
+      if (eventsUnderLabel > 0 && !mentionsStory(headline, storyWords)) {
+        storyLabels = [];
+        storyWords = new Set();
+      }
       eventsUnderLabel += 1;
       records.push({
         id: eventId(date, headline),

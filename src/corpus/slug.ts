@@ -9,8 +9,16 @@ const MAX_SLUG_LENGTH = 140;
 export function slugify(headline: string): string {
   const ascii = /^[\x20-\x7e]*$/.test(headline);
   const folded = (ascii ? headline : headline.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase();
-  const dashed = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return dashed.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  return trimDashes(trimDashes(folded.replace(/[^a-z0-9]+/g, '-')).slice(0, MAX_SLUG_LENGTH));
+}
+
+/** Without `-` at either end (a loop: the regex for it scanned every position of every headline). */
+function trimDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start += 1;
+  while (end > start && text[end - 1] === '-') end -= 1;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** `news/2013/08/7/<slug>`: month padded, day not, as in the corpus's own links. */

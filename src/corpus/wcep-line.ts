@@ -6,7 +6,8 @@ const MAX_STORY_LABEL_WORDS = 12;
  * is not an outlet name (`(2012–present)`, `(post-U.S. withdrawal)`, `(See …)`) stays in the headline.
  */
 export function splitOutlets(line: string): { headline: string; outlets: string[] } {
-  let headline = line.replace(/\s+/g, ' ').trim();
+  // Most lines have only single spaces already; the replace is for the rest.
+  let headline = (/[^\S ]| {2}/.test(line) ? line.replace(/\s+/g, ' ') : line).trim();
   const outlets: string[] = [];
   while (headline.endsWith(')')) {
     const open = headline.lastIndexOf('(');
@@ -57,13 +58,25 @@ const GENERIC_STORY_WORDS = new Set(['civil', 'crisis', 'general', 'election', '
  * The flattened list does not say where a story's nested events end. The first line under a story
  * name belongs to it; a later line belongs only while it names the story too ("North Korean …"
  * under "North Korea"), so "Obama signs a bill" after the North Korea events is not about North Korea.
+ * `storyWords` are the labels' naming words (see storyWordsOf), worked out once per label.
  */
-export function mentionsStory(headline: string, labels: readonly string[]): boolean {
-  const words = new Set(headline.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4).map((word) => word.slice(0, 5)));
-  return labels.some((label) =>
-    label
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .some((word) => word.length >= 4 && !GENERIC_STORY_WORDS.has(word) && !/^\d+$/.test(word) && words.has(word.slice(0, 5))),
-  );
+export function mentionsStory(headline: string, storyWords: ReadonlySet<string>): boolean {
+  if (storyWords.size === 0) return false;
+  return headline
+    .toLowerCase()
+    .split(WORD_SEPARATORS)
+    .some((word) => word.length >= 4 && storyWords.has(word.slice(0, 5)));
 }
+
+/** The first five letters of each word of the labels that names something: four letters or more, not generic, not a number. */
+export function storyWordsOf(labels: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const label of labels) {
+    for (const word of label.toLowerCase().split(WORD_SEPARATORS)) {
+      if (word.length >= 4 && !GENERIC_STORY_WORDS.has(word) && !/^\d+$/.test(word)) words.add(word.slice(0, 5));
+    }
+  }
+  return words;
+}
+
+const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
