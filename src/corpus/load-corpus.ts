@@ -21,6 +21,8 @@ export interface LoadProgress {
 export interface LoadCorpusOptions {
   /** Called after each file is parsed. */
   onProgress?: (progress: LoadProgress) => void;
+  /** The files under `dirs` when they were just listed (listCorpusFiles): read as given, not listed again. */
+  files?: readonly CorpusFile[];
 }
 
 export interface LoadedCorpus {
@@ -43,7 +45,7 @@ export async function listCorpusFiles(dirs: readonly string[]): Promise<CorpusFi
  * missing folder, an unreadable or malformed file is a problem (paths as given) and the rest loads.
  */
 export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
-  const { files, problems } = await findCorpusFiles(dirs);
+  const { files, problems } = options.files === undefined ? await findCorpusFiles(dirs) : { files: options.files, problems: await missingFolders(dirs) };
   const records: CorpusRecord[] = [];
   for (let start = 0; start < files.length; start += READ_AHEAD) {
     const batch = files.slice(start, start + READ_AHEAD);
@@ -68,12 +70,21 @@ async function findCorpusFiles(dirs: readonly string[]): Promise<{ files: Corpus
   const problems: CorpusProblem[] = [];
   for (const dir of dirs) {
     const info = await stat(dir).catch(() => null);
-    if (info === null) problems.push({ file: dir, line: 0, reason: 'corpus folder not found' });
+    if (info === null) problems.push(folderNotFound(dir));
     else if (info.isFile()) files.push({ path: dir, size: info.size, mtimeMs: info.mtimeMs });
     else await walk(dir, files);
   }
   const unique = new Map(files.map((file) => [file.path, file]));
   return { files: [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems };
+}
+
+async function missingFolders(dirs: readonly string[]): Promise<CorpusProblem[]> {
+  const found = await Promise.all(dirs.map((dir) => stat(dir).then(() => true, () => false)));
+  return dirs.filter((_, i) => !found[i]).map(folderNotFound);
+}
+
+function folderNotFound(dir: string): CorpusProblem {
+  return { file: dir, line: 0, reason: 'corpus folder not found' };
 }
 
 async function walk(dir: string, into: CorpusFile[]): Promise<void> {

@@ -1,5 +1,9 @@
+import type { CorpusFile } from '../corpus/load-corpus.ts';
+
 export interface BuildRequest {
   dirs: string[];
+  /** As listed for the fingerprint: the snapshot is made of exactly the files its fingerprint names. */
+  files: CorpusFile[];
   fingerprint: string;
 }
 

@@ -1,4 +1,4 @@
-import { loadCorpus } from '../corpus/load-corpus.ts';
+import { loadCorpus, type CorpusFile } from '../corpus/load-corpus.ts';
 import { createSearchIndex } from '../search/search-index.ts';
 import { encodeSnapshot } from '../search/index-snapshot.ts';
 import type { BuildProgress, BuildTimings } from './build-messages.ts';
@@ -8,12 +8,14 @@ const FILES_PER_PROGRESS = 1_000;
 /** Parses the corpus folders and builds the index as snapshot bytes: the same steps in a worker or in place. */
 export async function buildSnapshot(
   dirs: readonly string[],
+  files: readonly CorpusFile[],
   fingerprint: string,
   onProgress: (progress: BuildProgress) => void = () => {},
 ): Promise<{ snapshot: Buffer; timings: BuildTimings }> {
   const started = performance.now();
   let lastReport = 0;
   const corpus = await loadCorpus(dirs, {
+    files,
     onProgress: ({ filesRead, filesTotal, records }) => {
       if (filesRead - lastReport < FILES_PER_PROGRESS && filesRead !== filesTotal) return;
       lastReport = filesRead;

@@ -65,7 +65,9 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
 
   const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
   const { snapshot, timings } =
-    corpusBytes < WORKER_THRESHOLD_BYTES ? await buildSnapshot(dirs, fingerprint) : await buildInWorker({ dirs: [...dirs], fingerprint }, options.onProgress);
+    corpusBytes < WORKER_THRESHOLD_BYTES
+      ? await buildSnapshot(dirs, files, fingerprint)
+      : await buildInWorker({ dirs: [...dirs], files, fingerprint }, options.onProgress);
   const decodedAt = performance.now();
   const { index, meta } = decodeSnapshot(snapshot, fingerprint);
   logProblems(meta.problems, logger);

@@ -9,6 +9,7 @@ export const SNAPSHOT_FORMAT = 5;
 const MAGIC = Buffer.from('KAESONG-INDEX\n', 'latin1');
 const ALIGN = 8;
 const SEPARATOR = '\u0000';
+const PADDING = new Uint8Array(ALIGN);
 
 /** What a snapshot remembers besides the index, so a start from it reports what a fresh load would. */
 export interface SnapshotMeta {
@@ -60,21 +61,31 @@ export function encodeSnapshot(index: CorpusIndex, meta: SnapshotMeta): Buffer {
     postingRecords: bytes(postings.records),
     frequencies: bytes(postings.frequencies),
   };
+  // The checksum is taken section by section, so the snapshot is written once, straight into its buffer.
   const layout = {} as Header['sections'];
   let offset = 0;
+  let crc = 0;
   for (const [name, section] of Object.entries(sections) as [SectionName, Uint8Array][]) {
     layout[name] = [offset, section.length];
-    offset = aligned(offset + section.length);
+    const end = aligned(offset + section.length);
+    crc = crc32(PADDING.subarray(0, end - offset - section.length), crc32(section, crc));
+    offset = end;
   }
-  const body = Buffer.alloc(offset);
-  for (const [name, section] of Object.entries(sections) as [SectionName, Uint8Array][]) body.set(section, layout[name][0]);
-  const header: Header = { format: SNAPSHOT_FORMAT, meta, shape, count: columns.count, fields, sections: layout, crc: crc32(body) };
+  const header: Header = { format: SNAPSHOT_FORMAT, meta, shape, count: columns.count, fields, sections: layout, crc };
   const headerBytes = Buffer.from(JSON.stringify(header));
-  const prefix = Buffer.alloc(aligned(MAGIC.length + 4 + headerBytes.length));
-  MAGIC.copy(prefix);
-  prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
-  headerBytes.copy(prefix, MAGIC.length + 4);
-  return Buffer.concat([prefix, body]);
+  const bodyStart = aligned(MAGIC.length + 4 + headerBytes.length);
+  // Its own memory (not a pooled slice), so a worker can hand it over without a copy.
+  const snapshot = Buffer.allocUnsafeSlow(bodyStart + offset);
+  MAGIC.copy(snapshot);
+  snapshot.writeUInt32LE(headerBytes.length, MAGIC.length);
+  headerBytes.copy(snapshot, MAGIC.length + 4);
+  snapshot.fill(0, MAGIC.length + 4 + headerBytes.length, bodyStart);
+  for (const [name, section] of Object.entries(sections) as [SectionName, Uint8Array][]) {
+    const start = bodyStart + layout[name][0];
+    snapshot.set(section, start);
+    snapshot.fill(0, start + section.length, bodyStart + aligned(layout[name][0] + section.length));
+  }
+  return snapshot;
 }
 
 /**
