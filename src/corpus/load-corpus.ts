@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CorpusProblem, CorpusRecord } from '../model/record.ts';
 import { fileKind } from './detect-format.ts';
@@ -35,9 +36,13 @@ export interface LoadedCorpus {
 
 const READ_AHEAD = 64;
 
-/** The corpus files under `dirs` (a path may also name one file), sorted by path; missing paths are skipped. */
-export async function listCorpusFiles(dirs: readonly string[]): Promise<CorpusFile[]> {
-  return (await findCorpusFiles(dirs)).files;
+/**
+ * The corpus files under `dirs` (a path may also name one file), sorted by path; missing paths are
+ * skipped. Synchronous on purpose: 8,600 stats take ~70 ms this way and ~250 ms through the thread
+ * pool and promises, and the listing is on the path of every start and reload.
+ */
+export function listCorpusFiles(dirs: readonly string[]): CorpusFile[] {
+  return findCorpusFiles(dirs).files;
 }
 
 /**
@@ -45,7 +50,7 @@ export async function listCorpusFiles(dirs: readonly string[]): Promise<CorpusFi
  * missing folder, an unreadable or malformed file is a problem (paths as given) and the rest loads.
  */
 export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
-  const { files, problems } = options.files === undefined ? await findCorpusFiles(dirs) : { files: options.files, problems: await missingFolders(dirs) };
+  const { files, problems } = options.files === undefined ? findCorpusFiles(dirs) : { files: options.files, problems: missingFolders(dirs) };
   const records: CorpusRecord[] = [];
   for (let start = 0; start < files.length; start += READ_AHEAD) {
     const batch = files.slice(start, start + READ_AHEAD);
@@ -65,35 +70,37 @@ export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOpt
   return { records: mergeRecords(records), problems, files: files.length };
 }
 
-async function findCorpusFiles(dirs: readonly string[]): Promise<{ files: CorpusFile[]; problems: CorpusProblem[] }> {
+function findCorpusFiles(dirs: readonly string[]): { files: CorpusFile[]; problems: CorpusProblem[] } {
   const files: CorpusFile[] = [];
   const problems: CorpusProblem[] = [];
   for (const dir of dirs) {
-    const info = await stat(dir).catch(() => null);
-    if (info === null) problems.push(folderNotFound(dir));
+    const info = statSync(dir, { throwIfNoEntry: false });
+    if (info === undefined) problems.push(folderNotFound(dir));
     else if (info.isFile()) files.push({ path: dir, size: info.size, mtimeMs: info.mtimeMs });
-    else await walk(dir, files);
+    else walk(dir, files);
   }
   const unique = new Map(files.map((file) => [file.path, file]));
   return { files: [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems };
 }
 
-async function missingFolders(dirs: readonly string[]): Promise<CorpusProblem[]> {
-  const found = await Promise.all(dirs.map((dir) => stat(dir).then(() => true, () => false)));
-  return dirs.filter((_, i) => !found[i]).map(folderNotFound);
+function missingFolders(dirs: readonly string[]): CorpusProblem[] {
+  return dirs.filter((dir) => statSync(dir, { throwIfNoEntry: false }) === undefined).map(folderNotFound);
 }
 
 function folderNotFound(dir: string): CorpusProblem {
   return { file: dir, line: 0, reason: 'corpus folder not found' };
 }
 
-async function walk(dir: string, into: CorpusFile[]): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.'));
-  const corpusFiles = entries.filter((entry) => entry.isFile() && fileKind(entry.name) !== 'ignored');
-  const infos = await Promise.all(corpusFiles.map((entry) => stat(join(dir, entry.name))));
-  corpusFiles.forEach((entry, i) => into.push({ path: join(dir, entry.name), size: infos[i]!.size, mtimeMs: infos[i]!.mtimeMs }));
+function walk(dir: string, into: CorpusFile[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => !entry.name.startsWith('.'));
   for (const entry of entries) {
-    if (entry.isDirectory() && entry.name !== 'node_modules') await walk(join(dir, entry.name), into);
+    const path = join(dir, entry.name);
+    if (entry.isFile() && fileKind(entry.name) !== 'ignored') {
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info !== undefined) into.push({ path, size: info.size, mtimeMs: info.mtimeMs });
+    } else if (entry.isDirectory() && entry.name !== 'node_modules') {
+      walk(path, into);
+    }
   }
 }
 

@@ -69,7 +69,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const watch = async (loaded: Knowledge | null) => {
     if (closed) return;
     watcher = watchCorpus(dirs, () => void reload(), { debounceMs: options.debounceMs ?? 1_000, logger });
-    if (loaded !== null && corpusFingerprint(dirs, await listCorpusFiles(dirs)) !== loaded.fingerprint) void reload();
+    if (loaded !== null && corpusFingerprint(dirs, listCorpusFiles(dirs)) !== loaded.fingerprint) void reload();
   };
   ready.then(watch, () => watch(null)).catch((error: unknown) => logger.warn('corpus watch could not start:', error instanceof Error ? error.message : error));
   return {

@@ -45,7 +45,9 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const { logger } = options;
   const path = options.cacheDir === null ? null : join(options.cacheDir, snapshotName(dirs));
   // Read the snapshot while the corpus files are listed; the listing decides whether it is current.
-  const [files, bytes] = await Promise.all([listCorpusFiles(dirs), path === null ? null : readFile(path).catch(() => null)]);
+  const reading = path === null ? null : readFile(path).catch(() => null);
+  const files = listCorpusFiles(dirs);
+  const bytes = await reading;
   const fingerprint = corpusFingerprint(dirs, files);
 
   if (path !== null) {

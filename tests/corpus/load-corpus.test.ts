@@ -71,7 +71,7 @@ describe('loadCorpus on a folder with bad files', () => {
 
   it('lists the corpus files sorted by path with their size', async () => {
     const dir = folder();
-    const listed = await listCorpusFiles([dir]);
+    const listed = listCorpusFiles([dir]);
     expect(listed.map((f) => [f.path.slice(dir.length + 1), f.size])).toEqual([
       [join('2013', 'broken.yaml'), BROKEN.length],
       [join('2013', 'good.yaml'), GOOD.length],
