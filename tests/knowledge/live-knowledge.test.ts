@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,20 @@ describe('liveKnowledge', () => {
 
     await unlink(join(corpus, 'desk.jsonl'));
     await until(() => newest().size === 9);
+  });
+
+  it('picks up files in a folder created after start, and in a folder below that', async () => {
+    const corpus = join(work, 'corpus');
+    live = liveKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100 });
+    await live.ready;
+    await mkdir(join(corpus, '2013', '09'), { recursive: true });
+    await writeFile(join(corpus, '2013', '09', 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
+    await until(() => newest().size === 10);
+    await mkdir(join(corpus, '2013', '10'));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the new folder's watch starts with the reload it causes
+    await writeFile(join(corpus, '2013', '10', 'desk.jsonl'), event('2013-10-01', 'Kaesong tour programme planned'));
+    await until(() => newest().size === 11);
+    expect(found('kaesong tour')).toEqual(['Kaesong tour programme planned']);
   });
 
   it('picks up a file saved while the first index was loading, before the folders were watched', async () => {
