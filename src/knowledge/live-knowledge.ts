@@ -11,6 +11,8 @@ export interface LiveKnowledgeOptions {
   /** Receives each new index; queries keep using the previous one until then. */
   onIndex: (index: CorpusIndex) => void;
   debounceMs?: number;
+  /** How long after the first index the folders start being watched (default 1 s). */
+  watchDelayMs?: number;
 }
 
 export interface LiveKnowledge {
@@ -64,14 +66,19 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const ready = load();
   let watcher: CorpusWatcher | null = null;
   let closed = false;
-  // Setting up a recursive watch on a large tree takes this thread ~0.3 s, so it waits for the first
-  // index; a file changed meanwhile is caught by comparing the corpus with the one just loaded.
-  const watch = async (loaded: Knowledge | null) => {
+  // Watching, and listing the corpus once more, hold this thread ~0.1 s: not while the first answers
+  // after start-up are due. A file changed in between is caught by comparing the corpus with the one loaded.
+  const watch = (loaded: Knowledge | null) => {
     if (closed) return;
-    watcher = watchCorpus(dirs, () => void reload(), { debounceMs: options.debounceMs ?? 1_000, logger });
-    if (loaded !== null && corpusFingerprint(dirs, listCorpusFiles(dirs)) !== loaded.fingerprint) void reload();
+    try {
+      watcher = watchCorpus(dirs, () => void reload(), { debounceMs: options.debounceMs ?? 1_000, logger });
+      if (loaded !== null && corpusFingerprint(dirs, listCorpusFiles(dirs)) !== loaded.fingerprint) void reload();
+    } catch (error) {
+      logger.warn('corpus watch could not start:', error instanceof Error ? error.message : error);
+    }
   };
-  ready.then(watch, () => watch(null)).catch((error: unknown) => logger.warn('corpus watch could not start:', error instanceof Error ? error.message : error));
+  const watchLater = (loaded: Knowledge | null) => setTimeout(() => watch(loaded), options.watchDelayMs ?? 1_000).unref();
+  ready.then(watchLater, () => watchLater(null));
   return {
     ready,
     reload,
