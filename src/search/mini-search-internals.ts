@@ -58,7 +58,7 @@ export function postingCount(miniSearch: RecordIndex, term: string): number {
   const postings = internals(miniSearch)._index.get(term);
   if (postings === undefined) return 0;
   let count = 0;
-  for (const docs of postings.values()) count += docs.size;
+  for (const docs of postings.lists()) count += docs.size;
   return count;
 }
 

@@ -1,8 +1,8 @@
 /**
- * Every term's postings in five flat arrays, and read-only Map views over them in the shape MiniSearch
- * keeps per term (field id → record number → term frequency). At 114k events that is 2.6 million
- * postings: as nested Maps they took ~150 MB of heap and most of a snapshot's load time; as arrays
- * they are ~20 MB that a snapshot maps as is.
+ * Every term's postings in five flat arrays, and read-only Map-like views over them in the shape
+ * MiniSearch keeps per term: field id → record number → term frequency (it calls get, size and keys).
+ * At 114k events that is 2.6 million postings: as nested Maps they took ~150 MB of heap and most of
+ * a snapshot's load time; as arrays they are ~20 MB that a snapshot maps as is.
  */
 export interface PostingArrays {
   /** Term t's lists are lists termStarts[t] … termStarts[t + 1] - 1. */
@@ -33,28 +33,8 @@ export class TermPostings {
     return this.lists().find((list) => list.fieldId === fieldId);
   }
 
-  has(fieldId: number): boolean {
-    return this.get(fieldId) !== undefined;
-  }
-
-  *entries(): IterableIterator<[number, FieldPostings]> {
+  *[Symbol.iterator](): IterableIterator<[number, FieldPostings]> {
     for (const list of this.lists()) yield [list.fieldId, list];
-  }
-
-  *keys(): IterableIterator<number> {
-    for (const list of this.lists()) yield list.fieldId;
-  }
-
-  *values(): IterableIterator<FieldPostings> {
-    yield* this.lists();
-  }
-
-  forEach(callback: (value: FieldPostings, key: number, map: TermPostings) => void): void {
-    for (const list of this.lists()) callback(list, list.fieldId, this);
-  }
-
-  [Symbol.iterator](): IterableIterator<[number, FieldPostings]> {
-    return this.entries();
   }
 
   /** One list per field having the term; made on first use: most terms are never searched. */
@@ -92,24 +72,14 @@ export class FieldPostings {
     return this.indexOf(n) >= 0;
   }
 
-  *entries(): IterableIterator<[number, number]> {
+  /** The record numbers, as MiniSearch's own search walks them. */
+  keys(): IterableIterator<number> {
+    return this.recordNumbers().values();
+  }
+
+  *[Symbol.iterator](): IterableIterator<[number, number]> {
     const { records, frequencies } = this.arrays;
     for (let i = this.start; i < this.end; i += 1) yield [records[i]!, frequencies[i]!];
-  }
-
-  *keys(): IterableIterator<number> {
-    const { records } = this.arrays;
-    for (let i = this.start; i < this.end; i += 1) yield records[i]!;
-  }
-
-  *values(): IterableIterator<number> {
-    const { frequencies } = this.arrays;
-    for (let i = this.start; i < this.end; i += 1) yield frequencies[i]!;
-  }
-
-
-  [Symbol.iterator](): IterableIterator<[number, number]> {
-    return this.entries();
   }
 
   /** The record numbers, ascending, as a view (no copy). */
