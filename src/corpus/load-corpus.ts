@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusProblem, CorpusRecord } from '../model/record.ts';
 import { fileKind } from './detect-format.ts';
@@ -77,7 +77,7 @@ function findCorpusFiles(dirs: readonly string[]): { files: CorpusFile[]; proble
   const files: CorpusFile[] = [];
   const problems: CorpusProblem[] = [];
   for (const dir of dirs) {
-    const info = statSync(dir, { throwIfNoEntry: false });
+    const info = statOf(dir);
     if (info === undefined) problems.push(folderNotFound(dir));
     else if (info.isFile()) files.push({ path: dir, size: info.size, mtimeMs: info.mtimeMs });
     else walk(dir, files);
@@ -87,7 +87,16 @@ function findCorpusFiles(dirs: readonly string[]): { files: CorpusFile[]; proble
 }
 
 function missingFolders(dirs: readonly string[]): CorpusProblem[] {
-  return dirs.filter((dir) => statSync(dir, { throwIfNoEntry: false }) === undefined).map(folderNotFound);
+  return dirs.filter((dir) => statOf(dir) === undefined).map(folderNotFound);
+}
+
+/** The file's or folder's stat, undefined when it cannot be had (gone since it was listed, a broken link, no access). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function folderNotFound(dir: string): CorpusProblem {
@@ -99,7 +108,7 @@ function walk(dir: string, into: CorpusFile[]): void {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isFile() && fileKind(entry.name) !== 'ignored') {
-      const info = statSync(path, { throwIfNoEntry: false });
+      const info = statOf(path);
       if (info !== undefined) into.push({ path, size: info.size, mtimeMs: info.mtimeMs });
     } else if (entry.isDirectory() && entry.name !== 'node_modules') {
       walk(path, into);
