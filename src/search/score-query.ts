@@ -49,10 +49,9 @@ export class QueryScorer {
    * within `span` are looked at: a date range is a slice of every posting list, found by binary search.
    */
   rank(groups: WordGroup[], combine: 'AND' | 'OR', accept: (n: number) => boolean, span: RecordSpan = EVERY_RECORD): ScoredRecord[] {
-    const resolved = this.resolve(groups);
+    const { resolved, termCount } = this.resolve(groups);
     const candidates = combine === 'AND' ? this.allOf(resolved, accept, span) : this.anyOf(resolved, accept, span);
-    const distinctTerms = new Set(resolved.flat().map(({ term }) => term));
-    const scored = candidates.map((n) => ({ n, score: this.score(resolved, distinctTerms.size, n) }));
+    const scored = candidates.map((n) => ({ n, score: this.score(resolved, termCount, n) }));
     return scored.sort((a, b) => b.score - a.score || a.n - b.n);
   }
 
@@ -86,10 +85,13 @@ export class QueryScorer {
     return accepted.filter(([, count]) => count >= quorum).map(([n]) => n);
   }
 
-  /** Each term's postings, and per field its list with what BM25 needs of it, looked up once per query. */
-  private resolve(groups: WordGroup[]): ResolvedGroup[] {
+  /**
+   * Each term's postings, and per field its list with what BM25 needs of it, looked up once per query;
+   * `termCount` distinct terms, numbered 0, 1, …
+   */
+  private resolve(groups: WordGroup[]): { resolved: ResolvedGroup[]; termCount: number } {
     const termNumber = new Map<string, number>();
-    return groups.map((group) =>
+    const resolved = groups.map((group) =>
       group.map(({ term, weight }) => {
         const postings = postingsOf(this.miniSearch, term);
         if (!termNumber.has(term)) termNumber.set(term, termNumber.size);
@@ -100,6 +102,7 @@ export class QueryScorer {
         return { term, termNumber: termNumber.get(term)!, weight, postings, fields };
       }),
     );
+    return { resolved, termCount: termNumber.size };
   }
 
   /** MiniSearch's score: the BM25+ sum over terms and fields, times the distinct terms matched. */
