@@ -26,7 +26,7 @@ export class CorpusTables {
   constructor(
     readonly columns: RecordColumns,
     /** In how many records' headlines and contexts each term appears. */
-    private readonly headlineTermFrequency: ReadonlyMap<string, number>,
+    private readonly headlineTermFrequency: (term: string) => number,
   ) {
     this.days = columns.days;
     columns.ids.forEach((id, n) => this.numberById.set(id, n));
@@ -107,7 +107,7 @@ export class CorpusTables {
 
   /** In how many records' headlines and contexts a term appears. */
   headlineFrequency(term: string): number {
-    return this.headlineTermFrequency.get(term) ?? 0;
+    return this.headlineTermFrequency(term);
   }
 
   /** How rare a headline term is: ln(1 + N / records containing it). */

@@ -22,7 +22,8 @@ export class TermPostings {
 
   constructor(
     private readonly arrays: PostingArrays,
-    private readonly term: number,
+    /** The term's number in the arrays. */
+    readonly term: number,
   ) {}
 
   get size(): number {

@@ -5,7 +5,7 @@ import type { Searcher } from './searcher.ts';
 import { CorpusTables } from './corpus-tables.ts';
 import { documentWeight, type RecordIndex } from './mini-search.ts';
 import { buildPostings, type BuiltPostings } from './build-postings.ts';
-import { restoreMiniSearch } from './mini-search-internals.ts';
+import { postingsOf, restoreMiniSearch } from './mini-search-internals.ts';
 import { QueryScorer, type WordGroup } from './score-query.ts';
 import { inColumnOrder, recordColumns, type RecordColumns } from './record-columns.ts';
 import { dateMatcher } from './date-matcher.ts';
@@ -34,11 +34,10 @@ export class CorpusIndex implements Searcher {
     columns: RecordColumns,
     readonly postings: BuiltPostings,
   ) {
-    const headlineCounts = new Map<string, number>();
-    postings.terms.forEach((term, t) => {
-      if (postings.headlineCounts[t]! > 0) headlineCounts.set(term, postings.headlineCounts[t]!);
+    this.tables = new CorpusTables(columns, (term) => {
+      const termPostings = postingsOf(this.miniSearch, term);
+      return termPostings === undefined ? 0 : postings.headlineCounts[termPostings.term]!;
     });
-    this.tables = new CorpusTables(columns, headlineCounts);
     this.miniSearch = restoreMiniSearch(postings.shape, columns.flags, postings.fieldLengths, postings.terms, postings.postings);
     this.scorer = new QueryScorer(this.miniSearch, (n) => documentWeight(columns.flags, n));
   }
