@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { loadConfig } from '../../config/load-config.ts';
-import { openKnowledge } from '../../knowledge/open-knowledge.ts';
+import { openCorpus } from '../open-corpus.ts';
 import { silentLogger } from '../../model/logger.ts';
 import { systemClock } from '../../model/clock.ts';
 import { normaliseSlackText } from '../../query/normalise-slack-text.ts';
@@ -21,7 +21,7 @@ export const askCommand: CliCommand = {
     const { input, json, corpusDirs } = parseArgs(args);
     const config = loadConfig(context.env, { slack: false });
     const command = context.env['SLASH_COMMAND']?.trim() || '/kaesong';
-    const knowledge = await openKnowledge(corpusDirs.length > 0 ? corpusDirs : config.corpusDirs, { cacheDir: config.cacheDir, logger: silentLogger });
+    const knowledge = await openCorpus(config, corpusDirs, silentLogger);
     if (knowledge.problems.length > 0) context.err(`${knowledge.problems.length} corpus problems (see: kaesong corpus check)`);
     const searcher = knowledge.index;
     const { mention, query } = splitInput(input);

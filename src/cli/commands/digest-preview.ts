@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { consoleLogger } from '../../log/console-logger.ts';
-import { openKnowledge } from '../../knowledge/open-knowledge.ts';
+import { openCorpus } from '../open-corpus.ts';
 import { openStore } from '../../store/open-store.ts';
 import { buildDigest } from '../../digest/build-digest.ts';
 import type { Digest } from '../../digest/select-digest.ts';
@@ -16,7 +16,7 @@ export const digestPreviewCommand: CliCommand = {
     const config = loadConfig(context.env, { slack: false });
     const logger = consoleLogger(options.json ? 'error' : 'warn');
     const now = new Date();
-    const { index } = await openKnowledge(options.corpus ?? config.corpusDirs, { cacheDir: config.cacheDir, logger });
+    const { index } = await openCorpus(config, options.corpus, logger);
     const store = await openStore(config.databaseUrl);
     try {
       let { subscriptions, unsubscribed } = await selectSubscriptions(store, options, config, now);

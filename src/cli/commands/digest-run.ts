@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { consoleLogger } from '../../log/console-logger.ts';
-import { openKnowledge } from '../../knowledge/open-knowledge.ts';
+import { openCorpus } from '../open-corpus.ts';
 import { systemClock } from '../../model/clock.ts';
 import { createDigestService } from '../../digest/digest-service.ts';
 import type { ChannelOutcome } from '../../digest/digest-runner.ts';
@@ -15,7 +15,7 @@ export const digestRunCommand: CliCommand = {
     const options = parseDigestArgs(args, false);
     const config = loadConfig(context.env, { slack: true });
     const logger = consoleLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
-    const { index } = await openKnowledge(options.corpus ?? config.corpusDirs, { cacheDir: config.cacheDir, logger });
+    const { index } = await openCorpus(config, options.corpus, logger);
     const service = await createDigestService(config, { searcher: () => index, clock: systemClock, logger, replicaId: `cli:${process.pid}` });
     try {
       const now = systemClock.now();

@@ -3,7 +3,7 @@ import { UsageError } from '../command.ts';
 import { parseCorpusQueryOptions } from '../corpus-query-options.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { consoleLogger } from '../../log/console-logger.ts';
-import { openKnowledge } from '../../knowledge/open-knowledge.ts';
+import { openCorpus } from '../open-corpus.ts';
 
 export const relatedCommand: CliCommand = {
   path: ['related'],
@@ -14,7 +14,7 @@ export const relatedCommand: CliCommand = {
     const id = words[0]?.replace(/^\//, '').replace(/\.md$/, '');
     if (id === undefined) throw new UsageError('Which event? Give its id, e.g. news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone');
     const config = loadConfig(context.env, { slack: false });
-    const { index } = await openKnowledge(corpus ?? config.corpusDirs, { cacheDir: config.cacheDir, logger: consoleLogger(json ? 'error' : 'warn') });
+    const { index } = await openCorpus(config, corpus, consoleLogger(json ? 'error' : 'warn'));
     const record = index.get(id);
     if (record === undefined) {
       context.err(`No event with id ${id} in the corpus.`);

@@ -2,7 +2,7 @@ import type { CliCommand } from '../command.ts';
 import { parseCorpusQueryOptions } from '../corpus-query-options.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { consoleLogger } from '../../log/console-logger.ts';
-import { openKnowledge } from '../../knowledge/open-knowledge.ts';
+import { openCorpus } from '../open-corpus.ts';
 import { parseQuery, describeQuery } from '../../query/parse-query.ts';
 import { searchJson } from '../search-json.ts';
 import { formatPage } from '../format-text.ts';
@@ -17,7 +17,7 @@ export const searchCommand: CliCommand = {
     const config = loadConfig(context.env, { slack: false });
     const logger = consoleLogger(json ? 'error' : 'warn');
     const started = performance.now();
-    const { index } = await openKnowledge(corpus ?? config.corpusDirs, { cacheDir: config.cacheDir, logger });
+    const { index } = await openCorpus(config, corpus, logger);
     const loaded = performance.now();
     const query = parseQuery(text, { now: new Date(), timeZone: config.digest.timeZone });
     const page = index.search(query, { limit });
