@@ -3,7 +3,7 @@ import type { CorpusProblem, CorpusRecord, ParseOutcome, SourceLink } from '../m
 import { parseIsoDate } from './iso-date.ts';
 import { eventId } from './slug.ts';
 import { canonicalCategory, classifySectionLabel } from './wcep-categories.ts';
-import { isStoryLabelLine, mentionsStory, splitOutlets, splitStoryLabels, storyWordsOf } from './wcep-line.ts';
+import { isStoryLabelLine, mentionsStory, NO_STORY, splitOutlets, splitStoryLabels, storyOf } from './wcep-line.ts';
 import { indexOfKeyLine, listItemLines } from './yaml-list-lines.ts';
 
 type Fields = Record<string, unknown>;
@@ -52,8 +52,7 @@ function parseDaily(doc: Fields, text: string, file: string): ParseOutcome {
       continue;
     }
     const section = classifySectionLabel(label);
-    let storyLabels: string[] = [];
-    let storyWords = new Set<string>();
+    let story = NO_STORY;
     let previousWasLabel = false;
     let eventsUnderLabel = 0;
     items.forEach((item: unknown, index) => {
@@ -69,17 +68,13 @@ function parseDaily(doc: Fields, text: string, file: string): ParseOutcome {
         return;
       }
       if (index < items.length - 1 && isStoryLabelLine(headline, outlets)) {
-        storyLabels = previousWasLabel ? [...storyLabels, ...splitStoryLabels(headline)] : splitStoryLabels(headline);
-        storyWords = storyWordsOf(storyLabels);
+        story = storyOf(previousWasLabel ? [...story.labels, ...splitStoryLabels(headline)] : splitStoryLabels(headline));
         previousWasLabel = true;
         eventsUnderLabel = 0;
         return;
       }
       previousWasLabel = false;
-      if (eventsUnderLabel > 0 && !mentionsStory(headline, storyWords)) {
-        storyLabels = [];
-        storyWords = new Set();
-      }
+      if (eventsUnderLabel > 0 && !mentionsStory(headline, story)) story = NO_STORY;
       eventsUnderLabel += 1;
       records.push({
         id: eventId(date, headline),
@@ -90,7 +85,7 @@ function parseDaily(doc: Fields, text: string, file: string): ParseOutcome {
         body: '',
         image: null,
         sources: outlets.map((name) => ({ name, url: null })),
-        contexts: unique([...(section.kind === 'story' ? [section.context] : []), ...storyLabels]),
+        contexts: unique([...(section.kind === 'story' ? [section.context] : []), ...story.labels]),
         category: section.kind === 'category' ? section.category : null,
         related: [],
         stub: false,

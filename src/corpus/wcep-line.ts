@@ -58,18 +58,29 @@ const GENERIC_STORY_WORDS = new Set(['civil', 'crisis', 'general', 'election', '
  * The flattened list does not say where a story's nested events end. The first line under a story
  * name belongs to it; a later line belongs only while it names the story too ("North Korean …"
  * under "North Korea"), so "Obama signs a bill" after the North Korea events is not about North Korea.
- * `storyWords` are the labels' naming words (see storyWordsOf), worked out once per label.
  */
-export function mentionsStory(headline: string, storyWords: ReadonlySet<string>): boolean {
-  if (storyWords.size === 0) return false;
+export function mentionsStory(headline: string, story: Story): boolean {
+  if (story.words.size === 0) return false;
   return headline
     .toLowerCase()
     .split(WORD_SEPARATORS)
-    .some((word) => word.length >= 4 && storyWords.has(word.slice(0, 5)));
+    .some((word) => word.length >= 4 && story.words.has(word.slice(0, 5)));
+}
+
+/** The story labels lines sit under, and the words naming them, worked out once per label line. */
+export interface Story {
+  labels: readonly string[];
+  words: ReadonlySet<string>;
+}
+
+export const NO_STORY: Story = { labels: [], words: new Set() };
+
+export function storyOf(labels: readonly string[]): Story {
+  return { labels, words: storyWordsOf(labels) };
 }
 
 /** The first five letters of each word of the labels that names something: four letters or more, not generic, not a number. */
-export function storyWordsOf(labels: readonly string[]): Set<string> {
+function storyWordsOf(labels: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (const label of labels) {
     for (const word of label.toLowerCase().split(WORD_SEPARATORS)) {
