@@ -8,7 +8,7 @@ import { silentLogger, type Logger } from './model/logger.ts';
 import type { Searcher } from './search/searcher.ts';
 import { openKnowledge } from './knowledge/open-knowledge.ts';
 import { boltLogger } from './slack/bolt-logger.ts';
-import type { DigestCommandPort } from './slack/digest-port.ts';
+import type { DigestCommandPort } from './digest/digest-port.ts';
 import { EventDedupe } from './slack/event-dedupe.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';

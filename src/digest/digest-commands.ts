@@ -2,7 +2,7 @@ import { format } from 'date-fns/format';
 import type { Clock } from '../model/clock.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { Store, Subscription } from '../store/store.ts';
-import type { DigestCommandPort } from '../slack/digest-port.ts';
+import type { DigestCommandPort } from './digest-port.ts';
 import { isValidTimeZone } from '../config/time-zone.ts';
 import { buildDigest } from './build-digest.ts';
 import { digestSlot, localMoment, normalizeClockTime } from './schedule.ts';

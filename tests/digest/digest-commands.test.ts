@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDigestCommands } from '../../src/digest/digest-commands.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import type { DigestCommandPort } from '../../src/slack/digest-port.ts';
+import type { DigestCommandPort } from '../../src/digest/digest-port.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
 import { checkMessage } from '../../src/slack/blocks/limits.ts';
 import { fakeSearcher } from '../support/fake-searcher.ts';

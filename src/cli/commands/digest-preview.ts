@@ -4,7 +4,7 @@ import { consoleLogger } from '../../log/console-logger.ts';
 import { openCorpus } from '../open-corpus.ts';
 import { openStore } from '../../store/open-store.ts';
 import { buildDigest } from '../../digest/build-digest.ts';
-import type { Digest } from '../../digest/select-digest.ts';
+import type { Digest } from '../../model/digest.ts';
 import { dayFor, parseDigestArgs, selectSubscriptions } from './digest-options.ts';
 
 export const digestPreviewCommand: CliCommand = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digestMessage, quietDigestMessage } from '../../../src/slack/blocks/digest-blocks.ts';
 import { checkMessage } from '../../../src/slack/blocks/limits.ts';
-import type { Digest } from '../../../src/digest/select-digest.ts';
+import type { Digest } from '../../../src/model/digest.ts';
 import { makeRecord } from '../../support/records.ts';
 
 const kaesong = makeRecord();
