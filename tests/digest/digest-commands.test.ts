@@ -4,7 +4,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { DigestCommandPort } from '../../src/digest/digest-port.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
-import { checkMessage } from '../../src/slack/blocks/limits.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
 import { fakeSearcher } from '../support/fake-searcher.ts';
 import { makeRecord } from '../support/records.ts';
 import { steppableClock, type SteppableClock } from './support.ts';

@@ -6,7 +6,7 @@ import { createKaesongApp, loadSearcher, type KaesongApp } from '../../src/app.t
 import { loadConfig } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/model/logger.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
-import { checkMessage } from '../../src/slack/blocks/limits.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
 import { searcherProvider } from '../../src/slack/searcher-provider.ts';
 import { createDigestService, type DigestService } from '../../src/digest/digest-service.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';

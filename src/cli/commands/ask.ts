@@ -6,7 +6,7 @@ import { silentLogger } from '../../model/logger.ts';
 import { systemClock } from '../../model/clock.ts';
 import { normaliseSlackText } from '../../query/normalise-slack-text.ts';
 import { answerQuery } from '../../slack/answer.ts';
-import { NO_UNFURL } from '../../slack/blocks/message.ts';
+import { NO_UNFURL } from '../../block-kit/message.ts';
 import { renderMessageText } from '../../slack/render-text.ts';
 
 /**

@@ -2,8 +2,8 @@ import type { RespondFn } from '@slack/bolt';
 import type { Logger } from '../../model/logger.ts';
 import type { Searcher } from '../../search/searcher.ts';
 import type { SearcherProvider } from '../searcher-provider.ts';
-import type { SlackMessage } from '../blocks/message.ts';
-import { NO_UNFURL } from '../blocks/message.ts';
+import type { SlackMessage } from '../../block-kit/message.ts';
+import { NO_UNFURL } from '../../block-kit/message.ts';
 import { describeSlackError } from '../slack-errors.ts';
 import { SOMETHING_WENT_WRONG } from './deps.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { askCommand, splitInput } from '../../../src/cli/commands/ask.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
+import { checkMessage } from '../../../src/block-kit/limits.ts';
 
 const corpus = new URL('../../../corpus', import.meta.url).pathname;
 

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { normaliseSlackText } from '../../../query/normalise-slack-text.ts';
 import { answerQuery } from '../../answer.ts';
-import { NO_UNFURL } from '../../blocks/message.ts';
+import { NO_UNFURL } from '../../../block-kit/message.ts';
 import { DIGEST_NOT_SET_UP } from '../../../digest/digest-port.ts';
 import { describeSlackError } from '../../slack-errors.ts';
 import { SOMETHING_WENT_WRONG, WARMING_UP, type ListenerDeps } from '../deps.ts';

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { normaliseSlackText } from '../../../query/normalise-slack-text.ts';
 import { describeQuery, parseQuery } from '../../../query/parse-query.ts';
 import { answerQuery } from '../../answer.ts';
-import { cutText, safeText } from '../../blocks/mrkdwn.ts';
+import { cutText, safeText } from '../../../block-kit/mrkdwn.ts';
 import { describeSlackError, userMessageFor } from '../../slack-errors.ts';
 import { threadQuery } from '../../thread-terms.ts';
 import type { ListenerDeps } from '../deps.ts';

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from '../../blocks/message.ts';
-import { NO_UNFURL } from '../../blocks/message.ts';
+import type { SlackMessage } from '../../../block-kit/message.ts';
+import { NO_UNFURL } from '../../../block-kit/message.ts';
 import { describeSlackError, isTokenFailure, userMessageFor } from '../../slack-errors.ts';
 import type { ListenerDeps } from '../deps.ts';
 
