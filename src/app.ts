@@ -12,7 +12,7 @@ import type { DigestCommandPort } from './digest/digest-port.ts';
 import { EventDedupe } from './slack/event-dedupe.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';
-import { describeSlackError } from './slack/slack-errors.ts';
+import { describeError } from './model/describe-error.ts';
 import { initialiseWithRetry } from './slack/initialise-app.ts';
 import { SLACK_CLIENT_TUNING, timedFetch, type SlackClientTuning } from './slack/client-options.ts';
 import { inFlightWork } from './slack/in-flight.ts';
@@ -68,7 +68,7 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   let listening = false;
   app.use(async ({ next }) => inFlight.track(next));
   app.error(async (error) => {
-    logger.error('unhandled error in a listener', describeSlackError(error));
+    logger.error('unhandled error in a listener', describeError(error));
   });
   registerListeners(app, {
     searchers: deps.searchers,

@@ -4,7 +4,7 @@ import type { Searcher } from '../../search/searcher.ts';
 import type { SearcherProvider } from '../searcher-provider.ts';
 import type { SlackMessage } from '../../block-kit/message.ts';
 import { NO_UNFURL } from '../../block-kit/message.ts';
-import { describeSlackError } from '../slack-errors.ts';
+import { describeError } from '../../model/describe-error.ts';
 import { SOMETHING_WENT_WRONG } from './deps.ts';
 
 /** Builds a reply, turning any failure into a polite line instead of a stack trace. */
@@ -12,7 +12,7 @@ export function safely(logger: Logger, build: () => SlackMessage): SlackMessage 
   try {
     return build();
   } catch (error) {
-    logger.error('building a reply failed', describeSlackError(error), error instanceof Error ? error.stack : '');
+    logger.error('building a reply failed', describeError(error), error instanceof Error ? error.stack : '');
     return { text: SOMETHING_WENT_WRONG, blocks: [{ type: 'section', text: { type: 'plain_text', text: SOMETHING_WENT_WRONG } }] };
   }
 }
@@ -43,7 +43,7 @@ export async function respondSafely(
     } catch (error) {
       const pause = retryMs[attempt];
       if (pause === undefined || !worthRetrying(error)) {
-        logger.warn('respond() failed', describeSlackError(error));
+        logger.warn('respond() failed', describeError(error));
         return false;
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
