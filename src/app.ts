@@ -5,8 +5,6 @@ import type { Config, SlackConfig } from './config/config.ts';
 import { ConfigError } from './config/config.ts';
 import { systemClock, type Clock } from './model/clock.ts';
 import { silentLogger, type Logger } from './model/logger.ts';
-import type { Searcher } from './search/searcher.ts';
-import { openKnowledge } from './knowledge/open-knowledge.ts';
 import { boltLogger } from './slack/bolt-logger.ts';
 import type { DigestCommandPort } from './digest/digest-port.ts';
 import { EventDedupe } from './slack/event-dedupe.ts';
@@ -126,9 +124,4 @@ function healthz(searchers: SearcherProvider) {
 
 function boltLevel(level: Config['logLevel']): LogLevel {
   return { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[level];
-}
-
-/** Loads the corpus and builds the index, without a snapshot; corpus problems are warnings, never fatal. */
-export async function loadSearcher(dirs: readonly string[], logger: Logger): Promise<Searcher> {
-  return (await openKnowledge(dirs, { cacheDir: null, logger })).index;
 }

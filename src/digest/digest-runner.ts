@@ -6,7 +6,7 @@ import type { SlackMessage } from '../block-kit/message.ts';
 import { checkMessage } from '../block-kit/limits.ts';
 import { describeError } from '../model/describe-error.ts';
 import { buildDigest, datedRecordIds } from './build-digest.ts';
-import { digestSlot, localMoment } from './schedule.ts';
+import { digestSlot } from './schedule.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './publish-retry.ts';
 
 /** chat.postMessage arguments the runner sends; the function returns the posted message's ts. */
@@ -191,9 +191,4 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     },
   };
   return runner;
-}
-
-/** The local day a subscription is in at `now`, for commands that act "today". */
-export function todayFor(subscription: Pick<Subscription, 'timeZone'>, now: Date): string {
-  return localMoment(now, subscription.timeZone).day;
 }

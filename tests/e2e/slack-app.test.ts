@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKaesongApp, loadSearcher, type KaesongApp } from '../../src/app.ts';
+import { createKaesongApp, type KaesongApp } from '../../src/app.ts';
+import { loadSearcher } from '../support/load-searcher.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/model/logger.ts';
 import { checkMessage } from '../../src/block-kit/limits.ts';
