@@ -27,6 +27,9 @@ describe('kaesong search --json', () => {
       date: '2013-08-07',
       title: 'North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.',
       summary: 'North and South Korea agree to resume talks on reopening the joint Kaesong zone, days after Seoul demanded "final talks" on the matter.',
+      body: '',
+      category: null,
+      stub: false,
       url: 'http://www.bbc.co.uk/news/world-asia-23586026',
       image: 'https://ichef-1.bbci.co.uk/news/1024/media/images/69152000/jpg/_69152117_69152116.jpg',
       sources: [
