@@ -8,7 +8,7 @@ import { headingBlock, resultsMessage, type Heading } from '../block-kit/results
 import type { Cursor } from '../block-kit/cursor.ts';
 import { cutText } from '../block-kit/mrkdwn.ts';
 
-export const PAGE_SIZE = 5;
+const PAGE_SIZE = 5;
 /** Longer input is cut (at a word) before parsing: nobody means 10,000 characters of query. */
 const MAX_QUERY_CHARS = 500;
 

@@ -56,7 +56,7 @@ function digestJson(digest: Digest) {
   };
 }
 
-export function digestText(digest: Digest): string {
+function digestText(digest: Digest): string {
   const lines = [`Daily digest for ${digest.localDay}${digest.topic === '' ? '' : ` (topic: ${digest.topic})`}`];
   if (digest.onThisDayTotal === 0 && digest.newlyAddedTotal === 0) return [...lines, '  nothing on this day in earlier years, and nothing new'].join('\n');
   if (digest.onThisDayTotal > 0) {
