@@ -1,6 +1,4 @@
 import type { CliCommand } from '../command.ts';
-import { loadConfig } from '../../config/load-config.ts';
-import { consoleLogger } from '../../log/console-logger.ts';
 import { openCorpus } from '../open-corpus.ts';
 import { openStore } from '../../store/open-store.ts';
 import { buildDigest } from '../../digest/build-digest.ts';
@@ -9,14 +7,13 @@ import { dayFor, parseDigestArgs, selectSubscriptions } from './digest-options.t
 
 export const digestPreviewCommand: CliCommand = {
   path: ['digest', 'preview'],
-  usage: 'digest preview [--date YYYY-MM-DD] [--channel C…] [--json]',
+  usage: 'digest preview [--date YYYY-MM-DD] [--channel C…]… [--corpus DIR]… [--json]',
   summary: 'print the daily digest each channel would get, without posting',
   async run(args, context) {
     const options = parseDigestArgs(args, true);
-    const config = loadConfig(context.env, { slack: false });
-    const logger = consoleLogger(options.json ? 'error' : 'warn');
     const now = new Date();
-    const { index } = await openCorpus(config, options.corpus, logger);
+    const { config, knowledge } = await openCorpus(context, options.corpus, { quiet: options.json });
+    const { index } = knowledge;
     const store = await openStore(config.databaseUrl);
     try {
       let { subscriptions, unsubscribed } = await selectSubscriptions(store, options, config, now);
