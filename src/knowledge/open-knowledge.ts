@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 import type { CorpusProblem } from '../model/record.ts';
 import { listCorpusFiles } from '../corpus/load-corpus.ts';
@@ -81,7 +82,7 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const saved =
     path === null
       ? Promise.resolve()
-      : saveSnapshot(path, snapshot).catch((error: unknown) => logger.warn(`could not save the index snapshot to ${path}:`, error instanceof Error ? error.message : error));
+      : saveSnapshot(path, snapshot).catch((error: unknown) => logger.warn(`could not save the index snapshot to ${path}:`, describeError(error)));
   return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'built', readyMs, timings, saved };
 }
 
