@@ -5,8 +5,8 @@ import type { Store, Subscription } from '../store/store.ts';
 import type { SlackMessage } from '../block-kit/message.ts';
 import { checkMessage } from '../block-kit/limits.ts';
 import { describeError } from '../model/describe-error.ts';
-import { buildDigest, datedRecordIds } from './build-digest.ts';
-import { digestSlot } from './schedule.ts';
+import { buildDigest, datedRecordIds, type BuiltDigest } from './build-digest.ts';
+import { digestSlot, type DigestSlot } from './schedule.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './publish-retry.ts';
 
 /** chat.postMessage arguments the runner sends; the function returns the posted message's ts. */
@@ -97,7 +97,7 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
       return { channelId, localDay, result: 'failed', reason };
     };
 
-    let built;
+    let built: BuiltDigest;
     try {
       built = await buildDigest(searcher, store, subscription, localDay, options.slashCommand === undefined ? {} : { slashCommand: options.slashCommand });
     } catch (error) {
@@ -144,7 +144,7 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     if (options.searcher() === null) return [];
     const outcomes: ChannelOutcome[] = [];
     for (const subscription of await store.listSubscriptions()) {
-      let slot;
+      let slot: DigestSlot;
       try {
         slot = digestSlot(subscription, clock.now());
       } catch (error) {

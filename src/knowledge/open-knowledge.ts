@@ -75,10 +75,9 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const { index, meta } = decodeSnapshot(snapshot, fingerprint);
   logProblems(meta.problems, logger);
   const readyMs = performance.now() - started;
-  logger.info(
-    `index: ${index.size} records from ${meta.files} files, built in ${Math.round(readyMs)} ms ` +
-      `(parse ${Math.round(timings.parseMs)}, index ${Math.round(timings.buildMs)}, encode ${Math.round(timings.encodeMs)}, load ${Math.round(performance.now() - decodedAt)})`,
-  );
+  const steps = [`parse ${Math.round(timings.parseMs)}`, `index ${Math.round(timings.buildMs)}`, `encode ${Math.round(timings.encodeMs)}`];
+  steps.push(`load ${Math.round(performance.now() - decodedAt)}`);
+  logger.info(`index: ${index.size} records from ${meta.files} files, built in ${Math.round(readyMs)} ms (${steps.join(', ')})`);
   const saved =
     path === null
       ? Promise.resolve()
@@ -91,7 +90,8 @@ function buildInWorker(request: BuildRequest, onProgress?: (line: string) => voi
     const worker = new Worker(buildWorkerUrl(), { workerData: request });
     worker.on('message', (reply: BuildReply) => {
       if (reply.type === 'progress') {
-        onProgress?.(reply.step === 'reading' ? `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events` : `indexing ${reply.total} records…`);
+        const reading = `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events`;
+        onProgress?.(reply.step === 'reading' ? reading : `indexing ${reply.total} records…`);
       } else if (reply.type === 'done') {
         resolve({ snapshot: Buffer.from(reply.snapshot), timings: reply.timings });
         void worker.terminate();

@@ -58,7 +58,8 @@ function checkedState(miniSearch: RecordIndex, fields: readonly (keyof Internals
   if (unlike.length > 0) {
     throw new Error(
       `MiniSearch's private state is not what src/search/ was verified with (minisearch ${VERIFIED_MINISEARCH}): ` +
-        `${unlike.join(', ')} missing or changed. Install minisearch ${VERIFIED_MINISEARCH}, or see "Upgrading MiniSearch" in src/search/README.md.`,
+        `${unlike.join(', ')} missing or changed. ` +
+        `Install minisearch ${VERIFIED_MINISEARCH}, or see "Upgrading MiniSearch" in src/search/README.md.`,
     );
   }
   return state as unknown as Internals;

@@ -5,7 +5,7 @@ import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPostings } from '../../src/search/build-postings.ts';
 import { indexShape, restoreMiniSearch, termsNear, termsStartingWith, VERIFIED_MINISEARCH } from '../../src/search/mini-search-internals.ts';
-import { documentWeight, FIELD_BOOSTS, type RecordIndex } from '../../src/search/mini-search.ts';
+import { documentWeight, FIELD_BOOSTS } from '../../src/search/mini-search.ts';
 import { QueryScorer, type WordGroup } from '../../src/search/score-query.ts';
 import { generatedCorpus, twoIndexes, type TwoIndexes } from './generated-corpus.ts';
 

@@ -24,7 +24,7 @@ export const importJsonlCommand: CliCommand = {
     }
     const { records, problems } = parseJsonl(text, file);
     for (const problem of problems) context.err(formatProblem(problem));
-    const target = join(out, basename(file).replace(/\.jsonl$/i, '') + '.jsonl');
+    const target = join(out, `${basename(file).replace(/\.jsonl$/i, '')}.jsonl`);
     await mkdir(out, { recursive: true });
     await writeFile(target, toJsonl(records));
     context.err(`1 file, ${plural(records.length, 'record')} written to ${target}, ${problems.length} skipped, ${plural(problems.length, 'problem')}`);
