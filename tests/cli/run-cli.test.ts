@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/command.ts';
 import { COMMANDS, runCli } from '../../src/cli/run-cli.ts';
+import { fakeCliContext } from '../support/cli-context.ts';
 
 async function kaesong(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const context: CliContext = { out: (text) => out.push(text), err: (text) => err.push(text), env: { INDEX_CACHE_DIR: 'off' }, interactive: false };
+  const { context, out, err } = fakeCliContext({ INDEX_CACHE_DIR: 'off' });
   const code = await runCli(argv, context);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
