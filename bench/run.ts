@@ -47,7 +47,8 @@ try {
   const warm = [await measureReadyTime(dirs, cache), await measureReadyTime(dirs, cache), await measureReadyTime(dirs, cache)];
   const warmMedian = warm.map((run) => run.readyMs).sort((a, b) => a - b)[1]!;
   line('ready: process start → /healthz 200 + answer', `cold ${ms(cold.readyMs)}, from snapshot ${ms(warmMedian)} (median of 3)`);
-  line('RSS of the bot with the corpus loaded', `${mb(warm[1]!.rssBytes)} at the first answer, ${mb(warm[1]!.settledRssBytes)} 10 s later (cold start: ${mb(cold.rssBytes)}, ${mb(cold.settledRssBytes)})`);
+  const coldRss = `cold start: ${mb(cold.rssBytes)}, ${mb(cold.settledRssBytes)}`;
+  line('RSS of the bot with the corpus loaded', `${mb(warm[1]!.rssBytes)} at the first answer, ${mb(warm[1]!.settledRssBytes)} 10 s later (${coldRss})`);
   const slash = await measureSlashCommands(dirs, cache, 200);
   line('slash command, signed request → ack with cards', fmt(slash));
   results.app = { coldReadyMs: cold.readyMs, snapshotReadyMs: warm.map((run) => run.readyMs), rssBytes: warm[1]!.rssBytes, settledRssBytes: warm[1]!.settledRssBytes, coldRssBytes: cold.rssBytes, coldSettledRssBytes: cold.settledRssBytes, slashCommand: slash };

@@ -5,14 +5,12 @@ import type { Config, SlackConfig } from './config/config.ts';
 import { ConfigError } from './config/config.ts';
 import { systemClock, type Clock } from './model/clock.ts';
 import { silentLogger, type Logger } from './model/logger.ts';
-import type { Searcher } from './search/searcher.ts';
-import { openKnowledge } from './knowledge/open-knowledge.ts';
 import { boltLogger } from './slack/bolt-logger.ts';
-import type { DigestCommandPort } from './slack/digest-port.ts';
+import type { DigestCommandPort } from './digest/digest-port.ts';
 import { EventDedupe } from './slack/event-dedupe.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';
-import { describeSlackError } from './slack/slack-errors.ts';
+import { describeError } from './model/describe-error.ts';
 import { initialiseWithRetry } from './slack/initialise-app.ts';
 import { SLACK_CLIENT_TUNING, timedFetch, type SlackClientTuning } from './slack/client-options.ts';
 import { inFlightWork } from './slack/in-flight.ts';
@@ -68,7 +66,7 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   let listening = false;
   app.use(async ({ next }) => inFlight.track(next));
   app.error(async (error) => {
-    logger.error('unhandled error in a listener', describeSlackError(error));
+    logger.error('unhandled error in a listener', describeError(error));
   });
   registerListeners(app, {
     searchers: deps.searchers,
@@ -126,9 +124,4 @@ function healthz(searchers: SearcherProvider) {
 
 function boltLevel(level: Config['logLevel']): LogLevel {
   return { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[level];
-}
-
-/** Loads the corpus and builds the index, without a snapshot; corpus problems are warnings, never fatal. */
-export async function loadSearcher(dirs: readonly string[], logger: Logger): Promise<Searcher> {
-  return (await openKnowledge(dirs, { cacheDir: null, logger })).index;
 }

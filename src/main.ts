@@ -5,6 +5,7 @@ import { consoleLogger } from './log/console-logger.ts';
 import { liveKnowledge } from './knowledge/live-knowledge.ts';
 import { searcherProvider } from './slack/searcher-provider.ts';
 import { systemClock } from './model/clock.ts';
+import { describeError } from './model/describe-error.ts';
 import type { DigestService } from './digest/digest-service.ts';
 
 let config: Config;
@@ -58,7 +59,7 @@ async function shutdown(signal: string): Promise<void> {
     logger.info(`${signal}: stopped`);
     process.exit(0);
   } catch (error) {
-    logger.error(`${signal}: stopping failed`, error instanceof Error ? error.message : String(error));
+    logger.error(`${signal}: stopping failed`, describeError(error));
     process.exit(1);
   }
 }

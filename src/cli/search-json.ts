@@ -1,26 +1,17 @@
 import type { SearchPage, SearchHit, RelatedEvent } from '../model/search.ts';
 import type { IsoDate } from '../model/record.ts';
 import { primaryUrl } from '../model/record.ts';
+import { toJsonlRecord, type JsonlRecord } from '../corpus/to-jsonl.ts';
 
 /** The `--json` shape other tools read. Stable: add fields, never rename them. */
-export interface SearchJson {
+interface SearchJson {
   query: { text: string; from: IsoDate | null; to: IsoDate | null };
   total: number;
   results: ResultJson[];
 }
 
-export interface ResultJson {
-  id: string;
-  kind: 'event' | 'article';
-  date: IsoDate | null;
-  title: string;
-  summary: string;
-  url: string | null;
-  image: string | null;
-  sources: { name: string; url: string | null }[];
-  contexts: string[];
-  related: RelatedEvent[];
-}
+/** A hit is its record in the corpus exchange form, with the headline's link and the related events found for it. */
+type ResultJson = Omit<JsonlRecord, 'related'> & { url: string | null; related: RelatedEvent[] };
 
 export function searchJson(page: SearchPage): SearchJson {
   const { query } = page;
@@ -32,17 +23,10 @@ export function searchJson(page: SearchPage): SearchJson {
   };
 }
 
-export function resultJson({ record, related }: SearchHit): ResultJson {
+function resultJson({ record, related }: SearchHit): ResultJson {
   return {
-    id: record.id,
-    kind: record.kind,
-    date: record.date,
-    title: record.title,
-    summary: record.summary,
+    ...toJsonlRecord(record),
     url: primaryUrl(record),
-    image: record.image,
-    sources: record.sources.map(({ name, url }) => ({ name, url })),
-    contexts: record.contexts,
     related: related.map(({ id, title, date, reason }) => ({ id, title, date, reason })),
   };
 }

@@ -1,8 +1,9 @@
 import type { Searcher } from '../search/searcher.ts';
 import type { Store, Subscription } from '../store/store.ts';
-import type { SlackMessage } from '../slack/blocks/message.ts';
-import { digestMessage, quietDigestMessage, type DigestMessageOptions } from '../slack/blocks/digest-blocks.ts';
-import { isEmptyDigest, selectDigest, type Digest } from './select-digest.ts';
+import type { SlackMessage } from '../block-kit/message.ts';
+import { digestMessage, quietDigestMessage, type DigestMessageOptions } from '../block-kit/digest-blocks.ts';
+import type { Digest } from '../model/digest.ts';
+import { isEmptyDigest, selectDigest } from './select-digest.ts';
 
 export interface BuiltDigest {
   digest: Digest;

@@ -2,7 +2,7 @@ import { format } from 'date-fns/format';
 import type { Clock } from '../model/clock.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { Store, Subscription } from '../store/store.ts';
-import type { DigestCommandPort } from '../slack/digest-port.ts';
+import type { DigestCommandPort } from './digest-port.ts';
 import { isValidTimeZone } from '../config/time-zone.ts';
 import { buildDigest } from './build-digest.ts';
 import { digestSlot, localMoment, normalizeClockTime } from './schedule.ts';
@@ -31,7 +31,8 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
   const command = options.slashCommand ?? '/kaesong';
   const example = `\`${command} digest on 07:00 Europe/London north korea\``;
   const usage = [
-    `\`${command} digest on [HH:MM] [Zone/Name] [topic words] [--quiet]\`: a digest here every day (default ${options.defaults.time} ${options.defaults.timeZone})`,
+    `\`${command} digest on [HH:MM] [Zone/Name] [topic words] [--quiet]\`: a digest here every day ` +
+      `(default ${options.defaults.time} ${options.defaults.timeZone})`,
     `\`${command} digest off\`: stop it`,
     `\`${command} digest status\`: what is set`,
     `\`${command} digest preview\`: see today's digest without posting it`,
@@ -57,7 +58,8 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
     const postedToday = saved.lastDigestAt !== null && localMoment(saved.lastDigestAt, saved.timeZone).day === today.day;
     const startsToday = !postedToday && today.minutes <= minutesOf(saved.time);
     const first = startsToday ? 'today' : 'tomorrow';
-    return { text: `Daily digest on for this channel: ${describe(saved)}. The first one comes ${first} at ${saved.time}. See it now with \`${command} digest preview\`.` };
+    const preview = `See it now with \`${command} digest preview\`.`;
+    return { text: `Daily digest on for this channel: ${describe(saved)}. The first one comes ${first} at ${saved.time}. ${preview}` };
   }
 
   function parseOn(args: string[]): OnRequest | string {

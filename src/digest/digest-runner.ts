@@ -2,11 +2,11 @@ import type { Clock } from '../model/clock.ts';
 import type { Logger } from '../model/logger.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { Store, Subscription } from '../store/store.ts';
-import type { SlackMessage } from '../slack/blocks/message.ts';
-import { checkMessage } from '../slack/blocks/limits.ts';
-import { describeSlackError } from '../slack/slack-errors.ts';
-import { buildDigest, datedRecordIds } from './build-digest.ts';
-import { digestSlot, localMoment } from './schedule.ts';
+import type { SlackMessage } from '../block-kit/message.ts';
+import { checkMessage } from '../block-kit/limits.ts';
+import { describeError } from '../model/describe-error.ts';
+import { buildDigest, datedRecordIds, type BuiltDigest } from './build-digest.ts';
+import { digestSlot, type DigestSlot } from './schedule.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './publish-retry.ts';
 
 /** chat.postMessage arguments the runner sends; the function returns the posted message's ts. */
@@ -91,17 +91,17 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     if (!(await store.claimDigest(channelId, localDay, replicaId, now))) return { channelId, localDay, result: 'taken' };
 
     const fail = async (reason: string, cooldown = cooldownMs): Promise<ChannelOutcome> => {
-      await store.releaseDigest(channelId, localDay, replicaId).catch((error: unknown) => logger.error(`digest: could not release ${key}`, String(error)));
+      await store.releaseDigest(channelId, localDay, replicaId).catch((error: unknown) => logger.error(`digest: could not release ${key}`, describeError(error)));
       cooling.set(key, clock.now().getTime() + cooldown);
       logger.error(`digest: ${key} not posted: ${reason}`);
       return { channelId, localDay, result: 'failed', reason };
     };
 
-    let built;
+    let built: BuiltDigest;
     try {
       built = await buildDigest(searcher, store, subscription, localDay, options.slashCommand === undefined ? {} : { slashCommand: options.slashCommand });
     } catch (error) {
-      return fail(`building failed: ${(error as Error).message}`);
+      return fail(`building failed: ${describeError(error)}`);
     }
     if (built.message === null) {
       await store.markDigestPosted(channelId, localDay, '', now);
@@ -120,7 +120,7 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     );
     if (!outcome.ok) {
       const permanent = outcome.failure.kind === 'permanent';
-      return fail(`${describeSlackError(outcome.error)} after ${outcome.attempts} attempt(s)`, permanent ? cooldownMs * 12 : cooldownMs);
+      return fail(`${describeError(outcome.error)} after ${outcome.attempts} attempt(s)`, permanent ? cooldownMs * 12 : cooldownMs);
     }
     await recordPost(channelId, localDay, outcome.value.ts, now);
     logger.info(`digest: posted ${key} (ts ${outcome.value.ts})`);
@@ -134,7 +134,7 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
         return await store.markDigestPosted(channelId, localDay, ts, builtAt);
       } catch (error) {
         if (attempt >= 5) throw error;
-        logger.error(`digest: could not record the post of ${channelId}/${localDay} (ts ${ts}); retrying`, String(error));
+        logger.error(`digest: could not record the post of ${channelId}/${localDay} (ts ${ts}); retrying`, describeError(error));
         await sleep(1_000 * attempt);
       }
     }
@@ -144,18 +144,18 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     if (options.searcher() === null) return [];
     const outcomes: ChannelOutcome[] = [];
     for (const subscription of await store.listSubscriptions()) {
-      let slot;
+      let slot: DigestSlot;
       try {
         slot = digestSlot(subscription, clock.now());
       } catch (error) {
-        logger.warn(`digest: skipping ${subscription.channelId}: ${(error as Error).message}`);
+        logger.warn(`digest: skipping ${subscription.channelId}: ${describeError(error)}`);
         continue;
       }
       if (!slot.due) continue;
       try {
         outcomes.push(await runChannel(subscription, slot.localDay));
       } catch (error) {
-        logger.error(`digest: ${subscription.channelId}/${slot.localDay} failed`, describeSlackError(error));
+        logger.error(`digest: ${subscription.channelId}/${slot.localDay} failed`, describeError(error));
       }
     }
     return outcomes;
@@ -177,7 +177,7 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
       const loop = () => {
         runner
           .tick()
-          .catch((error: unknown) => logger.error('digest: tick failed', String(error)))
+          .catch((error: unknown) => logger.error('digest: tick failed', describeError(error)))
           .finally(() => {
             if (timer !== null) timer = setTimeout(loop, intervalMs);
           });
@@ -191,9 +191,4 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     },
   };
   return runner;
-}
-
-/** The local day a subscription is in at `now`, for commands that act "today". */
-export function todayFor(subscription: Pick<Subscription, 'timeZone'>, now: Date): string {
-  return localMoment(now, subscription.timeZone).day;
 }

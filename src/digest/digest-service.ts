@@ -3,7 +3,7 @@ import type { Config } from '../config/config.ts';
 import type { Clock } from '../model/clock.ts';
 import type { Logger } from '../model/logger.ts';
 import type { Searcher } from '../search/searcher.ts';
-import type { DigestCommandPort } from '../slack/digest-port.ts';
+import type { DigestCommandPort } from './digest-port.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { createDigestCommands } from './digest-commands.ts';

@@ -1,26 +1,6 @@
 import type { CorpusRecord } from '../model/record.ts';
+import type { Digest } from '../model/digest.ts';
 import type { Searcher } from '../search/searcher.ts';
-
-export interface DigestItem {
-  record: CorpusRecord;
-  yearsAgo: number;
-  /** "1 year ago", "10 years ago". */
-  label: string;
-  score: number;
-}
-
-/** One channel's digest for one local day, before it becomes blocks. */
-export interface Digest {
-  /** `YYYY-MM-DD` in the channel's zone. */
-  localDay: string;
-  topic: string;
-  /** The most significant first, at most `onThisDayLimit`. */
-  onThisDay: DigestItem[];
-  onThisDayTotal: number;
-  /** Newest event first, at most `newlyAddedLimit`. */
-  newlyAdded: CorpusRecord[];
-  newlyAddedTotal: number;
-}
 
 export interface SelectDigestOptions {
   /** The channel's topic words; matching events rank higher. */

@@ -1,3 +1,4 @@
+import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 import type { CorpusIndex } from '../search/search-index.ts';
 import { listCorpusFiles } from '../corpus/load-corpus.ts';
@@ -55,7 +56,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           const knowledge = await load();
           if (knowledge.fingerprint !== before) logger.info(`corpus reloaded: ${knowledge.index.size} records`);
         } catch (error) {
-          logger.error('corpus reload failed; still answering from the previous index:', error instanceof Error ? error.message : error);
+          logger.error('corpus reload failed; still answering from the previous index:', describeError(error));
         }
       } while (again);
       running = null;
@@ -74,7 +75,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       watcher = watchCorpus(dirs, () => void reload(), { debounceMs: options.debounceMs ?? 1_000, logger });
       if (loaded !== null && corpusFingerprint(dirs, listCorpusFiles(dirs)) !== loaded.fingerprint) void reload();
     } catch (error) {
-      logger.warn('corpus watch could not start:', error instanceof Error ? error.message : error);
+      logger.warn('corpus watch could not start:', describeError(error));
     }
   };
   const watchLater = (loaded: Knowledge | null) => setTimeout(() => watch(loaded), options.watchDelayMs ?? 1_000).unref();

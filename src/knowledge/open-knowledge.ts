@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 import type { CorpusProblem } from '../model/record.ts';
 import { listCorpusFiles } from '../corpus/load-corpus.ts';
@@ -74,14 +75,13 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const { index, meta } = decodeSnapshot(snapshot, fingerprint);
   logProblems(meta.problems, logger);
   const readyMs = performance.now() - started;
-  logger.info(
-    `index: ${index.size} records from ${meta.files} files, built in ${Math.round(readyMs)} ms ` +
-      `(parse ${Math.round(timings.parseMs)}, index ${Math.round(timings.buildMs)}, encode ${Math.round(timings.encodeMs)}, load ${Math.round(performance.now() - decodedAt)})`,
-  );
+  const steps = [`parse ${Math.round(timings.parseMs)}`, `index ${Math.round(timings.buildMs)}`, `encode ${Math.round(timings.encodeMs)}`];
+  steps.push(`load ${Math.round(performance.now() - decodedAt)}`);
+  logger.info(`index: ${index.size} records from ${meta.files} files, built in ${Math.round(readyMs)} ms (${steps.join(', ')})`);
   const saved =
     path === null
       ? Promise.resolve()
-      : saveSnapshot(path, snapshot).catch((error: unknown) => logger.warn(`could not save the index snapshot to ${path}:`, error instanceof Error ? error.message : error));
+      : saveSnapshot(path, snapshot).catch((error: unknown) => logger.warn(`could not save the index snapshot to ${path}:`, describeError(error)));
   return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'built', readyMs, timings, saved };
 }
 
@@ -90,7 +90,8 @@ function buildInWorker(request: BuildRequest, onProgress?: (line: string) => voi
     const worker = new Worker(buildWorkerUrl(), { workerData: request });
     worker.on('message', (reply: BuildReply) => {
       if (reply.type === 'progress') {
-        onProgress?.(reply.step === 'reading' ? `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events` : `indexing ${reply.total} records…`);
+        const reading = `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events`;
+        onProgress?.(reply.step === 'reading' ? reading : `indexing ${reply.total} records…`);
       } else if (reply.type === 'done') {
         resolve({ snapshot: Buffer.from(reply.snapshot), timings: reply.timings });
         void worker.terminate();

@@ -1,5 +1,6 @@
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 
 export interface CorpusWatcher {
@@ -44,7 +45,7 @@ export function watchCorpus(dirs: readonly string[], onChange: () => void, optio
         });
         watchers.set(folder, watcher);
       } catch (error) {
-        options.logger.warn(`cannot watch corpus folder ${folder} for changes: ${error instanceof Error ? error.message : String(error)}`);
+        options.logger.warn(`cannot watch corpus folder ${folder} for changes: ${describeError(error)}`);
       }
     }
   };

@@ -7,7 +7,7 @@ type Level = keyof typeof LEVELS;
 /** Slack tokens and signing secrets never reach a log line, whatever object carries them. */
 const SECRET = /\b(xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)/g;
 
-export function redactSecrets(text: string): string {
+function redactSecrets(text: string): string {
   return text.replace(SECRET, (token) => `${token.slice(0, 5)}[redacted]`);
 }
 

@@ -1,7 +1,7 @@
 import type { IsoDate } from './record.ts';
 
 /** Inclusive on both ends; `null` is open. */
-export interface DateRange {
+interface DateRange {
   from: IsoDate | null;
   to: IsoDate | null;
 }

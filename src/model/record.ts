@@ -1,7 +1,7 @@
 /** A calendar day, `YYYY-MM-DD`. Events are dated to the day, with no time zone. */
 export type IsoDate = string;
 
-export type RecordKind = 'event' | 'article';
+type RecordKind = 'event' | 'article';
 
 export type CorpusFormat = 'event-page' | 'article' | 'wcep-daily' | 'wcep-rich' | 'jsonl';
 
@@ -20,7 +20,7 @@ export interface RelatedLink {
 }
 
 /** Where a record came from, so problems and duplicates can point at a file and line. */
-export interface RecordOrigin {
+interface RecordOrigin {
   file: string;
   line: number;
   format: CorpusFormat;

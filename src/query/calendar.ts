@@ -11,8 +11,8 @@ import type { IsoDate } from '../model/record.ts';
  */
 export type Day = Date;
 
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2100;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
 
 export function isYear(year: number): boolean {
   return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;

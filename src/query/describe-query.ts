@@ -1,7 +1,7 @@
 import type { ParsedQuery } from '../model/query.ts';
 import { capLength, toPrintable } from './printable.ts';
 
-export const MAX_LABEL_LENGTH = 200;
+const MAX_LABEL_LENGTH = 200;
 
 /**
  * How a query was understood, to show back to the user: the free words as typed, then

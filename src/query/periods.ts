@@ -33,20 +33,20 @@ export function periodAt(words: readonly string[], at: number, today: Day | null
   return namedMonthAt(words, at) ?? koreanDateAt(words, at) ?? numericAt(words[at]) ?? relativeAt(words, at, today);
 }
 
-export function yearPeriod(year: number): Period {
+function yearPeriod(year: number): Period {
   return { from: new Date(year, 0, 1), to: new Date(year, 11, 31), label: String(year) };
 }
 
-export function monthPeriod(year: number, month: number): Period {
+function monthPeriod(year: number, month: number): Period {
   const from = firstOfMonth(year, month);
   return { from, to: lastOfMonth(year, month), label: format(from, 'MMM yyyy') };
 }
 
-export function dayPeriod(day: Day): Period {
+function dayPeriod(day: Day): Period {
   return { from: day, to: day, label: format(day, 'd MMM yyyy') };
 }
 
-export function parseYear(word: string | undefined): number | null {
+function parseYear(word: string | undefined): number | null {
   if (word === undefined || !/^\d{4}$/.test(word)) return null;
   const year = Number(word);
   return isYear(year) ? year : null;

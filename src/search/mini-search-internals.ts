@@ -2,12 +2,16 @@ import MiniSearch from 'minisearch';
 import { FIELDS, miniSearchOptions, type RecordIndex } from './mini-search.ts';
 import { TermPostings, unionOfSorted, type PostingArrays } from './posting-lists.ts';
 
+/** The MiniSearch release whose private state this file reads and writes; see README.md here before changing it. */
+export const VERIFIED_MINISEARCH = '7.2.0';
+
 /**
- * The parts of MiniSearch 7.2's private state that its own toJSON/loadJS read and write. Going
- * through them directly lets a snapshot skip building and parsing a 30 MB JSON tree, and lets the
- * per-term and per-record Maps be read-only views over typed arrays (posting-lists.ts): MiniSearch
- * only ever calls get, has, size and keys on them. package.json pins minisearch to ~7.2 for this
- * reason; tests check that the index answers and scores as one built by MiniSearch.add does.
+ * The parts of MiniSearch's private state that its own toJSON/loadJS read and write. Going through
+ * them directly lets a snapshot skip building and parsing a 30 MB JSON tree, and lets the per-term and
+ * per-record Maps be read-only views over typed arrays (posting-lists.ts): MiniSearch only ever calls
+ * get, has, size and keys on them. Nothing in MiniSearch's public API promises this shape, so every
+ * index is checked against it where it is made (restoreMiniSearch) and read (indexShape): a release
+ * that renames a field fails there, by name, instead of scoring NaN.
  */
 interface Internals {
   _index: {
@@ -30,12 +34,44 @@ export interface IndexShape {
   averageFieldLength: number[];
 }
 
+const isMap = (value: unknown) => value instanceof Map;
+const hasMethods =
+  (...names: string[]) =>
+  (value: unknown) =>
+    typeof value === 'object' && value !== null && names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+
+/** What each field must look like in an index MiniSearch made (before restoreMiniSearch swaps in its views). */
+const SHAPE: Record<keyof Internals, (value: unknown) => boolean> = {
+  _index: hasMethods('get', 'set', 'fuzzyGet', 'atPrefix'),
+  _documentIds: isMap,
+  _idToShortId: isMap,
+  _fieldLength: isMap,
+  _avgFieldLength: (value) => Array.isArray(value) && value.every(Number.isFinite),
+  _documentCount: Number.isInteger,
+  _fieldIds: (value) => typeof value === 'object' && value !== null && FIELDS.every((field) => Number.isInteger((value as Record<string, unknown>)[field])),
+};
+
+/** The state of an index, after checking that the listed fields have the shape this file was written for. */
+function checkedState(miniSearch: RecordIndex, fields: readonly (keyof Internals)[]): Internals {
+  const state = miniSearch as unknown as Record<keyof Internals, unknown>;
+  const unlike = fields.filter((field) => !SHAPE[field](state[field]));
+  if (unlike.length > 0) {
+    throw new Error(
+      `MiniSearch's private state is not what src/search/ was verified with (minisearch ${VERIFIED_MINISEARCH}): ` +
+        `${unlike.join(', ')} missing or changed. ` +
+        `Install minisearch ${VERIFIED_MINISEARCH}, or see "Upgrading MiniSearch" in src/search/README.md.`,
+    );
+  }
+  return state as unknown as Internals;
+}
+
+/** Every index in use was checked when it was made (restoreMiniSearch); the reads on the hot path are not. */
 function internals(miniSearch: RecordIndex): Internals {
   return miniSearch as unknown as Internals;
 }
 
 export function indexShape(miniSearch: RecordIndex): IndexShape {
-  const state = internals(miniSearch);
+  const state = checkedState(miniSearch, ['_documentCount', '_fieldIds', '_avgFieldLength']);
   return { documentCount: state._documentCount, fieldIds: state._fieldIds, averageFieldLength: state._avgFieldLength };
 }
 
@@ -100,7 +136,7 @@ export function restoreMiniSearch(
     },
     miniSearchOptions(flags),
   ) as RecordIndex;
-  const state = internals(miniSearch);
+  const state = checkedState(miniSearch, Object.keys(SHAPE) as (keyof Internals)[]);
   if (Object.keys(state._fieldIds).length !== FIELDS.length) throw new Error('index snapshot: fields differ from this version');
   state._documentIds = state._idToShortId = new RecordNumbers(shape.documentCount);
   state._fieldLength = new FieldLengths(fieldLengths, FIELDS.length);

@@ -11,7 +11,7 @@ export type Field = (typeof FIELDS)[number];
 export const FIELD_BOOSTS: Record<Field, number> = { title: 3, contexts: 2.5, summary: 1, body: 0.5, labels: 0.5 };
 
 /** Words are searched exactly: word-forms.ts has already turned each into the index words it stands for. */
-export const textSearchOptions = {
+const textSearchOptions = {
   boost: FIELD_BOOSTS,
   prefix: false,
   fuzzy: false,

@@ -1,14 +1,14 @@
 import type { Searcher } from '../search/searcher.ts';
 import type { ParsedQuery } from '../model/query.ts';
 import { describeQuery, parseQuery } from '../query/parse-query.ts';
-import type { SlackMessage } from './blocks/message.ts';
-import { helpMessage } from './blocks/help.ts';
-import { noResultsMessage } from './blocks/no-results.ts';
-import { headingBlock, resultsMessage, type Heading } from './blocks/results-message.ts';
-import type { Cursor } from './blocks/cursor.ts';
-import { cutText } from './blocks/mrkdwn.ts';
+import type { SlackMessage } from '../block-kit/message.ts';
+import { helpMessage } from '../block-kit/help.ts';
+import { noResultsMessage } from '../block-kit/no-results.ts';
+import { headingBlock, resultsMessage, type Heading } from '../block-kit/results-message.ts';
+import type { Cursor } from '../block-kit/cursor.ts';
+import { cutText } from '../block-kit/mrkdwn.ts';
 
-export const PAGE_SIZE = 5;
+const PAGE_SIZE = 5;
 /** Longer input is cut (at a word) before parsing: nobody means 10,000 characters of query. */
 const MAX_QUERY_CHARS = 500;
 

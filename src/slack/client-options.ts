@@ -36,8 +36,9 @@ export function worstCaseMs(tuning: SlackClientTuning): number {
 }
 
 /**
- * fetch with a time limit and a cap on Retry-After, for the Web API client and for Bolt's respond() (which has none: a hung response_url would hold a
- * reply, and shutdown, forever). The Web API client's own signal still applies alongside.
+ * fetch with a time limit and a cap on Retry-After, for the Web API client and for Bolt's respond()
+ * (which has none: a hung response_url would hold a reply, and shutdown, forever). The Web API
+ * client's own signal still applies alongside.
  */
 export function timedFetch(timeoutMs: number, maxRetryAfterSec = Number.POSITIVE_INFINITY): typeof fetch {
   return async (input, init) => {

@@ -1,5 +1,5 @@
 import type { Logger } from '../model/logger.ts';
-import { describeSlackError, isTokenFailure } from './slack-errors.ts';
+import { describeError, isTokenFailure } from '../model/describe-error.ts';
 
 export interface InitialiseOptions {
   sleep?: (ms: number) => Promise<void>;
@@ -24,9 +24,9 @@ export async function initialiseWithRetry(app: { init(): Promise<void> }, logger
       await app.init();
       return;
     } catch (error) {
-      if (isTokenFailure(error)) throw new BotTokenRejected(describeSlackError(error));
+      if (isTokenFailure(error)) throw new BotTokenRejected(describeError(error));
       const delay = Math.min(maxDelayMs, 1_000 * 2 ** attempt);
-      logger.warn(`Slack did not answer the start-up token check (${describeSlackError(error)}); trying again in ${delay / 1000} s`);
+      logger.warn(`Slack did not answer the start-up token check (${describeError(error)}); trying again in ${delay / 1000} s`);
       await sleep(delay);
     }
   }

@@ -1,4 +1,4 @@
-import type { KnownBlock, SlackMessage } from './blocks/message.ts';
+import type { KnownBlock, SlackMessage } from '../block-kit/message.ts';
 
 export interface RenderOptions {
   /** ANSI bold for *bold* (a terminal); plain text otherwise. */

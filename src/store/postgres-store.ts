@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { describeError } from '../model/describe-error.ts';
 import { CLAIM_LEASE_MS, StoreError, type Store } from './store.ts';
 import { MIGRATIONS, type ClaimRow, type SubscriptionRow } from './schema.ts';
 import { claimFromRow, subscriptionFromRow } from './rows.ts';
@@ -16,7 +17,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
     await migrate(pool);
   } catch (cause) {
     await pool.end().catch(() => {});
-    throw new StoreError('postgres', `cannot open ${redactPassword(databaseUrl)}: ${(cause as Error).message}`, { cause });
+    throw new StoreError('postgres', `cannot open ${redactPassword(databaseUrl)}: ${describeError(cause)}`, { cause });
   }
   const query = <Row extends pg.QueryResultRow>(sql: string, values: unknown[]) => pool.query<Row>(sql, values);
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { describeError } from '../model/describe-error.ts';
 import { CLAIM_LEASE_MS, StoreError, type Store, type SubscriptionInput } from './store.ts';
 import { MIGRATIONS, type ClaimRow, type SubscriptionRow } from './schema.ts';
 import { claimFromRow, subscriptionFromRow } from './rows.ts';
@@ -23,7 +24,7 @@ export function openSqliteStore(databaseUrl: string): Store {
     db.pragma('synchronous = NORMAL');
     migrate(db);
   } catch (cause) {
-    throw new StoreError('sqlite', `cannot open ${path}: ${(cause as Error).message}`, { cause });
+    throw new StoreError('sqlite', `cannot open ${path}: ${describeError(cause)}`, { cause });
   }
 
   const statements = {

@@ -16,7 +16,7 @@ export interface Subscription {
 
 export type SubscriptionInput = Omit<Subscription, 'lastDigestAt' | 'updatedAt'>;
 
-export type DigestClaimState = 'claimed' | 'posted';
+type DigestClaimState = 'claimed' | 'posted';
 
 /** The record that one replica owns (or has posted) one channel's digest for one local day. */
 export interface DigestClaim {

@@ -3,20 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/command.ts';
 import { corpusCheckCommand } from '../../src/cli/commands/corpus-check.ts';
 import { exportJsonlCommand } from '../../src/cli/commands/export-jsonl.ts';
 import { importJsonlCommand } from '../../src/cli/commands/import-jsonl.ts';
 import { importWcepCommand } from '../../src/cli/commands/import-wcep.ts';
+import { fakeCliContext } from '../support/cli-context.ts';
 
 const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
-
-function fakeContext(env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const context: CliContext = { out: (text) => out.push(text), err: (text) => err.push(text), env, interactive: false };
-  return { context, out, err };
-}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'kaesong-cli-'));
@@ -24,7 +17,7 @@ function tempDir(): string {
 
 describe('kaesong corpus check', () => {
   it('summarises the bundled corpus from CORPUS_DIR and exits 0', async () => {
-    const { context, out } = fakeContext({ CORPUS_DIR: CORPUS });
+    const { context, out } = fakeCliContext({ CORPUS_DIR: CORPUS });
     expect(await corpusCheckCommand.run([], context)).toBe(0);
     expect(out).toEqual([`${CORPUS}: 4 files, 1 event, 5 linked-only events, 3 articles, 0 problems`]);
   });
@@ -33,7 +26,7 @@ describe('kaesong corpus check', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'x.jsonl'), '{"title":"ok","date":"2013-08-07"}\n{"title":5}\n');
     writeFileSync(join(dir, 'notes.txt'), 'plain text\n');
-    const { context, out } = fakeContext();
+    const { context, out } = fakeCliContext();
     expect(await corpusCheckCommand.run([dir, join(dir, 'missing')], context)).toBe(1);
     expect(out).toEqual([
       `${join(dir, 'missing')}:0: corpus folder not found`,
@@ -51,7 +44,7 @@ describe('kaesong import wcep', () => {
     writeFileSync(join(source, '2013', '2013-08-07.yaml'), "Date: '2013-08-07'\nIntelligence_Payload:\n  Politics:\n  - A minister resigns. (Reuters)\n");
     writeFileSync(join(source, '2014-01-01.yaml'), "Date: '2014-01-01'\nIntelligence_Payload:\n  Sports:\n  - A team wins. (BBC)\n  - Another team loses. (BBC)\n");
     const out = join(tempDir(), 'jsonl');
-    const { context, err } = fakeContext();
+    const { context, err } = fakeCliContext();
     expect(await importWcepCommand.run([source, '--out', out], context)).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['wcep-2013.jsonl', 'wcep-2014.jsonl']);
     expect(readFileSync(join(out, 'wcep-2014.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).title)).toEqual([
@@ -62,7 +55,7 @@ describe('kaesong import wcep', () => {
   });
 
   it('asks for --out', async () => {
-    await expect(importWcepCommand.run(['x'], fakeContext().context)).rejects.toThrow('give one WCEP folder and --out <DIR>');
+    await expect(importWcepCommand.run(['x'], fakeCliContext().context)).rejects.toThrow('give one WCEP folder and --out <DIR>');
   });
 });
 
@@ -70,25 +63,25 @@ describe('kaesong export jsonl and import jsonl', () => {
   it('round-trips the bundled corpus without loss', async () => {
     const dir = tempDir();
     const exported = join(dir, 'all.jsonl');
-    const first = fakeContext();
+    const first = fakeCliContext();
     expect(await exportJsonlCommand.run(['--corpus', CORPUS, '--out', exported], first.context)).toBe(0);
     expect(first.err).toEqual([`4 files, 9 records written to ${exported}, 0 skipped, 0 problems`]);
 
     const corpus = join(dir, 'corpus');
-    const second = fakeContext();
+    const second = fakeCliContext();
     expect(await importJsonlCommand.run([exported, '--out', corpus], second.context)).toBe(0);
     expect(second.err).toEqual([`1 file, 9 records written to ${join(corpus, 'all.jsonl')}, 0 skipped, 0 problems`]);
     expect(readFileSync(join(corpus, 'all.jsonl'), 'utf8')).toBe(readFileSync(exported, 'utf8'));
 
     const again = join(dir, 'again.jsonl');
-    expect(await exportJsonlCommand.run(['--corpus', corpus, '--out', again], fakeContext().context)).toBe(0);
+    expect(await exportJsonlCommand.run(['--corpus', corpus, '--out', again], fakeCliContext().context)).toBe(0);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(exported, 'utf8'));
   });
 
   it('copies the good lines, reports the bad ones and exits 1', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'in.jsonl'), '{"title":"Good","date":"2013-08-07"}\n{"title":"Bad","date":"yesterday"}\n');
-    const { context, err } = fakeContext();
+    const { context, err } = fakeCliContext();
     expect(await importJsonlCommand.run([join(dir, 'in.jsonl'), '--out', join(dir, 'corpus')], context)).toBe(1);
     expect(err).toEqual([
       `${join(dir, 'in.jsonl')}:2: date must be "YYYY-MM-DD" or null; got "yesterday"`,

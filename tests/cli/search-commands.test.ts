@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { searchCommand } from '../../src/cli/commands/search.ts';
 import { relatedCommand } from '../../src/cli/commands/related.ts';
-import type { CliContext } from '../../src/cli/command.ts';
+import { fakeCliContext } from '../support/cli-context.ts';
 
 const corpus = new URL('../../corpus', import.meta.url).pathname;
 const SEED = 'news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone';
 
-function context() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliContext = { out: (text) => out.push(text), err: (text) => err.push(text), env: { INDEX_CACHE_DIR: 'off' }, interactive: false };
-  return { cli, out, err };
-}
+const context = () => fakeCliContext({ INDEX_CACHE_DIR: 'off' });
 
 describe('kaesong search --json', () => {
   it('prints the query, the total and each result in the shape tools read', async () => {
-    const { cli, out } = context();
+    const { context: cli, out } = context();
     expect(await searchCommand.run(['kaesong 2013', '--corpus', corpus, '--limit', '10', '--json'], cli)).toBe(0);
     const answer = JSON.parse(out.join('\n'));
     expect(answer.query).toEqual({ text: 'kaesong', from: '2013-01-01', to: '2013-12-31' });
@@ -27,6 +22,9 @@ describe('kaesong search --json', () => {
       date: '2013-08-07',
       title: 'North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.',
       summary: 'North and South Korea agree to resume talks on reopening the joint Kaesong zone, days after Seoul demanded "final talks" on the matter.',
+      body: '',
+      category: null,
+      stub: false,
       url: 'http://www.bbc.co.uk/news/world-asia-23586026',
       image: 'https://ichef-1.bbci.co.uk/news/1024/media/images/69152000/jpg/_69152117_69152116.jpg',
       sources: [
@@ -41,13 +39,13 @@ describe('kaesong search --json', () => {
   });
 
   it('answers a bad --limit with usage, not a stack trace', async () => {
-    await expect(searchCommand.run(['kaesong', '--limit', 'lots', '--corpus', corpus], context().cli)).rejects.toThrow('--limit must be a whole number from 1 to 1000; got "lots"');
+    await expect(searchCommand.run(['kaesong', '--limit', 'lots', '--corpus', corpus], context().context)).rejects.toThrow('--limit must be a whole number from 1 to 1000; got "lots"');
   });
 });
 
 describe('kaesong related', () => {
   it('lists an event\'s related events with their reasons', async () => {
-    const { cli, out } = context();
+    const { context: cli, out } = context();
     expect(await relatedCommand.run([SEED, '--corpus', corpus, '--limit', '2', '--json'], cli)).toBe(0);
     const answer = JSON.parse(out.join('\n'));
     expect(answer.related.map((event: { date: string; reason: string }) => [event.date, event.reason])).toEqual([
@@ -57,7 +55,7 @@ describe('kaesong related', () => {
   });
 
   it('says so when the id is not in the corpus', async () => {
-    const { cli, err } = context();
+    const { context: cli, err } = context();
     expect(await relatedCommand.run(['news/2099/01/1/nothing', '--corpus', corpus], cli)).toBe(1);
     expect(err).toEqual(['No event with id news/2099/01/1/nothing in the corpus.']);
   });

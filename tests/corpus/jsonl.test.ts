@@ -9,17 +9,10 @@ describe('parseJsonl', () => {
     const text = '{"title":"Talks resume.","date":"2013-08-07"}\n\n{"kind":"article","title":"Background"}\n';
     const { records, problems } = parseJsonl(text, 'x.jsonl');
     expect(problems).toEqual([]);
+    const defaults = { summary: '', body: '', image: null, sources: [], contexts: [], category: null, related: [], stub: false };
     expect(records).toEqual([
-      {
-        id: 'news/2013/08/7/talks-resume', kind: 'event', date: '2013-08-07', title: 'Talks resume.', summary: '', body: '',
-        image: null, sources: [], contexts: [], category: null, related: [], stub: false,
-        origin: { file: 'x.jsonl', line: 1, format: 'jsonl' },
-      },
-      {
-        id: 'article/background', kind: 'article', date: null, title: 'Background', summary: '', body: '',
-        image: null, sources: [], contexts: [], category: null, related: [], stub: false,
-        origin: { file: 'x.jsonl', line: 3, format: 'jsonl' },
-      },
+      { id: 'news/2013/08/7/talks-resume', kind: 'event', date: '2013-08-07', title: 'Talks resume.', ...defaults, origin: { file: 'x.jsonl', line: 1, format: 'jsonl' } },
+      { id: 'article/background', kind: 'article', date: null, title: 'Background', ...defaults, origin: { file: 'x.jsonl', line: 3, format: 'jsonl' } },
     ]);
   });
 

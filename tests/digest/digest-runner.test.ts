@@ -9,7 +9,7 @@ import type { Searcher } from '../../src/search/searcher.ts';
 import type { CorpusRecord } from '../../src/model/record.ts';
 import { fakeSearcher } from '../support/fake-searcher.ts';
 import { makeRecord } from '../support/records.ts';
-import { fakePublisher, recordingLogger, recordingSleep, slackErrors, steppableClock, type FakePublisher } from './support.ts';
+import { fakePublisher, recordingLogger, recordingSleep, slackErrors, steppableClock } from './support.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kaesong-runner-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -50,7 +50,10 @@ function setup(overrides: Partial<DigestRunnerOptions> & { records?: CorpusRecor
     sleep,
     ...overrides,
   });
-  return { url, store, clock, publisher, logger, waits, runner, setSearcher: (next: Searcher | null) => void (searcher = next) };
+  const setSearcher = (next: Searcher | null) => {
+    searcher = next;
+  };
+  return { url, store, clock, publisher, logger, waits, runner, setSearcher };
 }
 
 describe('digest runner', () => {

@@ -5,8 +5,8 @@ import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { createSearchIndex } from '../../src/search/search-index.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
 import { selectDigest } from '../../src/digest/select-digest.ts';
-import { digestMessage } from '../../src/slack/blocks/digest-blocks.ts';
-import { checkMessage } from '../../src/slack/blocks/limits.ts';
+import { digestMessage } from '../../src/block-kit/digest-blocks.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
 
 const bundled = new URL('../../corpus', import.meta.url).pathname;
 const wcep = new URL('../../../shared/data/wcep', import.meta.url).pathname;

@@ -11,8 +11,12 @@ export function steppableClock(iso: string): SteppableClock {
   let now = new Date(iso);
   return {
     now: () => new Date(now),
-    set: (next) => void (now = new Date(next)),
-    advance: (ms) => void (now = new Date(now.getTime() + ms)),
+    set: (next) => {
+      now = new Date(next);
+    },
+    advance: (ms) => {
+      now = new Date(now.getTime() + ms);
+    },
   };
 }
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKaesongApp, loadSearcher, type KaesongApp } from '../../src/app.ts';
+import { createKaesongApp, type KaesongApp } from '../../src/app.ts';
+import { loadSearcher } from '../support/load-searcher.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/model/logger.ts';
-import { checkMessage } from '../../src/slack/blocks/limits.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
 import { searcherProvider } from '../../src/slack/searcher-provider.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { buttonPressBody, eventBody, sendSigned, slashCommandBody } from '../support/signed-request.ts';

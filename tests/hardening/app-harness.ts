@@ -1,4 +1,5 @@
-import { createKaesongApp, loadSearcher, type KaesongApp } from '../../src/app.ts';
+import { createKaesongApp, type KaesongApp } from '../../src/app.ts';
+import { loadSearcher } from '../support/load-searcher.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/model/logger.ts';
 import type { Searcher } from '../../src/search/searcher.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkMessage } from '../../src/slack/blocks/limits.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
 import { startHarness, type Harness } from './app-harness.ts';
 
 let h: Harness;

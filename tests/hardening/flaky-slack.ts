@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { FakeSlack } from '../support/fake-slack.ts';
 
 /** What the next call to a method gets instead of the fake's answer. */
-export type Misbehaviour = { status: 429; retryAfter: number } | { status: 404 | 500 } | { hang: true } | { delayMs: number } | { error: string };
+type Misbehaviour = { status: 429; retryAfter: number } | { status: 404 | 500 } | { hang: true } | { delayMs: number } | { error: string };
 
 /**
  * A proxy in front of the fake Slack that misbehaves on cue: 429s with Retry-After, 500s, calls that

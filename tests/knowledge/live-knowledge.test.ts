@@ -37,10 +37,22 @@ async function until(condition: () => boolean, timeoutMs = 8_000): Promise<void>
 
 const event = (date: string, title: string) => `${JSON.stringify({ date, title })}\n`;
 
+/** Watches `corpus` with a short debounce, keeping every index it makes in `indexes`. */
+function watch(corpus: string, options: Partial<Parameters<typeof liveKnowledge>[1]> = {}): LiveKnowledge {
+  return liveKnowledge([corpus], {
+    cacheDir: null,
+    logger: recordingLogger(),
+    onIndex: (index) => indexes.push(index),
+    debounceMs: 100,
+    watchDelayMs: 0,
+    ...options,
+  });
+}
+
 describe('liveKnowledge', () => {
   it('answers from the new corpus after files are added, changed and deleted, without a restart', async () => {
     const corpus = join(work, 'corpus');
-    live = liveKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    live = watch(corpus);
     await live.ready;
     expect(newest().size).toBe(9);
 
@@ -59,7 +71,7 @@ describe('liveKnowledge', () => {
 
   it('picks up files in a folder created after start, and in a folder below that', async () => {
     const corpus = join(work, 'corpus');
-    live = liveKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    live = watch(corpus);
     await live.ready;
     await mkdir(join(corpus, '2013', '09'), { recursive: true });
     await writeFile(join(corpus, '2013', '09', 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
@@ -76,7 +88,7 @@ describe('liveKnowledge', () => {
     const saveWhileLoading = (index: CorpusIndex) => {
       if (indexes.push(index) === 1) writeFileSync(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
     };
-    live = liveKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onIndex: saveWhileLoading, debounceMs: 100, watchDelayMs: 0 });
+    live = watch(corpus, { onIndex: saveWhileLoading });
     await live.ready;
     expect(indexes[0]!.size).toBe(9);
     await until(() => newest().size === 10);
@@ -86,7 +98,7 @@ describe('liveKnowledge', () => {
   it('keeps every good record when a broken file arrives, and reports it', async () => {
     const corpus = join(work, 'corpus');
     const logger = recordingLogger();
-    live = liveKnowledge([corpus], { cacheDir: null, logger, onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    live = watch(corpus, { logger });
     await live.ready;
     await writeFile(join(corpus, 'half.jsonl'), `${event('2014-01-02', 'Seoul proposes family reunions')}{"date": "2014-01-0`);
     await until(() => newest().size === 10);
@@ -96,7 +108,7 @@ describe('liveKnowledge', () => {
 
   it('keeps the index it has while a reload is running: the old one is never emptied', async () => {
     const corpus = join(work, 'corpus');
-    live = liveKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    live = watch(corpus);
     await live.ready;
     const before = newest();
     await writeFile(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));

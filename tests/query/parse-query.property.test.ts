@@ -51,7 +51,7 @@ describe('parseQuery and describeQuery on any input', () => {
     const inputs = [
       '"'.repeat(10_000),
       `${'"a '.repeat(3_333)}`,
-      ','.repeat(9_999) + 'a',
+      `${','.repeat(9_999)}a`,
       '-'.repeat(10_000),
       '2013 '.repeat(2_000),
       'Aug 7 '.repeat(1_666),

@@ -19,7 +19,7 @@ export interface FakeSocketMode {
   close(): Promise<void>;
 }
 
-export interface Ack {
+interface Ack {
   envelope_id: string;
   payload?: Record<string, unknown>;
 }

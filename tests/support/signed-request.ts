@@ -9,7 +9,7 @@ export interface SignOptions {
 }
 
 /** `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{body}`, as Slack signs requests. */
-export function slackSignature(secret: string, timestamp: number, body: string): string {
+function slackSignature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
@@ -59,7 +59,7 @@ export function eventBody(event: Record<string, unknown>, eventId: string): stri
   });
 }
 
-export function blockActionBody(payload: Record<string, unknown>): string {
+function blockActionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 

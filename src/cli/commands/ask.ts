@@ -1,12 +1,10 @@
 import type { CliCommand } from '../command.ts';
-import { UsageError } from '../command.ts';
-import { loadConfig } from '../../config/load-config.ts';
 import { openCorpus } from '../open-corpus.ts';
-import { silentLogger } from '../../model/logger.ts';
+import { parseOptions } from '../parse-options.ts';
 import { systemClock } from '../../model/clock.ts';
 import { normaliseSlackText } from '../../query/normalise-slack-text.ts';
 import { answerQuery } from '../../slack/answer.ts';
-import { NO_UNFURL } from '../../slack/blocks/message.ts';
+import { NO_UNFURL } from '../../block-kit/message.ts';
 import { renderMessageText } from '../../slack/render-text.ts';
 
 /**
@@ -18,13 +16,13 @@ export const askCommand: CliCommand = {
   usage: 'ask "/kaesong <query>" | "@kaesong <query>" [--json] [--corpus DIR]…',
   summary: 'print the reply the bot would send, without Slack',
   async run(args, context) {
-    const { input, json, corpusDirs } = parseArgs(args);
-    const config = loadConfig(context.env, { slack: false });
+    const { values, words } = parseOptions(args, { json: 'boolean', corpus: 'strings' }, { min: 1, what: 'what to ask, e.g. "/kaesong kaesong 2013"' });
+    const json = values.json ?? false;
+    const { config, knowledge } = await openCorpus(context, values.corpus ?? null, { quiet: true });
     const command = context.env['SLASH_COMMAND']?.trim() || '/kaesong';
-    const knowledge = await openCorpus(config, corpusDirs, silentLogger);
     if (knowledge.problems.length > 0) context.err(`${knowledge.problems.length} corpus problems (see: kaesong corpus check)`);
     const searcher = knowledge.index;
-    const { mention, query } = splitInput(input);
+    const { mention, query } = splitInput(words.join(' '));
     const message = answerQuery(searcher, normaliseSlackText(query), {
       command,
       now: systemClock.now().getTime(),
@@ -40,24 +38,6 @@ export const askCommand: CliCommand = {
     return 0;
   },
 };
-
-function parseArgs(args: string[]): { input: string; json: boolean; corpusDirs: string[] } {
-  const words: string[] = [];
-  const corpusDirs: string[] = [];
-  let json = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--corpus') {
-      const dir = args[i + 1];
-      if (dir === undefined) throw new UsageError('--corpus needs a folder');
-      corpusDirs.push(dir);
-      i += 1;
-    } else words.push(arg);
-  }
-  if (words.length === 0) throw new UsageError('say what to ask, e.g. "/kaesong kaesong 2013"');
-  return { input: words.join(' '), json, corpusDirs };
-}
 
 /** `/anything rest` is a slash command, `@anything rest` a mention; bare text is a slash command's text. */
 export function splitInput(input: string): { mention: boolean; query: string } {

@@ -1,18 +1,16 @@
 import type { CliCommand } from '../command.ts';
 import { loadConfig } from '../../config/load-config.ts';
-import { loadCorpus } from '../../corpus/load-corpus.ts';
-import { formatProblem, plural, progressReporter } from './corpus-progress.ts';
+import { parseOptions } from '../parse-options.ts';
+import { plural, readCorpus } from './corpus-progress.ts';
 
 export const corpusCheckCommand: CliCommand = {
   path: ['corpus', 'check'],
   usage: 'corpus check [DIR…]',
   summary: 'list every corpus problem as file:line: reason; exit 1 if any',
   async run(args, context) {
-    const dirs = args.length > 0 ? args : loadConfig(context.env, { slack: false }).corpusDirs;
-    const progress = progressReporter(context);
-    const { records, problems, files } = await loadCorpus(dirs, { onProgress: progress.onProgress });
-    progress.done();
-    for (const problem of problems) context.out(formatProblem(problem));
+    const { words } = parseOptions(args, {});
+    const dirs = words.length > 0 ? words : loadConfig(context.env, { slack: false }).corpusDirs;
+    const { records, problems, files } = await readCorpus(dirs, context, context.out);
     const events = records.filter((record) => record.kind === 'event' && !record.stub).length;
     const stubs = records.filter((record) => record.stub).length;
     const articles = records.filter((record) => record.kind === 'article').length;

@@ -1,11 +1,20 @@
 import type { CliContext } from '../command.ts';
 import type { CorpusProblem } from '../../model/record.ts';
-import type { LoadProgress } from '../../corpus/load-corpus.ts';
+import { loadCorpus, type LoadedCorpus, type LoadProgress } from '../../corpus/load-corpus.ts';
 
 const EVERY = 500;
 
+/** Reads corpus folders with progress on stderr, and hands every problem to `report` as file:line: reason. */
+export async function readCorpus(dirs: readonly string[], context: CliContext, report: (line: string) => void): Promise<LoadedCorpus> {
+  const progress = progressReporter(context);
+  const loaded = await loadCorpus(dirs, { onProgress: progress.onProgress });
+  progress.done();
+  for (const problem of loaded.problems) report(formatProblem(problem));
+  return loaded;
+}
+
 /** A progress reporter for long corpus reads: a line every 500 files, redrawn in place on a terminal. */
-export function progressReporter(context: CliContext): { onProgress: (progress: LoadProgress) => void; done: () => void } {
+function progressReporter(context: CliContext): { onProgress: (progress: LoadProgress) => void; done: () => void } {
   let drawn = false;
   return {
     onProgress(progress) {

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { isMatch } from 'date-fns/isMatch';
 import { UsageError } from '../command.ts';
+import { parseOptions } from '../parse-options.ts';
 import type { Config } from '../../config/config.ts';
 import type { Store, Subscription } from '../../store/store.ts';
 import { localMoment } from '../../digest/schedule.ts';
@@ -12,23 +12,11 @@ export interface DigestCliOptions {
   json: boolean;
 }
 
+const DIGEST_OPTIONS = { date: 'string', channel: 'strings', corpus: 'strings' } as const;
+
+/** `[--date YYYY-MM-DD] [--channel C…]… [--corpus DIR]…`, and `[--json]` where the command prints. */
 export function parseDigestArgs(args: string[], allowJson: boolean): DigestCliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        date: { type: 'string' },
-        channel: { type: 'string', multiple: true },
-        corpus: { type: 'string', multiple: true },
-        ...(allowJson ? { json: { type: 'boolean', default: false } } : {}),
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const values = parsed.values as { date?: string; channel?: string[]; corpus?: string[]; json?: boolean };
+  const { values } = parseOptions(args, allowJson ? { ...DIGEST_OPTIONS, json: 'boolean' as const } : DIGEST_OPTIONS, { max: 0 });
   const date = values.date ?? null;
   if (date !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(date) && isMatch(date, 'yyyy-MM-dd'))) {
     throw new UsageError(`--date must be a day as YYYY-MM-DD, e.g. 2026-11-23; got "${date}"`);
@@ -37,7 +25,7 @@ export function parseDigestArgs(args: string[], allowJson: boolean): DigestCliOp
   for (const channel of channels) {
     if (!/^[CGD][A-Z0-9]+$/.test(channel)) throw new UsageError(`--channel must be a Slack channel id such as C0123ABCD; got "${channel}"`);
   }
-  return { date, channels, corpus: values.corpus ?? null, json: values.json ?? false };
+  return { date, channels, corpus: values.corpus ?? null, json: 'json' in values && values.json === true };
 }
 
 /** The subscriptions a run or preview covers; for a named channel without one, the configured defaults. */

@@ -1,22 +1,19 @@
 import type { CliCommand } from '../command.ts';
-import { loadConfig } from '../../config/load-config.ts';
-import { consoleLogger } from '../../log/console-logger.ts';
 import { openCorpus } from '../open-corpus.ts';
 import { openStore } from '../../store/open-store.ts';
 import { buildDigest } from '../../digest/build-digest.ts';
-import type { Digest } from '../../digest/select-digest.ts';
+import type { Digest } from '../../model/digest.ts';
 import { dayFor, parseDigestArgs, selectSubscriptions } from './digest-options.ts';
 
 export const digestPreviewCommand: CliCommand = {
   path: ['digest', 'preview'],
-  usage: 'digest preview [--date YYYY-MM-DD] [--channel C…] [--json]',
+  usage: 'digest preview [--date YYYY-MM-DD] [--channel C…]… [--corpus DIR]… [--json]',
   summary: 'print the daily digest each channel would get, without posting',
   async run(args, context) {
     const options = parseDigestArgs(args, true);
-    const config = loadConfig(context.env, { slack: false });
-    const logger = consoleLogger(options.json ? 'error' : 'warn');
     const now = new Date();
-    const { index } = await openCorpus(config, options.corpus, logger);
+    const { config, knowledge } = await openCorpus(context, options.corpus, { quiet: options.json });
+    const { index } = knowledge;
     const store = await openStore(config.databaseUrl);
     try {
       let { subscriptions, unsubscribed } = await selectSubscriptions(store, options, config, now);
@@ -56,7 +53,7 @@ function digestJson(digest: Digest) {
   };
 }
 
-export function digestText(digest: Digest): string {
+function digestText(digest: Digest): string {
   const lines = [`Daily digest for ${digest.localDay}${digest.topic === '' ? '' : ` (topic: ${digest.topic})`}`];
   if (digest.onThisDayTotal === 0 && digest.newlyAddedTotal === 0) return [...lines, '  nothing on this day in earlier years, and nothing new'].join('\n');
   if (digest.onThisDayTotal > 0) {

@@ -1,6 +1,4 @@
 import type { CliCommand } from '../command.ts';
-import { loadConfig } from '../../config/load-config.ts';
-import { consoleLogger } from '../../log/console-logger.ts';
 import { openCorpus } from '../open-corpus.ts';
 import { systemClock } from '../../model/clock.ts';
 import { createDigestService } from '../../digest/digest-service.ts';
@@ -9,13 +7,12 @@ import { dayFor, parseDigestArgs, selectSubscriptions } from './digest-options.t
 
 export const digestRunCommand: CliCommand = {
   path: ['digest', 'run'],
-  usage: 'digest run [--date YYYY-MM-DD] [--channel C…]',
+  usage: 'digest run [--date YYYY-MM-DD] [--channel C…]… [--corpus DIR]…',
   summary: 'post the daily digest now to subscribed channels (once per channel and day)',
   async run(args, context) {
     const options = parseDigestArgs(args, false);
-    const config = loadConfig(context.env, { slack: true });
-    const logger = consoleLogger(config.logLevel === 'debug' ? 'debug' : 'warn');
-    const { index } = await openCorpus(config, options.corpus, logger);
+    const { config, logger, knowledge } = await openCorpus(context, options.corpus, { slack: true });
+    const { index } = knowledge;
     const service = await createDigestService(config, { searcher: () => index, clock: systemClock, logger, replicaId: `cli:${process.pid}` });
     try {
       const now = systemClock.now();

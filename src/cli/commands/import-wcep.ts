@@ -1,24 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command.ts';
 import { UsageError } from '../command.ts';
 import type { CorpusRecord } from '../../model/record.ts';
-import { loadCorpus } from '../../corpus/load-corpus.ts';
 import { toJsonl } from '../../corpus/to-jsonl.ts';
-import { formatProblem, plural, progressReporter } from './corpus-progress.ts';
+import { parseOptions } from '../parse-options.ts';
+import { plural, readCorpus } from './corpus-progress.ts';
 
 export const importWcepCommand: CliCommand = {
   path: ['import', 'wcep'],
   usage: 'import wcep <DIR> --out <DIR>',
   summary: 'convert WCEP daily YAML into JSON Lines, one file per year',
   async run(args, context) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
-    if (positionals.length !== 1 || values.out === undefined) throw new UsageError('give one WCEP folder and --out <DIR>');
-    const progress = progressReporter(context);
-    const { records, problems, files } = await loadCorpus(positionals, { onProgress: progress.onProgress });
-    progress.done();
-    for (const problem of problems) context.err(formatProblem(problem));
+    const { values, words } = parseOptions(args, { out: 'string' }, { min: 1, max: 1, what: 'one WCEP folder and --out <DIR>' });
+    if (values.out === undefined) throw new UsageError('give one WCEP folder and --out <DIR>');
+    const { records, problems, files } = await readCorpus(words, context, context.err);
 
     const byYear = new Map<string, CorpusRecord[]>();
     for (const record of records) {

@@ -1,20 +1,17 @@
 import type { CliCommand } from '../command.ts';
-import { UsageError } from '../command.ts';
 import { parseCorpusQueryOptions } from '../corpus-query-options.ts';
-import { loadConfig } from '../../config/load-config.ts';
-import { consoleLogger } from '../../log/console-logger.ts';
 import { openCorpus } from '../open-corpus.ts';
+
+const EXAMPLE_ID = 'news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone';
 
 export const relatedCommand: CliCommand = {
   path: ['related'],
   usage: 'related <id> [--corpus DIR]… [--limit N] [--json]',
   summary: 'events related to one event',
   async run(args, context) {
-    const { words, corpus, limit, json } = parseCorpusQueryOptions(args, 100);
-    const id = words[0]?.replace(/^\//, '').replace(/\.md$/, '');
-    if (id === undefined) throw new UsageError('Which event? Give its id, e.g. news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone');
-    const config = loadConfig(context.env, { slack: false });
-    const { index } = await openCorpus(config, corpus, consoleLogger(json ? 'error' : 'warn'));
+    const { words, corpus, limit, json } = parseCorpusQueryOptions(args, 100, { max: 1, what: `the event's id, e.g. ${EXAMPLE_ID}` });
+    const id = words[0]!.replace(/^\//, '').replace(/\.md$/, '');
+    const { index } = (await openCorpus(context, corpus, { quiet: json })).knowledge;
     const record = index.get(id);
     if (record === undefined) {
       context.err(`No event with id ${id} in the corpus.`);

@@ -1,7 +1,5 @@
 import type { CliCommand } from '../command.ts';
 import { parseCorpusQueryOptions } from '../corpus-query-options.ts';
-import { loadConfig } from '../../config/load-config.ts';
-import { consoleLogger } from '../../log/console-logger.ts';
 import { openCorpus } from '../open-corpus.ts';
 import { parseQuery, describeQuery } from '../../query/parse-query.ts';
 import { searchJson } from '../search-json.ts';
@@ -12,14 +10,12 @@ export const searchCommand: CliCommand = {
   usage: 'search "<query>" [--corpus DIR]… [--limit N] [--json]',
   summary: 'search the corpus as /kaesong would',
   async run(args, context) {
-    const { words, corpus, limit, json } = parseCorpusQueryOptions(args, 1000);
-    const text = words.join(' ');
-    const config = loadConfig(context.env, { slack: false });
-    const logger = consoleLogger(json ? 'error' : 'warn');
+    const { words, corpus, limit, json } = parseCorpusQueryOptions(args, 1000, { what: 'the words to search for, e.g. "kaesong 2013"' });
     const started = performance.now();
-    const { index } = await openCorpus(config, corpus, logger);
+    const { config, knowledge } = await openCorpus(context, corpus, { quiet: json });
+    const { index } = knowledge;
     const loaded = performance.now();
-    const query = parseQuery(text, { now: new Date(), timeZone: config.digest.timeZone });
+    const query = parseQuery(words.join(' '), { now: new Date(), timeZone: config.digest.timeZone });
     const page = index.search(query, { limit });
     const answered = performance.now();
     if (json) {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../model/clock.ts';
 import type { Logger } from '../../model/logger.ts';
 import type { SearcherProvider } from '../searcher-provider.ts';
-import type { DigestCommandPort } from '../digest-port.ts';
+import type { DigestCommandPort } from '../../digest/digest-port.ts';
 import type { EventDedupe } from '../event-dedupe.ts';
 
 /** What every listener may use; one object so tests swap any part. */

@@ -2,9 +2,9 @@ import type { RespondFn } from '@slack/bolt';
 import type { Logger } from '../../model/logger.ts';
 import type { Searcher } from '../../search/searcher.ts';
 import type { SearcherProvider } from '../searcher-provider.ts';
-import type { SlackMessage } from '../blocks/message.ts';
-import { NO_UNFURL } from '../blocks/message.ts';
-import { describeSlackError } from '../slack-errors.ts';
+import type { SlackMessage } from '../../block-kit/message.ts';
+import { NO_UNFURL } from '../../block-kit/message.ts';
+import { describeError } from '../../model/describe-error.ts';
 import { SOMETHING_WENT_WRONG } from './deps.ts';
 
 /** Builds a reply, turning any failure into a polite line instead of a stack trace. */
@@ -12,7 +12,7 @@ export function safely(logger: Logger, build: () => SlackMessage): SlackMessage 
   try {
     return build();
   } catch (error) {
-    logger.error('building a reply failed', describeSlackError(error), error instanceof Error ? error.stack : '');
+    logger.error('building a reply failed', describeError(error), error instanceof Error ? error.stack : '');
     return { text: SOMETHING_WENT_WRONG, blocks: [{ type: 'section', text: { type: 'plain_text', text: SOMETHING_WENT_WRONG } }] };
   }
 }
@@ -23,7 +23,7 @@ export async function searcherWhenReady(searchers: SearcherProvider): Promise<Se
 }
 
 /** Pauses before the 2nd and 3rd try of a respond() that failed in a way worth retrying. */
-export const RESPOND_RETRY_MS = [1_000, 2_000];
+const RESPOND_RETRY_MS = [1_000, 2_000];
 
 /**
  * respond() that logs instead of throwing: an expired response_url is not the user's problem to see.
@@ -43,7 +43,7 @@ export async function respondSafely(
     } catch (error) {
       const pause = retryMs[attempt];
       if (pause === undefined || !worthRetrying(error)) {
-        logger.warn('respond() failed', describeSlackError(error));
+        logger.warn('respond() failed', describeError(error));
         return false;
       }
       await new Promise((resolve) => setTimeout(resolve, pause));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { askCommand, splitInput } from '../../../src/cli/commands/ask.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
+import { checkMessage } from '../../../src/block-kit/limits.ts';
+import { fakeCliContext } from '../../support/cli-context.ts';
 
 const corpus = new URL('../../../corpus', import.meta.url).pathname;
 
 async function ask(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await askCommand.run([...args, '--corpus', corpus], { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, interactive: false });
+  const { context, out, err } = fakeCliContext();
+  const code = await askCommand.run([...args, '--corpus', corpus], context);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

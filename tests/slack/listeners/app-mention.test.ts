@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appMentionCallback } from '../../../src/slack/listeners/events/app-mention.ts';
 import { directMessageCallback } from '../../../src/slack/listeners/events/direct-message.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
+import { checkMessage } from '../../../src/block-kit/limits.ts';
 import { fakeSearcher } from '../../support/fake-searcher.ts';
 import { kaesongTimeline } from '../../support/records.ts';
 import { fakeClient, fakeDeps } from '../../support/listener-fakes.ts';

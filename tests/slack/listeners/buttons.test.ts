@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shareInChannelCallback } from '../../../src/slack/listeners/actions/share-in-channel.ts';
 import { pageResultsCallback } from '../../../src/slack/listeners/actions/page-results.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
-import { encodeCursor } from '../../../src/slack/blocks/cursor.ts';
+import { checkMessage } from '../../../src/block-kit/limits.ts';
+import { encodeCursor } from '../../../src/block-kit/cursor.ts';
 import { fakeSearcher } from '../../support/fake-searcher.ts';
 import { kaesongTimeline } from '../../support/records.ts';
 import { FIXED_NOW, fakeDeps, recorder } from '../../support/listener-fakes.ts';

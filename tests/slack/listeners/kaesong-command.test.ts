@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kaesongCommandCallback } from '../../../src/slack/listeners/commands/kaesong-command.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
-import { DIGEST_NOT_SET_UP, type DigestCommandPort } from '../../../src/slack/digest-port.ts';
+import { checkMessage } from '../../../src/block-kit/limits.ts';
+import { DIGEST_NOT_SET_UP, type DigestCommandPort } from '../../../src/digest/digest-port.ts';
 import { searcherProvider } from '../../../src/slack/searcher-provider.ts';
 import { fakeSearcher } from '../../support/fake-searcher.ts';
 import { kaesongTimeline } from '../../support/records.ts';

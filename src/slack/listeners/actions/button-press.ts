@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { decodeCursor, type Cursor } from '../../blocks/cursor.ts';
+import { decodeCursor, type Cursor } from '../../../block-kit/cursor.ts';
 import { answerQuery, type AnswerOptions } from '../../answer.ts';
-import type { SlackMessage } from '../../blocks/message.ts';
+import type { SlackMessage } from '../../../block-kit/message.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { BUTTON_EXPIRED } from '../deps.ts';
 import { respondSafely, safely, searcherWhenReady } from '../reply.ts';

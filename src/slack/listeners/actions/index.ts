@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { ACTION } from '../../blocks/buttons.ts';
+import { ACTION } from '../../../block-kit/buttons.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { pageResultsCallback } from './page-results.ts';
 import { shareInChannelCallback } from './share-in-channel.ts';

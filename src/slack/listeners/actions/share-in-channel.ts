@@ -1,4 +1,4 @@
-import { sharedByHeading } from '../../blocks/results-message.ts';
+import { sharedByHeading } from '../../../block-kit/results-message.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { respondSafely } from '../reply.ts';
 import { answerCursor, readButton, type ButtonArgs } from './button-press.ts';

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { normaliseSlackText } from '../../../query/normalise-slack-text.ts';
 import { answerQuery } from '../../answer.ts';
-import { NO_UNFURL } from '../../blocks/message.ts';
-import { DIGEST_NOT_SET_UP } from '../../digest-port.ts';
-import { describeSlackError } from '../../slack-errors.ts';
+import { NO_UNFURL } from '../../../block-kit/message.ts';
+import { DIGEST_NOT_SET_UP } from '../../../digest/digest-port.ts';
+import { describeError } from '../../../model/describe-error.ts';
 import { SOMETHING_WENT_WRONG, WARMING_UP, type ListenerDeps } from '../deps.ts';
 import { respondSafely, safely } from '../reply.ts';
 
@@ -45,7 +45,7 @@ async function digestCommand(deps: ListenerDeps, args: string, { command, ack, r
     const reply = await deps.digest.handle(args, { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id });
     await respondSafely(respond, deps.logger, { response_type: 'ephemeral', ...reply });
   } catch (error) {
-    deps.logger.error('digest command failed', describeSlackError(error));
+    deps.logger.error('digest command failed', describeError(error));
     await respondSafely(respond, deps.logger, { response_type: 'ephemeral', text: SOMETHING_WENT_WRONG });
   }
 }

@@ -2,8 +2,9 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { normaliseSlackText } from '../../../query/normalise-slack-text.ts';
 import { describeQuery, parseQuery } from '../../../query/parse-query.ts';
 import { answerQuery } from '../../answer.ts';
-import { cutText, safeText } from '../../blocks/mrkdwn.ts';
-import { describeSlackError, userMessageFor } from '../../slack-errors.ts';
+import { cutText, safeText } from '../../../block-kit/mrkdwn.ts';
+import { userMessageFor } from '../../slack-errors.ts';
+import { describeError } from '../../../model/describe-error.ts';
 import { threadQuery } from '../../thread-terms.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { safely, searcherWhenReady } from '../reply.ts';
@@ -60,7 +61,7 @@ async function threadParent(
     const text = replies.messages?.[0]?.text;
     return typeof text === 'string' && text.trim() !== '' ? text : null;
   } catch (error) {
-    deps.logger.warn(`could not read thread ${threadTs} in ${channel}`, describeSlackError(error));
+    deps.logger.warn(`could not read thread ${threadTs} in ${channel}`, describeError(error));
     const hint = userMessageFor(error) ?? 'I could not read this thread’s first message. Mention me with some words instead.';
     await tellPrivately(client, deps, where, hint);
     return undefined;

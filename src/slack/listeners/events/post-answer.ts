@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from '../../blocks/message.ts';
-import { NO_UNFURL } from '../../blocks/message.ts';
-import { describeSlackError, isTokenFailure, userMessageFor } from '../../slack-errors.ts';
+import type { SlackMessage } from '../../../block-kit/message.ts';
+import { NO_UNFURL } from '../../../block-kit/message.ts';
+import { userMessageFor } from '../../slack-errors.ts';
+import { describeError, isTokenFailure } from '../../../model/describe-error.ts';
 import type { ListenerDeps } from '../deps.ts';
 
 export interface Conversation {
@@ -28,10 +29,10 @@ export async function postAnswer(client: WebClient, deps: ListenerDeps, where: C
   } catch (error) {
     if (isTokenFailure(error)) {
       // Telling the user privately would fail the same way.
-      deps.logger.error(`could not post in ${where.channel}`, describeSlackError(error));
+      deps.logger.error(`could not post in ${where.channel}`, describeError(error));
       return;
     }
-    deps.logger.warn(`could not post in ${where.channel}`, describeSlackError(error));
+    deps.logger.warn(`could not post in ${where.channel}`, describeError(error));
     await tellPrivately(client, deps, where, userMessageFor(error));
   }
 }
@@ -46,6 +47,6 @@ export async function tellPrivately(client: WebClient, deps: ListenerDeps, where
       ...(where.threadTs === null ? {} : { thread_ts: where.threadTs }),
     });
   } catch (error) {
-    deps.logger.debug(`could not tell ${where.user} privately either`, describeSlackError(error));
+    deps.logger.debug(`could not tell ${where.user} privately either`, describeError(error));
   }
 }

@@ -12,6 +12,7 @@ const EXAMPLES: ReadonlyArray<[string, string]> = [
 /** Usage and examples, for `help` or an empty query. */
 export function helpMessage(command: string): SlackMessage {
   const name = safeText(command);
+  const intro = `Type \`${name}\` and some words, with a date or a range if you like:`;
   const examples = EXAMPLES.map(([query, meaning]) => `• \`${name} ${safeText(query)}\`  ${meaning}`).join('\n');
   return {
     text: `${command} <words and dates>: background on a story from the timeline. Example: ${command} kaesong 2013`,
@@ -21,7 +22,7 @@ export function helpMessage(command: string): SlackMessage {
         block_id: 'kaesong_help',
         text: {
           type: 'mrkdwn',
-          text: `*Background on a story, from the timeline.*\nType \`${name}\` and some words, with a date or a range if you like:\n${examples}`,
+          text: `*Background on a story, from the timeline.*\n${intro}\n${examples}`,
         },
       },
       {
@@ -29,7 +30,9 @@ export function helpMessage(command: string): SlackMessage {
         elements: [
           {
             type: 'mrkdwn',
-            text: 'Dates: `2013`, `2013-2016`, `Aug 2013`, `2013-08-07`, `since 2015`, `before 2010`, `last 30 days`. Mention me in a thread with no words to get background on the thread’s story.',
+            text:
+              'Dates: `2013`, `2013-2016`, `Aug 2013`, `2013-08-07`, `since 2015`, `before 2010`, `last 30 days`. ' +
+              'Mention me in a thread with no words to get background on the thread’s story.',
           },
         ],
       },

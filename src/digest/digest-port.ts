@@ -1,4 +1,4 @@
-import type { KnownBlock } from './blocks/message.ts';
+import type { KnownBlock } from '../block-kit/message.ts';
 
 /** What the slash command needs from the digest: `/kaesong digest <args>` is handed over whole. */
 export interface DigestCommandPort {

@@ -8,7 +8,7 @@ export function escapeMrkdwn(text: string): string {
  * Formatting characters in corpus text would pair up with our own bold markers (or each other) and
  * garble a card, so they become look-alikes that Slack does not parse.
  */
-export function neutraliseFormatting(text: string): string {
+function neutraliseFormatting(text: string): string {
   return text.replace(/\*/g, '\u2217').replace(/_/g, '\u02CD').replace(/~/g, '\u223C').replace(/`/g, '\u02CB');
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { digestMessage, quietDigestMessage } from '../../../src/slack/blocks/digest-blocks.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
-import type { Digest } from '../../../src/digest/select-digest.ts';
-import { makeRecord } from '../../support/records.ts';
+import { digestMessage, quietDigestMessage } from '../../src/block-kit/digest-blocks.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
+import type { Digest } from '../../src/model/digest.ts';
+import { makeRecord } from '../support/records.ts';
 
 const kaesong = makeRecord();
 const digest: Digest = {

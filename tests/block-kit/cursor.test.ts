@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeCursor, encodeCursor } from '../../../src/slack/blocks/cursor.ts';
+import { decodeCursor, encodeCursor } from '../../src/block-kit/cursor.ts';
 
 const cursor = { query: 'kaesong 2013', offset: 5, mode: 'search' as const, now: Date.UTC(2026, 10, 23, 9) };
 

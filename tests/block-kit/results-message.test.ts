@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resultsMessage, sharedByHeading } from '../../../src/slack/blocks/results-message.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
-import { decodeCursor } from '../../../src/slack/blocks/cursor.ts';
-import { makeHit, makeRecord } from '../../support/records.ts';
-import { makeQuery } from '../../support/queries.ts';
+import { resultsMessage, sharedByHeading } from '../../src/block-kit/results-message.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
+import { decodeCursor } from '../../src/block-kit/cursor.ts';
+import { makeHit, makeRecord } from '../support/records.ts';
+import { makeQuery } from '../support/queries.ts';
 
 const cursor = { query: 'kaesong 2013', offset: 0, mode: 'search' as const, now: 0 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resultCard } from '../../../src/slack/blocks/result-card.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
-import { makeHit, makeRecord } from '../../support/records.ts';
+import { resultCard } from '../../src/block-kit/result-card.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
+import { makeHit, makeRecord } from '../support/records.ts';
 
 function textOf(block: unknown): string {
   return JSON.stringify(block);

@@ -1,6 +1,6 @@
-import type { types } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 
-export type KnownBlock = types.KnownBlock;
+export type { KnownBlock };
 
 /** A reply before it is sent: the Block Kit body and the plain fallback Slack notifies and reads aloud. */
 export interface SlackMessage {

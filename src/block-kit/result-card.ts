@@ -1,5 +1,5 @@
-import type { SearchHit } from '../../model/search.ts';
-import { primaryUrl } from '../../model/record.ts';
+import type { SearchHit } from '../model/search.ts';
+import { primaryUrl } from '../model/record.ts';
 import type { KnownBlock } from './message.ts';
 import { formatEventDate, formatShortDate } from './format-date.ts';
 import { boldTerms, cleanText, cutText, excerptAround, link, safeText, safeUrl } from './mrkdwn.ts';

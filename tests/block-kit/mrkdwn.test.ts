@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boldTerms, cutText, excerptAround, link, safeText } from '../../../src/slack/blocks/mrkdwn.ts';
+import { boldTerms, cutText, excerptAround, link, safeText } from '../../src/block-kit/mrkdwn.ts';
 
 describe('safeText', () => {
   it('escapes &, < and > and collapses whitespace', () => {

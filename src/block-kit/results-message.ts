@@ -1,4 +1,4 @@
-import type { SearchPage } from '../../model/search.ts';
+import type { SearchPage } from '../model/search.ts';
 import type { KnownBlock, SlackMessage } from './message.ts';
 import { LIMITS } from './limits.ts';
 import { resultCard } from './result-card.ts';

@@ -1,8 +1,8 @@
 import { parseISO } from 'date-fns/parseISO';
 import { format } from 'date-fns/format';
-import type { CorpusRecord } from '../../model/record.ts';
-import { primaryUrl } from '../../model/record.ts';
-import type { Digest } from '../../digest/select-digest.ts';
+import type { CorpusRecord } from '../model/record.ts';
+import { primaryUrl } from '../model/record.ts';
+import type { Digest } from '../model/digest.ts';
 import type { KnownBlock, SlackMessage } from './message.ts';
 import { formatShortDate } from './format-date.ts';
 import { cleanText, cutText, escapeMrkdwn, link, safeText } from './mrkdwn.ts';

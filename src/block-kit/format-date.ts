@@ -1,7 +1,7 @@
 import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
-import type { IsoDate } from '../../model/record.ts';
+import type { IsoDate } from '../model/record.ts';
 
 /** `2013-08-07` → `Wed 7 Aug 2013`; null or unreadable dates → null. */
 export function formatEventDate(date: IsoDate | null): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const button = (text: string, value = 'v', action_id = 'a') => ({ type: 'button', text: { type: 'plain_text', text }, value, action_id });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { helpMessage } from '../../../src/slack/blocks/help.ts';
-import { noResultsMessage } from '../../../src/slack/blocks/no-results.ts';
-import { checkMessage } from '../../../src/slack/blocks/limits.ts';
+import { helpMessage } from '../../src/block-kit/help.ts';
+import { noResultsMessage } from '../../src/block-kit/no-results.ts';
+import { checkMessage } from '../../src/block-kit/limits.ts';
 
 const cursor = { query: 'kaesong', offset: 0, mode: 'search' as const, now: 0 };
 
