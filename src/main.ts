@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { loadConfig } from './config/load-config.ts';
 import { ConfigError, type Config } from './config/config.ts';
-import { consoleLogger } from './log/console-logger.ts';
+import { createLogger } from './log/create-logger.ts';
 import { liveKnowledge } from './knowledge/live-knowledge.ts';
 import { searcherProvider } from './slack/searcher-provider.ts';
 import { systemClock } from './model/clock.ts';
@@ -16,7 +16,7 @@ try {
   process.exit(1);
 }
 
-const logger = consoleLogger(config.logLevel);
+const logger = createLogger(config);
 const searchers = searcherProvider();
 // The corpus (or its snapshot) is read first, so the disk works while Bolt and the database
 // drivers load below; the first load may come from the snapshot, later changes are picked up live.
