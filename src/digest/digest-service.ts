@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Config } from '../config/config.ts';
 import type { Clock } from '../model/clock.ts';
 import type { Logger } from '../model/logger.ts';
+import type { Metrics } from '../model/metrics.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { DigestCommandPort } from '../slack/digest-port.ts';
 import { openStore } from '../store/open-store.ts';
@@ -27,6 +28,7 @@ export interface DigestServiceDeps {
   replicaId?: string;
   /** An already open store (tests); opened from config.databaseUrl otherwise. */
   store?: Store;
+  metrics?: Pick<Metrics, 'digestPost'>;
 }
 
 /** Opens the store (migrating it) and wires the digest's slash commands and scheduler. */
@@ -48,6 +50,7 @@ export async function createDigestService(config: Config, deps: DigestServiceDep
     logger: deps.logger,
     replicaId: deps.replicaId ?? `${hostname()}:${process.pid}`,
     slashCommand,
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   });
   const commands = createDigestCommands({ store, searcher: deps.searcher, clock: deps.clock, defaults: config.digest, slashCommand });
   return {
