@@ -44,7 +44,8 @@ try {
   digest = await createDigestService(config, { searcher: () => searchers.current(), clock: systemClock, logger, metrics: prometheus });
 } catch (error) {
   if (!(error instanceof StoreError)) throw error;
-  process.stderr.write(`${error.message}\n`);
+  // Through the logger: a JSON log pipeline gets a JSON line, and the password is redacted once more.
+  logger.error(error.message);
   process.exit(1);
 }
 const kaesong = createKaesongApp(config, { searchers, logger, metrics: prometheus, digest: digest.commands });
