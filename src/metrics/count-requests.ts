@@ -12,12 +12,13 @@ type Body = Record<string, unknown>;
 /**
  * Global middleware (structurally Bolt's, so this folder needs no Bolt import) counting commands,
  * mentions and button presses before any listener runs. Labels come from closed lists: a forged or
- * unexpected action id cannot create a new time series.
+ * unexpected action id cannot create a new time series. Slack's re-deliveries of an event (a retry
+ * number in the context) are the same mention, so they are not counted again.
  */
 export function countRequests(metrics: Pick<Metrics, 'commandReceived' | 'mentionReceived' | 'buttonPressed'>, known: KnownNames) {
-  return async ({ body, next }: { body: unknown; next: () => Promise<void> }): Promise<void> => {
+  return async ({ body, context, next }: { body: unknown; context?: { retryNum?: number | undefined }; next: () => Promise<void> }): Promise<void> => {
     const request = (body ?? {}) as Body;
-    const kind = requestKind(request);
+    const kind = context?.retryNum === undefined ? requestKind(request) : 'other';
     if (kind === 'command') metrics.commandReceived(request['command'] === known.command ? known.command : 'other');
     if (kind === 'event' && (request['event'] as Body | undefined)?.['type'] === 'app_mention') metrics.mentionReceived();
     if (kind === 'action') {

@@ -94,6 +94,16 @@ describe('GET /metrics beside /healthz on the Slack receiver', () => {
     expect(lines.filter((line) => line.startsWith('kaesong_slack_api_errors_total{'))).toHaveLength(1);
   });
 
+  it('counts a mention Slack re-delivers once', async () => {
+    const body = eventBody({ type: 'app_mention', user: 'U1', text: '<@UBOT> kaesong', ts: '1700000200.000200', channel: 'C1', event_ts: '1700000200.000200' }, 'EvMetrics2');
+    await sendSigned(`${base}/slack/events`, SECRET, body, 'application/json');
+    await sendSigned(`${base}/slack/events`, SECRET, body, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
+    const { lines } = await scrape();
+    expect(lines).toContain('kaesong_mentions_total 1');
+    expect(lines).toContain('kaesong_ack_duration_seconds_count{type="event"} 2'); // both deliveries were acknowledged
+  });
+
   it('shows the records and the one segment answering, and the process metrics', async () => {
     const { lines } = await scrape();
     expect(lines).toContain('kaesong_records 9');

@@ -5,11 +5,12 @@ import { recordingMetrics } from './recording-metrics.ts';
 
 const KNOWN = { command: '/kaesong', actions: ['kaesong_share', 'kaesong_more'] };
 
-async function count(body: Record<string, unknown>) {
+async function count(body: Record<string, unknown>, context: { retryNum?: number } = {}) {
   const metrics = recordingMetrics();
   let nextCalled = false;
   await countRequests(metrics, KNOWN)({
     body,
+    context,
     next: async () => {
       nextCalled = true;
     },
@@ -27,6 +28,10 @@ describe('countRequests', () => {
   it('counts app_mention events, and no other event', async () => {
     expect(await count({ type: 'event_callback', event: { type: 'app_mention', text: '<@UBOT> hi' } })).toEqual(['mentionReceived()']);
     expect(await count({ type: 'event_callback', event: { type: 'message', channel_type: 'im' } })).toEqual([]);
+  });
+
+  it('does not count Slack’s re-delivery of an event it already sent', async () => {
+    expect(await count({ type: 'event_callback', event: { type: 'app_mention', text: '<@UBOT> hi' } }, { retryNum: 1 })).toEqual([]);
   });
 
   it('counts a button press by its action id when it is one of ours, as other when not', async () => {
