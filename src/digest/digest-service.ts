@@ -29,6 +29,8 @@ export interface DigestServiceDeps {
   /** An already open store (tests); opened from config.databaseUrl otherwise. */
   store?: Store;
   metrics?: Pick<Metrics, 'digestPost'>;
+  /** The default publisher's fetch (main.ts passes one that counts failed Slack calls). */
+  fetch?: typeof fetch;
 }
 
 /** Opens the store (migrating it) and wires the digest's slash commands and scheduler. */
@@ -41,7 +43,7 @@ export async function createDigestService(config: Config, deps: DigestServiceDep
       ? async () => {
           throw new Error('no SLACK_BOT_TOKEN configured');
         }
-      : slackPublisher({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }));
+      : slackPublisher({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) }));
   const runner = createDigestRunner({
     store,
     searcher: deps.searcher,
