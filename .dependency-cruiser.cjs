@@ -7,7 +7,9 @@
  *   slack/                         digest/, knowledge/, search/, query/, block-kit/, config/, model/
  *   digest/                        search/, store/, block-kit/, config/, model/
  *   knowledge/                     search/, corpus/, model/
- *   search/  query/  corpus/  store/  block-kit/  config/  log/     model/
+ *   metrics/                       model/, search/ (types), slack/searcher-provider (type)
+ *   log/                           config/, model/
+ *   search/  query/  corpus/  store/  block-kit/  config/          model/
  *   model/                         nothing
  *
  * Only slack/, app.ts and main.ts know Bolt and the Slack Web API client.
@@ -15,7 +17,8 @@
 const LAYERS = {
   model: [],
   config: ['model'],
-  log: ['model'],
+  log: ['model', 'config'],
+  metrics: ['model', 'search', 'slack/searcher-provider\\.ts$'],
   'block-kit': ['model'],
   corpus: ['model'],
   query: ['model'],

@@ -14,6 +14,15 @@ import { describeError } from './model/describe-error.ts';
 import { initialiseWithRetry } from './slack/initialise-app.ts';
 import { SLACK_CLIENT_TUNING, timedFetch, type SlackClientTuning } from './slack/client-options.ts';
 import { inFlightWork } from './slack/in-flight.ts';
+import { ACTION } from './block-kit/buttons.ts';
+import { noMetrics } from './model/metrics.ts';
+import type { PrometheusMetrics } from './metrics/prometheus-metrics.ts';
+import { countRequests } from './metrics/count-requests.ts';
+import { timeAcks } from './metrics/time-acks.ts';
+import { observedFetch } from './metrics/observed-fetch.ts';
+import { timedSearchers } from './metrics/timed-searchers.ts';
+import { metricsRoute } from './metrics/metrics-route.ts';
+import { startMetricsServer, type MetricsServer } from './metrics/metrics-server.ts';
 
 
 export interface KaesongAppDeps {
@@ -26,12 +35,14 @@ export interface KaesongAppDeps {
   botId?: string;
   /** Shorter timeouts and retries (tests); SLACK_CLIENT_TUNING otherwise. */
   slackClient?: SlackClientTuning;
+  /** Served on `/metrics` (HTTP mode, and METRICS_PORT) and fed by the listeners; nothing is measured without it. */
+  metrics?: PrometheusMetrics;
 }
 
 export interface KaesongApp {
   app: App;
   /** Listening: HTTP mode resolves with the bound port (useful with PORT=0), Socket Mode with null. */
-  start(): Promise<{ port: number | null }>;
+  start(): Promise<{ port: number | null; metricsPort?: number }>;
   /**
    * Stops taking requests, then waits up to `graceMs` for replies already in flight (a mention being
    * answered, a warm-up command waiting for the index). Resolves false if some were still running.
@@ -47,9 +58,10 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   const slack = config.slack;
   if (slack === null) throw new ConfigError('SLACK_BOT_TOKEN', 'is not set');
   const logger = deps.logger ?? silentLogger;
+  const metrics = deps.metrics ?? noMetrics;
   const { maxRetryAfterSec, ...tuning } = { ...SLACK_CLIENT_TUNING, ...deps.slackClient };
   const app = new App({
-    ...receiverOptions(slack, deps.searchers),
+    ...receiverOptions(slack, deps.searchers, deps.metrics),
     token: slack.botToken,
     // The token check runs in start(), retried, instead of in this constructor, where a Slack outage crashed the process.
     deferInitialization: true,
@@ -58,18 +70,21 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     logger: boltLogger(logger, boltLevel(config.logLevel)),
     clientOptions: {
       ...tuning,
-      fetch: timedFetch(tuning.timeout ?? SLACK_CLIENT_TUNING.timeout, maxRetryAfterSec),
+      fetch: observedFetch(timedFetch(tuning.timeout ?? SLACK_CLIENT_TUNING.timeout, maxRetryAfterSec), metrics),
       ...(slack.apiUrl === null ? {} : { slackApiUrl: slack.apiUrl }),
     },
   });
   const inFlight = inFlightWork();
   let listening = false;
+  let metricsServer: MetricsServer | null = null;
+  app.processEvent = timeAcks(app.processEvent.bind(app), metrics);
   app.use(async ({ next }) => inFlight.track(next));
+  app.use(countRequests(metrics, { command: slack.slashCommand, actions: Object.values(ACTION) }));
   app.error(async (error) => {
     logger.error('unhandled error in a listener', describeError(error));
   });
   registerListeners(app, {
-    searchers: deps.searchers,
+    searchers: deps.metrics === undefined ? deps.searchers : timedSearchers(deps.searchers, metrics),
     clock: deps.clock ?? systemClock,
     logger,
     command: slack.slashCommand,
@@ -80,23 +95,34 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   return {
     app,
     async start() {
+      // Before the token check, which retries through a Slack outage: the process is watchable meanwhile.
+      if (config.metricsPort !== null) {
+        metricsServer = await startMetricsServer(config.metricsPort, {
+          '/healthz': healthz(deps.searchers),
+          ...(deps.metrics === undefined ? {} : { '/metrics': metricsRoute(deps.metrics) }),
+        });
+        logger.info(`serving /metrics and /healthz on http://localhost:${metricsServer.port}`);
+      }
+      const metricsPort = metricsServer === null ? {} : { metricsPort: metricsServer.port };
       await initialiseWithRetry(app, logger);
       if (slack.appToken !== null) {
         await app.start();
         listening = true;
         logger.info('connected to Slack in Socket Mode');
-        return { port: null };
+        return { port: null, ...metricsPort };
       }
       const server = (await app.start(slack.port)) as { address(): AddressInfo | string | null };
       listening = true;
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : slack.port;
       logger.info(`listening for Slack on http://localhost:${port}/slack/events`);
-      return { port };
+      return { port, ...metricsPort };
     },
     async stop(graceMs = 8_000) {
       // Stopped while still waiting for Slack at start-up: there is no receiver to stop yet.
       if (listening) await app.stop();
+      await metricsServer?.close();
+      metricsServer = null;
       const finished = await inFlight.drained(graceMs);
       if (!finished) logger.warn(`stopping with ${inFlight.size} ${inFlight.size === 1 ? 'reply' : 'replies'} still in flight`);
       return finished;
@@ -104,12 +130,15 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   };
 }
 
-function receiverOptions(slack: SlackConfig, searchers: SearcherProvider) {
+function receiverOptions(slack: SlackConfig, searchers: SearcherProvider, metrics: PrometheusMetrics | undefined) {
   if (slack.appToken !== null) return { socketMode: true, appToken: slack.appToken };
   return {
     signingSecret: slack.signingSecret ?? '',
     port: slack.port,
-    customRoutes: [{ path: '/healthz', method: ['GET'], handler: healthz(searchers) }],
+    customRoutes: [
+      { path: '/healthz', method: ['GET'], handler: healthz(searchers) },
+      ...(metrics === undefined ? [] : [{ path: '/metrics', method: ['GET'], handler: metricsRoute(metrics) }]),
+    ],
   };
 }
 

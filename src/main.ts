@@ -1,12 +1,13 @@
 import 'dotenv/config';
 import { loadConfig } from './config/load-config.ts';
 import { ConfigError, type Config } from './config/config.ts';
-import { consoleLogger } from './log/console-logger.ts';
+import { createLogger } from './log/create-logger.ts';
 import { liveKnowledge } from './knowledge/live-knowledge.ts';
 import { searcherProvider } from './slack/searcher-provider.ts';
 import { systemClock } from './model/clock.ts';
 import { describeError } from './model/describe-error.ts';
 import type { DigestService } from './digest/digest-service.ts';
+import { noMetrics, type Metrics } from './model/metrics.ts';
 
 let config: Config;
 try {
@@ -17,26 +18,39 @@ try {
   process.exit(1);
 }
 
-const logger = consoleLogger(config.logLevel);
+const logger = await createLogger(config);
 const searchers = searcherProvider();
-// The corpus (or its snapshot) is read first, so the disk works while Bolt and the database
-// drivers load below; the first load may come from the snapshot, later changes are picked up live.
-const corpus = liveKnowledge(config.corpusDirs, { cacheDir: config.cacheDir, logger, onIndex: (index) => searchers.set(index) });
-const [{ createKaesongApp }, { BotTokenRejected }, { createDigestService }, { StoreError }] = await Promise.all([
+// Reloads only start once the corpus is watched, well after the metrics below exist.
+let metrics: Metrics = noMetrics;
+// The corpus (or its snapshot) is read first, so the disk works while Bolt, prom-client and the
+// database drivers load below; the first load may come from the snapshot, later changes are picked up live.
+const corpus = liveKnowledge(config.corpusDirs, {
+  cacheDir: config.cacheDir,
+  logger,
+  metrics: { reloaded: (outcome, seconds) => metrics.reloaded(outcome, seconds) },
+  onIndex: (index) => searchers.set(index),
+});
+const [{ createKaesongApp }, { BotTokenRejected }, { createDigestService }, { StoreError }, { prometheusMetrics }, { observedFetch }] = await Promise.all([
   import('./app.ts'),
   import('./slack/initialise-app.ts'),
   import('./digest/digest-service.ts'),
   import('./store/store.ts'),
+  import('./metrics/prometheus-metrics.ts'),
+  import('./metrics/observed-fetch.ts'),
 ]);
+// One registry for the process, fed by the adapters and served on /metrics.
+const prometheus = prometheusMetrics({ records: () => searchers.current()?.size ?? null, known: { commands: config.slack === null ? [] : [config.slack.slashCommand] } });
+metrics = prometheus;
 let digest: DigestService;
 try {
-  digest = await createDigestService(config, { searcher: () => searchers.current(), clock: systemClock, logger });
+  digest = await createDigestService(config, { searcher: () => searchers.current(), clock: systemClock, logger, metrics: prometheus, fetch: observedFetch(fetch, prometheus) });
 } catch (error) {
   if (!(error instanceof StoreError)) throw error;
-  process.stderr.write(`${error.message}\n`);
+  // Through the logger: a JSON log pipeline gets a JSON line, and the password is redacted once more.
+  logger.error(error.message);
   process.exit(1);
 }
-const kaesong = createKaesongApp(config, { searchers, logger, digest: digest.commands });
+const kaesong = createKaesongApp(config, { searchers, logger, metrics: prometheus, digest: digest.commands });
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 let stopping = false;

@@ -10,6 +10,10 @@ export interface Config {
     timeZone: string;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** `text`: one readable line per event; `json`: one JSON object per line, for log pipelines. */
+  logFormat: 'text' | 'json';
+  /** A separate port serving `/metrics` and `/healthz` (the only way to reach them in Socket Mode); null: none. */
+  metricsPort: number | null;
   slack: SlackConfig | null;
 }
 

@@ -4,6 +4,7 @@ import { ConfigError, type Config, type SlackConfig } from './config.ts';
 export type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const LOG_FORMATS = ['text', 'json'] as const;
 
 /**
  * Reads and validates configuration from an environment. The only reader of `process.env` is the
@@ -23,6 +24,11 @@ export function loadConfig(env: Env, needs: { slack: boolean }): Config {
   if (!isOneOf(logLevel, LOG_LEVELS)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}"`);
   }
+  const logFormat = value(env, 'LOG_FORMAT') ?? 'text';
+  if (!isOneOf(logFormat, LOG_FORMATS)) {
+    throw new ConfigError('LOG_FORMAT', `must be one of ${LOG_FORMATS.join(', ')}; got "${logFormat}"`);
+  }
+  const metricsPort = value(env, 'METRICS_PORT');
   const databaseUrl = value(env, 'DATABASE_URL') ?? 'sqlite:./data/kaesong.db';
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'must start with sqlite: or postgres://');
@@ -34,6 +40,8 @@ export function loadConfig(env: Env, needs: { slack: boolean }): Config {
     databaseUrl,
     digest: { time: digestTime, timeZone },
     logLevel,
+    logFormat,
+    metricsPort: metricsPort === undefined ? null : port('METRICS_PORT', metricsPort),
     slack: needs.slack ? loadSlackConfig(env) : null,
   };
 }
@@ -51,11 +59,7 @@ function loadSlackConfig(env: Env): SlackConfig {
   if (appToken === null && signingSecret === null) {
     throw new ConfigError('SLACK_SIGNING_SECRET', 'is required in HTTP mode (when SLACK_APP_TOKEN is unset)');
   }
-  const portText = value(env, 'PORT') ?? '3000';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError('PORT', `must be a port number; got "${portText}"`);
-  }
+  const httpPort = port('PORT', value(env, 'PORT') ?? '3000');
   const apiUrl = value(env, 'SLACK_API_URL') ?? null;
   if (apiUrl !== null && !/^https?:\/\/\S+$/.test(apiUrl)) {
     throw new ConfigError('SLACK_API_URL', `must be an http(s) URL; got "${apiUrl}"`);
@@ -69,9 +73,15 @@ function loadSlackConfig(env: Env): SlackConfig {
     signingSecret,
     appToken,
     apiUrl: apiUrl === null ? null : apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
-    port,
+    port: httpPort,
     slashCommand,
   };
+}
+
+function port(name: string, text: string): number {
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || number > 65535) throw new ConfigError(name, `must be a port number; got "${text}"`);
+  return number;
 }
 
 function value(env: Env, name: string): string | undefined {

@@ -1,5 +1,6 @@
 import type { Clock } from '../model/clock.ts';
 import type { Logger } from '../model/logger.ts';
+import type { Metrics } from '../model/metrics.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { Store, Subscription } from '../store/store.ts';
 import type { SlackMessage } from '../block-kit/message.ts';
@@ -34,6 +35,8 @@ export interface DigestRunnerOptions {
   /** How long a channel-day that finally failed waits before another try from this process. */
   failureCooldownMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Told the outcome of every channel-day run. */
+  metrics?: Pick<Metrics, 'digestPost'>;
 }
 
 export type ChannelOutcome =
@@ -81,6 +84,15 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
   }
 
   async function runChannel(subscription: Subscription, localDay: string): Promise<ChannelOutcome> {
+    const outcome = await attemptChannel(subscription, localDay).catch((error: unknown) => {
+      options.metrics?.digestPost('failed');
+      throw error;
+    });
+    options.metrics?.digestPost(outcome.result);
+    return outcome;
+  }
+
+  async function attemptChannel(subscription: Subscription, localDay: string): Promise<ChannelOutcome> {
     const { channelId } = subscription;
     const key = `${channelId}/${localDay}`;
     const now = clock.now();

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Config } from '../config/config.ts';
 import type { Clock } from '../model/clock.ts';
 import type { Logger } from '../model/logger.ts';
+import type { Metrics } from '../model/metrics.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { DigestCommandPort } from './digest-port.ts';
 import { openStore } from '../store/open-store.ts';
@@ -27,6 +28,9 @@ export interface DigestServiceDeps {
   replicaId?: string;
   /** An already open store (tests); opened from config.databaseUrl otherwise. */
   store?: Store;
+  metrics?: Pick<Metrics, 'digestPost'>;
+  /** The default publisher's fetch (main.ts passes one that counts failed Slack calls). */
+  fetch?: typeof fetch;
 }
 
 /** Opens the store (migrating it) and wires the digest's slash commands and scheduler. */
@@ -39,7 +43,7 @@ export async function createDigestService(config: Config, deps: DigestServiceDep
       ? async () => {
           throw new Error('no SLACK_BOT_TOKEN configured');
         }
-      : slackPublisher({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }));
+      : slackPublisher({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) }));
   const runner = createDigestRunner({
     store,
     searcher: deps.searcher,
@@ -48,6 +52,7 @@ export async function createDigestService(config: Config, deps: DigestServiceDep
     logger: deps.logger,
     replicaId: deps.replicaId ?? `${hostname()}:${process.pid}`,
     slashCommand,
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   });
   const commands = createDigestCommands({ store, searcher: deps.searcher, clock: deps.clock, defaults: config.digest, slashCommand });
   return {

@@ -1,5 +1,6 @@
 import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
+import type { Metrics } from '../model/metrics.ts';
 import type { CorpusIndex } from '../search/search-index.ts';
 import { listCorpusFiles } from '../corpus/load-corpus.ts';
 import { corpusFingerprint } from './corpus-fingerprint.ts';
@@ -14,6 +15,8 @@ export interface LiveKnowledgeOptions {
   debounceMs?: number;
   /** How long after the first index the folders start being watched (default 1 s). */
   watchDelayMs?: number;
+  /** Told each reload's outcome and duration (not the first load). */
+  metrics?: Pick<Metrics, 'reloaded'>;
 }
 
 export interface LiveKnowledge {
@@ -52,11 +55,15 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       do {
         again = false;
         const before = current?.fingerprint;
+        const started = performance.now();
+        const took = () => (performance.now() - started) / 1000;
         try {
           const knowledge = await load();
           if (knowledge.fingerprint !== before) logger.info(`corpus reloaded: ${knowledge.index.size} records`);
+          options.metrics?.reloaded(knowledge.fingerprint !== before ? 'changed' : 'unchanged', took());
         } catch (error) {
           logger.error('corpus reload failed; still answering from the previous index:', describeError(error));
+          options.metrics?.reloaded('failed', took());
         }
       } while (again);
       running = null;

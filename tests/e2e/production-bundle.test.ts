@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 /** `npm start`'s process: the bundle in dist/, without tsx. Resolves with its log once /healthz says ready. */
-async function startBundle(): Promise<{ port: number; log: () => string; stop: () => Promise<void> }> {
+async function startBundle(settings: Record<string, string> = {}): Promise<{ port: number; log: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['dist/main.mjs'], {
     cwd: repo,
     env: {
@@ -46,6 +46,7 @@ async function startBundle(): Promise<{ port: number; log: () => string; stop: (
       INDEX_CACHE_DIR: join(dir, 'cache'),
       DATABASE_URL: `sqlite:${join(dir, 'k.db')}`,
       LOG_LEVEL: 'info',
+      ...settings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,10 +90,15 @@ describe('the production bundle (npm start)', () => {
       await first.stop();
     }
 
-    const second = await startBundle();
+    const second = await startBundle({ LOG_FORMAT: 'json' });
     try {
       expect(second.log()).toMatch(new RegExp(`index: ${EVENTS + 9} records from 5 files, loaded from snapshot in \\d+ ms`));
       expect((await ask(second.port, 'kaesong 2013')).text).toContain('Kaesong');
+      const entries = second.log().trim().split('\n').map((line) => JSON.parse(line) as { level: string; msg: string });
+      expect(entries.map((entry) => entry.level)).not.toContain('error');
+      const metrics = await (await fetch(`http://127.0.0.1:${second.port}/metrics`)).text();
+      expect(metrics).toContain(`\nkaesong_records ${EVENTS + 9}\n`);
+      expect(metrics).toContain('\nkaesong_commands_total{command="/kaesong"} 1\n');
     } finally {
       await second.stop();
     }

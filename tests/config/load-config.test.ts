@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/config.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { configSecrets } from '../../src/config/secrets.ts';
+
+const HTTP = { SLACK_BOT_TOKEN: 'xoxb-1-abc', SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5' };
+
+describe('loadConfig', () => {
+  describe('LOG_FORMAT', () => {
+    it('is text unless set', () => {
+      expect(loadConfig({}, { slack: false }).logFormat).toBe('text');
+    });
+
+    it('accepts json', () => {
+      expect(loadConfig({ LOG_FORMAT: 'json' }, { slack: false }).logFormat).toBe('json');
+    });
+
+    it('names the variable and the choices when it is anything else', () => {
+      expect(() => loadConfig({ LOG_FORMAT: 'logfmt' }, { slack: false })).toThrow(
+        new ConfigError('LOG_FORMAT', 'must be one of text, json; got "logfmt"'),
+      );
+    });
+  });
+
+  describe('METRICS_PORT', () => {
+    it('is null (no metrics server) unless set', () => {
+      expect(loadConfig({}, { slack: false }).metricsPort).toBeNull();
+    });
+
+    it('is a port number when set, 0 meaning any free port', () => {
+      expect(loadConfig({ METRICS_PORT: '9464' }, { slack: false }).metricsPort).toBe(9464);
+      expect(loadConfig({ METRICS_PORT: '0' }, { slack: false }).metricsPort).toBe(0);
+    });
+
+    it('rejects what is not a port', () => {
+      expect(() => loadConfig({ METRICS_PORT: '70000' }, { slack: false })).toThrow('METRICS_PORT must be a port number; got "70000"');
+      expect(() => loadConfig({ METRICS_PORT: 'metrics' }, { slack: false })).toThrow('METRICS_PORT must be a port number; got "metrics"');
+    });
+  });
+
+  it('still rejects a PORT that is not a port number', () => {
+    expect(() => loadConfig({ ...HTTP, PORT: '-1' }, { slack: true })).toThrow('PORT must be a port number; got "-1"');
+  });
+});
+
+describe('configSecrets', () => {
+  it('lists the tokens, the signing secret and the database password, raw and decoded', () => {
+    const config = loadConfig({ ...HTTP, DATABASE_URL: 'postgres://kaesong:p%40ss-w0rd@db.internal:5432/kaesong' }, { slack: true });
+    expect(configSecrets(config)).toEqual(['xoxb-1-abc', '8f742231b10e8888abcd99yyyzzz85a5', 'p%40ss-w0rd', 'p@ss-w0rd']);
+  });
+
+  it('has nothing for a SQLite database and no Slack settings', () => {
+    expect(configSecrets(loadConfig({}, { slack: false }))).toEqual([]);
+  });
+});
