@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { checkMessage } from '../../src/slack/blocks/limits.ts';
 
 export interface SignOptions {
   /** Seconds since the epoch; defaults to now. */
@@ -26,7 +27,19 @@ export async function sendSigned(url: string, secret: string, body: string, cont
   const started = performance.now();
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, text, json: parseJson(text), ms: performance.now() - started };
+  const json = parseJson(text);
+  refuseInvalidAck(body, response.status, json);
+  return { status: response.status, text, json, ms: performance.now() - started };
+}
+
+/**
+ * Slack refuses a slash command's ack that breaks Block Kit rules (`invalid_command_response`): the
+ * user sees an error instead of the answer. Like Slack, this fails the request, so no test passes on it.
+ */
+export function refuseInvalidAck(body: string, status: number, json: unknown): void {
+  if (status !== 200 || json === null || typeof json !== 'object' || !new URLSearchParams(body).has('command')) return;
+  const problems = checkMessage(json);
+  if (problems.length > 0) throw new Error(`Slack would refuse this ack (invalid_command_response): ${problems.join('; ')}`);
 }
 
 export function slashCommandBody(fields: Record<string, string>): string {
