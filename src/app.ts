@@ -10,6 +10,8 @@ import { openKnowledge } from './knowledge/open-knowledge.ts';
 import { boltLogger } from './slack/bolt-logger.ts';
 import type { DigestCommandPort } from './slack/digest-port.ts';
 import { EventDedupe } from './slack/event-dedupe.ts';
+import { RecentReplies } from './slack/recent-replies.ts';
+import { skipRedeliveries } from './slack/redelivery.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';
 import { describeSlackError } from './slack/slack-errors.ts';
@@ -65,8 +67,10 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     },
   });
   const inFlight = inFlightWork();
+  const dedupe = new EventDedupe(10_000);
   let listening = false;
   app.use(async ({ next }) => inFlight.track(next));
+  app.use(skipRedeliveries(dedupe, logger));
   app.error(async (error) => {
     logger.error('unhandled error in a listener', describeSlackError(error));
   });
@@ -76,7 +80,8 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     logger,
     command: slack.slashCommand,
     timeZone: config.digest.timeZone,
-    dedupe: new EventDedupe(10_000),
+    dedupe,
+    replies: new RecentReplies(10_000),
     ...(deps.digest === undefined ? {} : { digest: deps.digest }),
   });
   return {

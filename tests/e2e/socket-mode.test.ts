@@ -36,7 +36,7 @@ const slashCommand = (id: string, text: string) => ({
   envelope_id: id,
   type: 'slash_commands',
   accepts_response_payload: true,
-  payload: { token: 'legacy', team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/kaesong', text, response_url: fake.responseUrl(id), trigger_id: '1.2.3', api_app_id: 'A1' },
+  payload: { token: 'legacy', team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/kaesong', text, response_url: fake.responseUrl(id), trigger_id: `${id}.2.3`, api_app_id: 'A1' },
 });
 
 describe('Socket Mode', () => {

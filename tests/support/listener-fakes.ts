@@ -2,6 +2,7 @@ import type { Clock } from '../../src/model/clock.ts';
 import type { Logger } from '../../src/model/logger.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
 import { EventDedupe } from '../../src/slack/event-dedupe.ts';
+import { RecentReplies } from '../../src/slack/recent-replies.ts';
 import { searcherProvider } from '../../src/slack/searcher-provider.ts';
 import type { ListenerDeps } from '../../src/slack/listeners/deps.ts';
 
@@ -23,6 +24,7 @@ export function fakeDeps(searcher: Searcher | null, overrides: Partial<ListenerD
     command: '/kaesong',
     timeZone: 'UTC',
     dedupe: new EventDedupe(100),
+    replies: new RecentReplies(100),
     ...overrides,
   } as ListenerDeps & { logger: ReturnType<typeof recordingLogger> };
 }
@@ -48,6 +50,7 @@ export function recorder<T = unknown>(answer: (arg: T) => unknown = () => ({ ok:
 export function fakeClient(parentText: string | null = null) {
   const postMessage = recorder<Record<string, unknown>>(() => ({ ok: true, ts: '1.1' }));
   const postEphemeral = recorder<Record<string, unknown>>();
+  const update = recorder<Record<string, unknown>>((params) => ({ ok: true, ts: params['ts'] }));
   const replies = recorder<Record<string, unknown>>(() => ({ ok: true, messages: parentText === null ? [] : [{ text: parentText, ts: '1' }] }));
-  return { client: { chat: { postMessage, postEphemeral }, conversations: { replies } }, postMessage, postEphemeral, replies };
+  return { client: { chat: { postMessage, postEphemeral, update }, conversations: { replies } }, postMessage, postEphemeral, update, replies };
 }

@@ -42,6 +42,13 @@ export function refuseInvalidAck(body: string, status: number, json: unknown): v
   if (problems.length > 0) throw new Error(`Slack would refuse this ack (invalid_command_response): ${problems.join('; ')}`);
 }
 
+let triggers = 0;
+/** Slack makes a new trigger_id for every command, press and shortcut. */
+export function nextTriggerId(): string {
+  triggers += 1;
+  return `${triggers}.2.3`;
+}
+
 export function slashCommandBody(fields: Record<string, string>): string {
   return new URLSearchParams({
     token: 'legacy',
@@ -54,7 +61,7 @@ export function slashCommandBody(fields: Record<string, string>): string {
     command: '/kaesong',
     text: '',
     api_app_id: 'A1',
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
     ...fields,
   }).toString();
 }
@@ -95,7 +102,7 @@ export function buttonPressBody({ actionId, value, responseUrl, text = { type: '
     team: { id: 'T1', domain: 'newsroom' },
     container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: ephemeral },
     channel: { id: 'C1', name: 'newsdesk' },
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
     response_url: responseUrl,
     actions: [{ type: 'button', action_id: actionId, block_id: 'kaesong_page', value, text, action_ts: '1.3' }],
   });

@@ -3,6 +3,7 @@ import type { Logger } from '../../model/logger.ts';
 import type { SearcherProvider } from '../searcher-provider.ts';
 import type { DigestCommandPort } from '../digest-port.ts';
 import type { EventDedupe } from '../event-dedupe.ts';
+import type { RecentReplies } from '../recent-replies.ts';
 
 /** What every listener may use; one object so tests swap any part. */
 export interface ListenerDeps {
@@ -14,6 +15,8 @@ export interface ListenerDeps {
   /** The zone "today" and "last week" are counted in. */
   timeZone: string;
   dedupe: EventDedupe;
+  /** The bot's answers to mentions, so an edited mention updates its answer. */
+  replies: RecentReplies;
   digest?: DigestCommandPort;
 }
 
