@@ -13,6 +13,8 @@ export interface RecordedCall {
   path: string;
   /** Why the fake refused the call as Slack would (`invalid_blocks`, `not_in_channel` …); null when accepted. */
   rejected: string | null;
+  /** What the fake answered (Web API calls). */
+  answer?: Record<string, unknown>;
 }
 
 type Answer = (params: Record<string, unknown>) => Record<string, unknown>;
@@ -142,7 +144,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.end(JSON.stringify({ ok: false, error: call.rejected }));
       return;
     }
-    res.end(JSON.stringify({ ok: true, ...(answers.get(method)?.(params) ?? {}) }));
+    call.answer = { ok: true, ...(answers.get(method)?.(params) ?? {}) };
+    res.end(JSON.stringify(call.answer));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
