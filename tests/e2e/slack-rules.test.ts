@@ -70,6 +70,8 @@ describe('ids and text Slack checks', () => {
     const help = (await h.slash('help', 'help')).json as Message;
     expect(help.text).toBe('/kaesong &lt;words and dates&gt;: background on a story from the timeline. Example: /kaesong kaesong 2013');
     expect(checkMessage(help)).toEqual([]);
+    // Sent as built: nothing had to be repaired on the way out.
+    expect(h.logger.lines.filter((line) => line.startsWith('warn'))).toEqual([]);
   });
 });
 
