@@ -49,7 +49,14 @@ export async function createDigestService(config: Config, deps: DigestServiceDep
     replicaId: deps.replicaId ?? `${hostname()}:${process.pid}`,
     slashCommand,
   });
-  const commands = createDigestCommands({ store, searcher: deps.searcher, clock: deps.clock, defaults: config.digest, slashCommand });
+  const commands = createDigestCommands({
+    store,
+    searcher: deps.searcher,
+    clock: deps.clock,
+    defaults: config.digest,
+    slashCommand,
+    announce: async (channel, message) => void (await publish({ channel, ...message, unfurl_links: false, unfurl_media: false })),
+  });
   return {
     store,
     commands,

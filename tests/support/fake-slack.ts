@@ -48,6 +48,8 @@ export interface FakeSlack {
   rejections(): RecordedCall[];
   /** Make every later call to `method` answer `{ ok: false, error }`. */
   failMethod(method: string, error: string): void;
+  /** Make only the next call to `method` answer `{ ok: false, error }`. */
+  failNext(method: string, error: string): void;
   answer(method: string, answer: Answer): void;
   /** Declares the bot's membership of a channel (and whether it is private). */
   channel(id: string, state: Partial<ChannelState>): void;
@@ -67,6 +69,7 @@ const RESPONSE_URL_USES = 5;
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, string>();
+  const nextFailures = new Map<string, string>();
   const channels = new Map<string, ChannelState>();
   const posted = new Map<string, string>(); // ts → channel, for chat.update
   const expired = new Set<string>();
@@ -136,7 +139,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.end(JSON.stringify({ ok: true }));
       return;
     }
-    call.rejected = failures.get(method) ?? refusal(method, params);
+    call.rejected = nextFailures.get(method) ?? failures.get(method) ?? refusal(method, params);
+    nextFailures.delete(method);
     calls.push(call);
     for (const wake of waiters) wake();
     res.setHeader('content-type', 'application/json');
@@ -158,6 +162,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     callsTo: (method) => calls.filter((call) => call.method === method && call.rejected === null),
     rejections: () => calls.filter((call) => call.rejected !== null),
     failMethod: (method, error) => failures.set(method, error),
+    failNext: (method, error) => nextFailures.set(method, error),
     answer: (method, answer) => answers.set(method, answer),
     channel: (id, state) => channels.set(id, { ...stateOf(id), ...state }),
     expireResponseUrl: (id) => expired.add(`/response/${id}`),
