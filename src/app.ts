@@ -12,6 +12,7 @@ import type { DigestCommandPort } from './slack/digest-port.ts';
 import { EventDedupe } from './slack/event-dedupe.ts';
 import { RecentReplies } from './slack/recent-replies.ts';
 import { skipRedeliveries } from './slack/redelivery.ts';
+import { UserChannels } from './slack/user-channels.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';
 import { describeSlackError } from './slack/slack-errors.ts';
@@ -74,14 +75,16 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
   app.error(async (error) => {
     logger.error('unhandled error in a listener', describeSlackError(error));
   });
+  const clock = deps.clock ?? systemClock;
   registerListeners(app, {
     searchers: deps.searchers,
-    clock: deps.clock ?? systemClock,
+    clock,
     logger,
     command: slack.slashCommand,
     timeZone: config.digest.timeZone,
     dedupe,
     replies: new RecentReplies(10_000),
+    userChannels: new UserChannels(() => clock.now().getTime()),
     ...(deps.digest === undefined ? {} : { digest: deps.digest }),
   });
   return {

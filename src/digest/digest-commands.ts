@@ -147,6 +147,12 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
   }
 
   return {
+    async overview(teamId) {
+      const subscriptions = (await options.store.listSubscriptions()).filter((s) => s.teamId === teamId);
+      const since = new Date(options.clock.now().getTime() - RECENT_MS);
+      const recentlyAdded = (await options.store.recordsSeenSince(since)).slice(-RECENT_COUNT).reverse();
+      return { subscriptions: subscriptions.map(({ channelId, time, timeZone, topic }) => ({ channelId, time, timeZone, topic })), recentlyAdded };
+    },
     async handle(args, ctx) {
       const [sub = '', ...rest] = args.trim().split(/\s+/).filter((word) => word !== '');
       switch (sub.toLowerCase()) {
@@ -173,6 +179,10 @@ function describe(subscription: Pick<Subscription, 'time' | 'timeZone' | 'topic'
   const quiet = subscription.quiet ? 'a quiet line on days with nothing to say' : 'nothing on days with nothing to say';
   return `every day at ${subscription.time} ${subscription.timeZone}, ${topic}, ${quiet}`;
 }
+
+/** "Latest added" on the Home tab: records first seen in the last 30 days, the 5 newest. */
+const RECENT_MS = 30 * 24 * 60 * 60_000;
+const RECENT_COUNT = 5;
 
 function adviceFor(reason: string): string {
   if (reason === 'not_in_channel' || reason === 'channel_not_found') return ': invite me with `/invite @Kaesong`';

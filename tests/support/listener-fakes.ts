@@ -3,6 +3,7 @@ import type { Logger } from '../../src/model/logger.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
 import { EventDedupe } from '../../src/slack/event-dedupe.ts';
 import { RecentReplies } from '../../src/slack/recent-replies.ts';
+import { UserChannels } from '../../src/slack/user-channels.ts';
 import { searcherProvider } from '../../src/slack/searcher-provider.ts';
 import type { ListenerDeps } from '../../src/slack/listeners/deps.ts';
 
@@ -25,6 +26,7 @@ export function fakeDeps(searcher: Searcher | null, overrides: Partial<ListenerD
     timeZone: 'UTC',
     dedupe: new EventDedupe(100),
     replies: new RecentReplies(100),
+    userChannels: new UserChannels(() => FIXED_NOW.getTime()),
     ...overrides,
   } as ListenerDeps & { logger: ReturnType<typeof recordingLogger> };
 }

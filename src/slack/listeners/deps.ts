@@ -4,6 +4,7 @@ import type { SearcherProvider } from '../searcher-provider.ts';
 import type { DigestCommandPort } from '../digest-port.ts';
 import type { EventDedupe } from '../event-dedupe.ts';
 import type { RecentReplies } from '../recent-replies.ts';
+import type { UserChannels } from '../user-channels.ts';
 
 /** What every listener may use; one object so tests swap any part. */
 export interface ListenerDeps {
@@ -17,6 +18,8 @@ export interface ListenerDeps {
   dedupe: EventDedupe;
   /** The bot's answers to mentions, so an edited mention updates its answer. */
   replies: RecentReplies;
+  /** Which channels a user is in, for the Home tab's digests (cached a few minutes). */
+  userChannels: UserChannels;
   digest?: DigestCommandPort;
 }
 
