@@ -121,6 +121,18 @@ describe('failures the user is told about', () => {
     ]);
   });
 
+  it('a mention whose blocks Slack refuses all the same: the answer is posted again as text alone', async () => {
+    h = await startHarness();
+    h.fake.failNext('chat.postMessage', 'invalid_blocks');
+    const ts = '1700400100.000100';
+    await h.event({ type: 'app_mention', user: 'U1', text: '<@UBOT> kaesong 2013', ts, channel: 'C1', event_ts: ts }, 'Ev-fail-blocks');
+    await h.fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage' && call.rejected === null));
+    const [posted] = h.fake.callsTo('chat.postMessage');
+    expect(posted!.params['blocks']).toBeUndefined();
+    expect(String(posted!.params['text']).split('\n')[0]).toBe('kaesong · 2013 · 6 events · showing 1–5');
+    expect(h.fake.callsTo('chat.postEphemeral')).toEqual([]);
+  });
+
   it('a Share in channel that fails (the response_url has expired): the presser is told privately', async () => {
     h = await startHarness();
     const ack = (await h.slash('kaesong 2013', 'share-source')).json as Message;
