@@ -47,6 +47,24 @@ describe('the App Home tab', () => {
     expect(lines.at(-1)).toBe('• <#C1> every day at 08:30 Asia/Seoul, topic “north korea”\n• <#G5> every day at 08:30 Asia/Seoul');
     expect(h.fake.rejections()).toEqual([]);
   });
+
+  it('lists the records added in the last 30 days as "Latest added" when there are any', async () => {
+    store = openSqliteStore('sqlite::memory:');
+    const searcher = await bundledSearcher();
+    const added = 'news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone';
+    await store.noteRecordsSeen(['news/2013/04/17/older'], new Date(0)); // the corpus the bot started with
+    await store.noteRecordsSeen([added], new Date(fixedClock.now().getTime() - 24 * 60 * 60_000));
+    const digest = createDigestCommands({ store, searcher: () => searcher, clock: fixedClock, defaults: { time: '08:30', timeZone: 'Asia/Seoul' } });
+    h = await startHarness({ digest });
+    await h.event({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700700100.000100' }, 'Ev-home-2');
+    await h.fake.waitFor((calls) => calls.some((call) => call.method === 'views.publish'));
+    const lines = textOf((h.fake.callsTo('views.publish')[0]!.params['view'] as { blocks: Block[] }).blocks);
+    expect(lines.slice(3, 6)).toEqual([
+      '*Latest added*',
+      '_7 Aug 2013_  <http://www.bbc.co.uk/news/world-asia-23586026|North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.>',
+      '*Daily digests in your channels*',
+    ]);
+  });
 });
 
 describe('the Background message shortcut', () => {
