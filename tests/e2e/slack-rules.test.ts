@@ -51,6 +51,16 @@ describe('a reply with both a spelling fix and a "without the dates" way out', (
     expect(h.fake.callsTo('chat.postMessage')[0]!.params['text']).toBe('Nothing matches rally · 2013.');
     expect(h.fake.rejections()).toEqual([]);
   });
+
+  it('on the bundled corpus too: "/kaesong protest 2013" is acked, and the same mention gets its answer', async () => {
+    h = await startHarness();
+    const ack = (await h.slash('protest 2013', 'protest')).json as Message;
+    expect(buttons(ack).map((button) => button.action_id)).toEqual(['kaesong_search', 'kaesong_search_undated']);
+    await h.event({ type: 'app_mention', user: 'U1', text: '<@UBOT> protest 2013', ts: '1700200100.000100', channel: 'C1', event_ts: '1700200100.000100' }, 'Ev-protest');
+    await h.fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'));
+    expect(h.fake.callsTo('chat.postMessage')[0]!.params['text']).toBe('Nothing matches protest · 2013.');
+    expect(h.fake.rejections()).toEqual([]);
+  });
 });
 
 describe('ids and text Slack checks', () => {
