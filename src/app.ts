@@ -8,6 +8,9 @@ import { silentLogger, type Logger } from './model/logger.ts';
 import { boltLogger } from './slack/bolt-logger.ts';
 import type { DigestCommandPort } from './digest/digest-port.ts';
 import { EventDedupe } from './slack/event-dedupe.ts';
+import { RecentReplies } from './slack/recent-replies.ts';
+import { skipRedeliveries } from './slack/redelivery.ts';
+import { UserChannels } from './slack/user-channels.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import type { SearcherProvider } from './slack/searcher-provider.ts';
 import { describeError } from './model/describe-error.ts';
@@ -75,21 +78,26 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     },
   });
   const inFlight = inFlightWork();
+  const dedupe = new EventDedupe(10_000);
   let listening = false;
   let metricsServer: MetricsServer | null = null;
   app.processEvent = timeAcks(app.processEvent.bind(app), metrics);
   app.use(async ({ next }) => inFlight.track(next));
+  app.use(skipRedeliveries(dedupe, logger));
   app.use(countRequests(metrics, { command: slack.slashCommand, actions: Object.values(ACTION) }));
   app.error(async (error) => {
     logger.error('unhandled error in a listener', describeError(error));
   });
+  const clock = deps.clock ?? systemClock;
   registerListeners(app, {
     searchers: deps.metrics === undefined ? deps.searchers : timedSearchers(deps.searchers, metrics),
-    clock: deps.clock ?? systemClock,
+    clock,
     logger,
     command: slack.slashCommand,
     timeZone: config.digest.timeZone,
-    dedupe: new EventDedupe(10_000),
+    dedupe,
+    replies: new RecentReplies(10_000),
+    userChannels: new UserChannels(() => clock.now().getTime()),
     ...(deps.digest === undefined ? {} : { digest: deps.digest }),
   });
   return {

@@ -7,6 +7,8 @@ export const ACTION = {
   older: 'kaesong_older',
   newer: 'kaesong_newer',
   search: 'kaesong_search',
+  /** The no-results "without the dates" way out: its own id, since action_id must be unique in a block. */
+  searchUndated: 'kaesong_search_undated',
 } as const;
 
 export type ActionId = (typeof ACTION)[keyof typeof ACTION];
@@ -22,13 +24,13 @@ export interface PageButtons {
   share: boolean;
 }
 
-/** Null when there is nothing to press. */
+/** Null when there is nothing to press. The block_id names the page, so it changes when a page replaces another. */
 export function pageButtons({ current, next, previous, share }: PageButtons): KnownBlock | null {
   const timeline = current.mode === 'timeline';
   const elements = share ? [button('Share in channel', ACTION.share, current, 'primary')] : [];
   if (timeline && previous !== null) elements.push(button('◀ Older', ACTION.older, previous));
   if (next !== null) elements.push(timeline ? button('Newer ▶', ACTION.newer, next) : button('More results', ACTION.more, next));
-  return elements.length === 0 ? null : { type: 'actions', block_id: 'kaesong_page', elements };
+  return elements.length === 0 ? null : { type: 'actions', block_id: `kaesong_page_${current.offset}`, elements };
 }
 
 export function button(label: string, actionId: ActionId, cursor: Cursor, style?: 'primary' | 'danger') {

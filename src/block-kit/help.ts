@@ -1,5 +1,5 @@
 import type { SlackMessage } from './message.ts';
-import { safeText } from './mrkdwn.ts';
+import { escapeMrkdwn, safeText } from './mrkdwn.ts';
 
 const EXAMPLES: ReadonlyArray<[string, string]> = [
   ['kaesong 2013', 'Kaesong events in 2013'],
@@ -15,7 +15,7 @@ export function helpMessage(command: string): SlackMessage {
   const intro = `Type \`${name}\` and some words, with a date or a range if you like:`;
   const examples = EXAMPLES.map(([query, meaning]) => `• \`${name} ${safeText(query)}\`  ${meaning}`).join('\n');
   return {
-    text: `${command} <words and dates>: background on a story from the timeline. Example: ${command} kaesong 2013`,
+    text: `${escapeMrkdwn(command)} &lt;words and dates&gt;: background on a story from the timeline. Example: ${escapeMrkdwn(command)} kaesong 2013`,
     blocks: [
       {
         type: 'section',

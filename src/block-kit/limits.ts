@@ -19,6 +19,9 @@ export const LIMITS = {
   altText: 2000,
   textObject: 3000,
   fallbackText: 4000,
+  viewBlocks: 100,
+  viewTitle: 24,
+  privateMetadata: 3000,
 } as const;
 
 type Json = Record<string, unknown>;
@@ -29,12 +32,36 @@ export function checkMessage(message: unknown): string[] {
   const text = message['text'];
   if (typeof text !== 'string' || text.trim() === '') problems.push('message has no plain text fallback');
   else if (text.length > LIMITS.fallbackText) problems.push(`text is ${text.length} chars (max ${LIMITS.fallbackText})`);
+  // The top-level text is mrkdwn too (notifications, screen readers): `<…>` there is a control sequence.
+  else problems.push(...checkEscaped(text, 'text'));
   if ('unfurl_links' in message && message['unfurl_links'] !== false) problems.push('unfurl_links must be false');
   if ('unfurl_media' in message && message['unfurl_media'] !== false) problems.push('unfurl_media must be false');
   const blocks = message['blocks'];
   if (blocks === undefined) return problems;
-  if (!Array.isArray(blocks)) return [...problems, 'blocks is not an array'];
-  if (blocks.length > LIMITS.blocks) problems.push(`${blocks.length} blocks (max ${LIMITS.blocks})`);
+  return [...problems, ...checkBlocks(blocks, LIMITS.blocks)];
+}
+
+/**
+ * A view for `views.publish` (`home`) or `views.open` (`modal`): up to 100 blocks, same rules per
+ * block as a message; a modal needs a plain_text title of at most 24 characters.
+ */
+export function checkView(view: unknown): string[] {
+  if (!isObject(view)) return ['view is not an object'];
+  const problems: string[] = [];
+  const type = view['type'];
+  if (type !== 'home' && type !== 'modal') problems.push(`view has type ${String(type)}`);
+  if (type === 'modal') problems.push(...checkText(view['title'], 'view.title', LIMITS.viewTitle, 'plain_text'));
+  const metadata = view['private_metadata'];
+  if (metadata !== undefined && (typeof metadata !== 'string' || metadata.length > LIMITS.privateMetadata)) {
+    problems.push(`view.private_metadata longer than ${LIMITS.privateMetadata}`);
+  }
+  return [...problems, ...checkBlocks(view['blocks'], LIMITS.viewBlocks)];
+}
+
+function checkBlocks(blocks: unknown, max: number): string[] {
+  if (!Array.isArray(blocks)) return ['blocks is not an array'];
+  const problems: string[] = [];
+  if (blocks.length > max) problems.push(`${blocks.length} blocks (max ${max})`);
   const blockIds = new Set<string>();
   blocks.forEach((block: unknown, i) => {
     const where = `blocks[${i}]`;
@@ -131,6 +158,8 @@ function checkActions(block: Json, where: string): string[] {
 
 function checkButton(button: Json, where: string): string[] {
   const problems = checkText(button['text'], `${where}.text`, LIMITS.buttonText, 'plain_text');
+  const style = button['style'];
+  if (style !== undefined && style !== 'primary' && style !== 'danger') problems.push(`${where}.style must be primary or danger`);
   const actionId = button['action_id'];
   if (actionId !== undefined && (typeof actionId !== 'string' || actionId.length > LIMITS.actionId)) {
     problems.push(`${where}.action_id longer than ${LIMITS.actionId}`);
@@ -161,19 +190,37 @@ function checkText(text: unknown, where: string, max: number, only?: 'plain_text
   const type = text['type'];
   if (type !== 'plain_text' && type !== 'mrkdwn') return [`${where} has type ${String(type)}`];
   if (only !== undefined && type !== only) return [`${where} must be ${only}`];
+  // Slack refuses misplaced properties ("invalid additional property"), e.g. emoji on mrkdwn.
+  const misplaced = type === 'mrkdwn' ? 'emoji' : 'verbatim';
+  if (misplaced in text) return [`${where} is ${type} and cannot have ${misplaced}`];
   const value = text['text'];
   if (typeof value !== 'string' || value.length === 0) return [`${where} is empty`];
   if (value.length > max) return [`${where} is ${value.length} chars (max ${max})`];
   return type === 'mrkdwn' ? checkEscaped(value, where) : [];
 }
 
+/** A link, mention, channel, special command or one of the three entities: everything `<` and `&` may start. */
+const CONTROL_SEQUENCE = /<(?:https?:\/\/[^\s<>|]+(?:\|[^<>]*)?|mailto:[^\s<>|]+(?:\|[^<>]*)?|[@#][A-Z0-9]+(?:\|[^<>]*)?|![a-z^][^<>]*)>|&(?:amp|lt|gt);/g;
+
 /** In mrkdwn every `<` opens a link, mention or command and every `&` starts one of the three entities. */
 function checkEscaped(value: string, where: string): string[] {
-  const stray = value
-    .replace(/<(?:https?:\/\/[^\s<>|]+(?:\|[^<>]*)?|mailto:[^\s<>|]+(?:\|[^<>]*)?|[@#][A-Z0-9]+(?:\|[^<>]*)?|![a-z^][^<>]*)>/g, '')
-    .replace(/&(?:amp|lt|gt);/g, '');
-  const bad = stray.match(/[<>&]/);
+  const bad = value.replace(CONTROL_SEQUENCE, '').match(/[<>&]/);
   return bad === null ? [] : [`${where} has an unescaped "${bad[0]}"`];
+}
+
+/** Escapes the `&`, `<` and `>` that start no control sequence, keeping links and mentions. */
+export function escapeStray(value: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of value.matchAll(CONTROL_SEQUENCE)) {
+    out += escapeAll(value.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escapeAll(value.slice(last));
+}
+
+function escapeAll(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function isObject(value: unknown): value is Json {

@@ -23,7 +23,7 @@ export function noResultsMessage({ label, corrected, withoutDates }: NoResultsIn
   if (withoutDates !== null && withoutDates.total > 0) {
     const count = `${withoutDates.total.toLocaleString('en-US')} ${withoutDates.total === 1 ? 'event' : 'events'}`;
     lines.push(`Without the date range, the same words match ${count}.`);
-    elements.push(button('Search without dates', ACTION.search, withoutDates.cursor));
+    elements.push(button('Search without dates', ACTION.searchUndated, withoutDates.cursor));
   }
   if (corrected === null && (withoutDates === null || withoutDates.total === 0)) {
     lines.push('Try fewer or broader words, or another spelling.');

@@ -22,5 +22,5 @@ export function summaryText({ label, total, offset, shown, timeline, relaxed }: 
 }
 
 export function summaryLine(input: SummaryInput): KnownBlock {
-  return { type: 'section', block_id: 'kaesong_summary', text: { type: 'mrkdwn', text: summaryText(input) } };
+  return { type: 'section', block_id: `kaesong_summary_${input.offset}`, text: { type: 'mrkdwn', text: summaryText(input) } };
 }

@@ -6,6 +6,9 @@ import type { DigestCommandPort } from './digest-port.ts';
 import { isValidTimeZone } from '../config/time-zone.ts';
 import { buildDigest } from './build-digest.ts';
 import { digestSlot, localMoment, normalizeClockTime } from './schedule.ts';
+import { classifyPublishError } from './publish-retry.ts';
+import type { KnownBlock } from '../block-kit/message.ts';
+import { escapeMrkdwn } from '../block-kit/mrkdwn.ts';
 
 export interface DigestCommandOptions {
   store: Store;
@@ -14,6 +17,11 @@ export interface DigestCommandOptions {
   /** DIGEST_TIME and DIGEST_TZ: what `digest on` uses when not told. */
   defaults: { time: string; timeZone: string };
   slashCommand?: string;
+  /**
+   * Posts in the channel for everyone to see; throws as the publisher does. `digest on` announces
+   * itself this way, which also proves the bot can post there before anything is saved.
+   */
+  announce?: (channelId: string, message: { text: string; blocks: KnownBlock[] }) => Promise<void>;
 }
 
 type Reply = Awaited<ReturnType<DigestCommandPort['handle']>>;
@@ -43,23 +51,42 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
     if (typeof request === 'string') return { text: request };
     const existing = await options.store.getSubscription(ctx.teamId, ctx.channelId);
     const now = options.clock.now();
-    const saved = await options.store.upsertSubscription(
-      {
-        teamId: ctx.teamId,
-        channelId: ctx.channelId,
-        time: request.time ?? existing?.time ?? options.defaults.time,
-        timeZone: request.timeZone ?? existing?.timeZone ?? options.defaults.timeZone,
-        topic: request.topic ?? existing?.topic ?? '',
-        quiet: request.quiet ?? existing?.quiet ?? false,
-      },
-      now,
-    );
+    const input = {
+      teamId: ctx.teamId,
+      channelId: ctx.channelId,
+      time: request.time ?? existing?.time ?? options.defaults.time,
+      timeZone: request.timeZone ?? existing?.timeZone ?? options.defaults.timeZone,
+      topic: request.topic ?? existing?.topic ?? '',
+      quiet: request.quiet ?? existing?.quiet ?? false,
+    };
+    const refused = await announce(input, ctx);
+    if (refused !== null) return { text: refused };
+    const saved = await options.store.upsertSubscription(input, now);
     const today = localMoment(now, saved.timeZone);
     const postedToday = saved.lastDigestAt !== null && localMoment(saved.lastDigestAt, saved.timeZone).day === today.day;
     const startsToday = !postedToday && today.minutes <= minutesOf(saved.time);
     const first = startsToday ? 'today' : 'tomorrow';
     const preview = `See it now with \`${command} digest preview\`.`;
     return { text: `Daily digest on for this channel: ${describe(saved)}. The first one comes ${first} at ${saved.time}. ${preview}` };
+  }
+
+  /** Null once the channel has been told; otherwise what to tell the user (nothing is saved). */
+  async function announce(input: Omit<Subscription, 'lastDigestAt' | 'updatedAt'>, ctx: Context): Promise<string | null> {
+    if (options.announce === undefined) return null;
+    const who = /^[UW][A-Z0-9]+$/.test(ctx.userId) ? `<@${ctx.userId}>` : 'Someone';
+    const text = `${who} turned on the daily digest here: ${escapeMrkdwn(describe(input))}.`;
+    try {
+      await options.announce(ctx.channelId, { text, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }] });
+      return null;
+    } catch (error) {
+      const failure = classifyPublishError(error);
+      const code = failure.kind === 'permanent' ? failure.code : null;
+      if (code === 'not_in_channel' || code === 'channel_not_found') {
+        return `I cannot post in this channel, so a digest could not arrive. Invite me with \`/invite @Kaesong\` first, then run \`${command} digest on\` again. Nothing was saved.`;
+      }
+      if (code === 'is_archived') return 'This channel is archived, so I cannot post a digest in it. Nothing was saved.';
+      return `I could not check that I can post in this channel (${code === null ? 'Slack did not answer' : `Slack said \`${code}\``}). Nothing was saved; please try again in a minute.`;
+    }
   }
 
   function parseOn(args: string[]): OnRequest | string {
@@ -95,7 +122,9 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
     }
     const last = subscription.lastDigestAt;
     const lastText = last === null ? 'none yet' : lastDay(last, subscription.timeZone);
-    return { text: `Daily digest for this channel: ${describe(subscription)}. Last digest: ${lastText}.` };
+    const error = subscription.lastError ?? null;
+    const errorText = error === null ? '' : ` Last error: \`${error.reason}\` on ${lastDay(error.at, subscription.timeZone)}${adviceFor(error.reason)}.`;
+    return { text: `Daily digest for this channel: ${describe(subscription)}. Last digest: ${lastText}.${errorText}` };
   }
 
   async function preview(ctx: Context): Promise<Reply> {
@@ -120,6 +149,12 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
   }
 
   return {
+    async overview(teamId) {
+      const subscriptions = (await options.store.listSubscriptions()).filter((s) => s.teamId === teamId);
+      const since = new Date(options.clock.now().getTime() - RECENT_MS);
+      const recentlyAdded = (await options.store.recordsSeenSince(since)).slice(-RECENT_COUNT).reverse();
+      return { subscriptions: subscriptions.map(({ channelId, time, timeZone, topic }) => ({ channelId, time, timeZone, topic })), recentlyAdded };
+    },
     async handle(args, ctx) {
       const [sub = '', ...rest] = args.trim().split(/\s+/).filter((word) => word !== '');
       switch (sub.toLowerCase()) {
@@ -141,10 +176,20 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
   };
 }
 
-function describe(subscription: Subscription): string {
+function describe(subscription: Pick<Subscription, 'time' | 'timeZone' | 'topic' | 'quiet'>): string {
   const topic = subscription.topic === '' ? 'no topic' : `topic "${subscription.topic}"`;
   const quiet = subscription.quiet ? 'a quiet line on days with nothing to say' : 'nothing on days with nothing to say';
   return `every day at ${subscription.time} ${subscription.timeZone}, ${topic}, ${quiet}`;
+}
+
+/** "Latest added" on the Home tab: records first seen in the last 30 days, the 5 newest. */
+const RECENT_MS = 30 * 24 * 60 * 60_000;
+const RECENT_COUNT = 5;
+
+function adviceFor(reason: string): string {
+  if (reason === 'not_in_channel' || reason === 'channel_not_found') return ': invite me with `/invite @Kaesong`';
+  if (reason === 'is_archived') return ': the channel is archived; turn the digest off';
+  return '';
 }
 
 function minutesOf(time: string): number {

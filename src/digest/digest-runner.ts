@@ -4,10 +4,10 @@ import type { Metrics } from '../model/metrics.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { Store, Subscription } from '../store/store.ts';
 import type { SlackMessage } from '../block-kit/message.ts';
-import { checkMessage } from '../block-kit/limits.ts';
+import { fitMessage } from '../block-kit/fit-message.ts';
 import { describeError } from '../model/describe-error.ts';
 import { buildDigest, datedRecordIds, type BuiltDigest } from './build-digest.ts';
-import { digestSlot, type DigestSlot } from './schedule.ts';
+import { digestSlot, localMoment, type DigestSlot } from './schedule.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './publish-retry.ts';
 
 /** chat.postMessage arguments the runner sends; the function returns the posted message's ts. */
@@ -54,6 +54,9 @@ export interface DigestRunner {
   /** Stops ticking and waits for a tick under way. */
   stop(): Promise<void>;
 }
+
+/** Failures that also stop a one-line notice from reaching the channel. */
+const CANNOT_POST_THERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'invalid_auth', 'token_revoked', 'account_inactive']);
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -120,23 +123,47 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
       logger.info(`digest: ${key} had nothing to say`);
       return { channelId, localDay, result: 'nothing-to-say' };
     }
-    const problems = checkMessage(built.message);
-    if (problems.length > 0) return fail(`message breaks Block Kit limits: ${problems.join('; ')}`);
+    // Never sent broken: a rule the builder missed costs the offending block, not the day's digest.
+    const message = fitMessage(built.message, logger);
 
     await pace();
     const outcome = await withRetry(
-      () => publish({ channel: channelId, ...built.message!, unfurl_links: false, unfurl_media: false }),
+      () => publish({ channel: channelId, ...message, unfurl_links: false, unfurl_media: false }),
       retry,
       sleep,
       (failure, delayMs, attempt) => logger.warn(`digest: ${key} attempt ${attempt} failed (${failure.kind}); retrying in ${delayMs} ms`),
     );
     if (!outcome.ok) {
       const permanent = outcome.failure.kind === 'permanent';
+      await noteFailure(subscription, outcome.failure.kind === 'permanent' ? outcome.failure.code : describeError(outcome.error));
       return fail(`${describeError(outcome.error)} after ${outcome.attempts} attempt(s)`, permanent ? cooldownMs * 12 : cooldownMs);
     }
     await recordPost(channelId, localDay, outcome.value.ts, now);
     logger.info(`digest: posted ${key} (ts ${outcome.value.ts})`);
     return { channelId, localDay, result: 'posted', ts: outcome.value.ts };
+  }
+
+  /**
+   * Keeps the failure for `digest status` and, the first time in a run of failures, tells the
+   * channel in one line where Slack still lets the bot post there (not when it was removed).
+   */
+  async function noteFailure(subscription: Subscription, reason: string): Promise<void> {
+    const { channelId } = subscription;
+    let first: boolean;
+    try {
+      first = await store.noteDigestFailure(channelId, reason, clock.now());
+    } catch (error) {
+      logger.error(`digest: could not record the failure of ${channelId}`, String(error));
+      return;
+    }
+    if (!first || CANNOT_POST_THERE.has(reason)) return;
+    const command = options.slashCommand ?? '/kaesong';
+    const text = `Today's daily digest could not be posted here (Slack said \`${reason}\`). \`${command} digest status\` shows the last error; the next digest is tried as usual.`;
+    try {
+      await publish({ channel: channelId, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }], unfurl_links: false, unfurl_media: false });
+    } catch (error) {
+      logger.warn(`digest: could not tell ${channelId} that its digest failed`, describeError(error));
+    }
   }
 
   /** The post is out: losing this write would let the lease expire and the day post twice, so insist. */

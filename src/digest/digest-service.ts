@@ -54,7 +54,14 @@ export async function createDigestService(config: Config, deps: DigestServiceDep
     slashCommand,
     ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   });
-  const commands = createDigestCommands({ store, searcher: deps.searcher, clock: deps.clock, defaults: config.digest, slashCommand });
+  const commands = createDigestCommands({
+    store,
+    searcher: deps.searcher,
+    clock: deps.clock,
+    defaults: config.digest,
+    slashCommand,
+    announce: async (channel, message) => void (await publish({ channel, ...message, unfurl_links: false, unfurl_media: false })),
+  });
   return {
     store,
     commands,

@@ -16,6 +16,7 @@ export function subscriptionFromRow(row: SubscriptionRow): Subscription {
     quiet: Number(row.quiet) === 1,
     lastDigestAt: row.last_digest_at === null ? null : toDate(row.last_digest_at),
     updatedAt: toDate(row.updated_at),
+    lastError: row.last_error === null || row.last_error_at === null ? null : { reason: row.last_error, at: toDate(row.last_error_at) },
   };
 }
 

@@ -32,6 +32,8 @@ export const MIGRATIONS: readonly string[][] = [
     )`,
     `CREATE INDEX records_seen_first_seen_at ON records_seen (first_seen_at)`,
   ],
+  // Why a channel's digest last failed, shown by `digest status` and cleared by the next post.
+  [`ALTER TABLE subscriptions ADD COLUMN last_error TEXT`, `ALTER TABLE subscriptions ADD COLUMN last_error_at BIGINT`],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -45,6 +47,8 @@ export interface SubscriptionRow {
   quiet: number;
   last_digest_at: number | string | null;
   updated_at: number | string;
+  last_error: string | null;
+  last_error_at: number | string | null;
 }
 
 export interface ClaimRow {

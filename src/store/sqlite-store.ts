@@ -40,7 +40,9 @@ export function openSqliteStore(databaseUrl: string): Store {
       ON CONFLICT (channel_id, local_day) DO UPDATE SET replica_id = excluded.replica_id, claimed_at = excluded.claimed_at
       WHERE digest_claims.state = 'claimed' AND digest_claims.claimed_at <= @staleBefore`),
     markPosted: db.prepare(`UPDATE digest_claims SET state = 'posted', ts = ?, posted_at = ? WHERE channel_id = ? AND local_day = ?`),
-    stampSubscription: db.prepare('UPDATE subscriptions SET last_digest_at = ? WHERE channel_id = ?'),
+    stampSubscription: db.prepare('UPDATE subscriptions SET last_digest_at = ?, last_error = NULL, last_error_at = NULL WHERE channel_id = ?'),
+    firstFailure: db.prepare('UPDATE subscriptions SET last_error = ?, last_error_at = ? WHERE channel_id = ? AND last_error IS NULL'),
+    anotherFailure: db.prepare('UPDATE subscriptions SET last_error = ?, last_error_at = ? WHERE channel_id = ?'),
     release: db.prepare(`DELETE FROM digest_claims WHERE channel_id = ? AND local_day = ? AND replica_id = ? AND state = 'claimed'`),
     getClaim: db.prepare<[string, string], ClaimRow>('SELECT * FROM digest_claims WHERE channel_id = ? AND local_day = ?'),
     noteSeen: db.prepare('INSERT INTO records_seen (record_id, first_seen_at) VALUES (?, ?) ON CONFLICT (record_id) DO NOTHING'),
@@ -82,6 +84,11 @@ export function openSqliteStore(databaseUrl: string): Store {
     },
     async markDigestPosted(channelId, localDay, ts, builtAt) {
       markPosted(channelId, localDay, ts, builtAt.getTime());
+    },
+    async noteDigestFailure(channelId, reason, at) {
+      if (statements.firstFailure.run(reason, at.getTime(), channelId).changes > 0) return true;
+      statements.anotherFailure.run(reason, at.getTime(), channelId);
+      return false;
     },
     async releaseDigest(channelId, localDay, replicaId) {
       statements.release.run(channelId, localDay, replicaId);

@@ -12,9 +12,17 @@ export interface Subscription {
   lastDigestAt: Date | null;
   /** When the schedule was last set: a slot already past at that moment starts the next day. */
   updatedAt: Date;
+  /** Why the latest digest could not be posted, until one is; stores always fill it in (null when fine). */
+  lastError?: DigestError | null;
 }
 
-export type SubscriptionInput = Omit<Subscription, 'lastDigestAt' | 'updatedAt'>;
+export interface DigestError {
+  /** Slack's error code (`not_in_channel`) or a short reason. */
+  reason: string;
+  at: Date;
+}
+
+export type SubscriptionInput = Omit<Subscription, 'lastDigestAt' | 'updatedAt' | 'lastError'>;
 
 type DigestClaimState = 'claimed' | 'posted';
 
@@ -51,8 +59,13 @@ export interface Store {
    * exactly one caller, unless the holder neither posted nor released within CLAIM_LEASE_MS.
    */
   claimDigest(channelId: string, localDay: string, replicaId: string, now: Date): Promise<boolean>;
-  /** Records the post and stamps the channel's `lastDigestAt` with `builtAt`. */
+  /** Records the post, stamps the channel's `lastDigestAt` with `builtAt` and clears its `lastError`. */
   markDigestPosted(channelId: string, localDay: string, ts: string, builtAt: Date): Promise<void>;
+  /**
+   * Notes why the channel's digest could not be posted. True only for the first failure since the
+   * last successful post (atomic across replicas), so the channel is told once.
+   */
+  noteDigestFailure(channelId: string, reason: string, at: Date): Promise<boolean>;
   /** Gives an unposted claim back so a later attempt can post that day; only the holder may. */
   releaseDigest(channelId: string, localDay: string, replicaId: string): Promise<void>;
   getDigestClaim(channelId: string, localDay: string): Promise<DigestClaim | null>;

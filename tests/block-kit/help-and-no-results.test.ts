@@ -10,7 +10,7 @@ describe('helpMessage', () => {
     const message = helpMessage('/kaesong');
     expect(checkMessage(message)).toEqual([]);
     expect(JSON.stringify(message.blocks)).toContain('`/kaesong kaesong 2013`');
-    expect(message.text).toBe('/kaesong <words and dates>: background on a story from the timeline. Example: /kaesong kaesong 2013');
+    expect(message.text).toBe('/kaesong &lt;words and dates&gt;: background on a story from the timeline. Example: /kaesong kaesong 2013');
   });
 });
 

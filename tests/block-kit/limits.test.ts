@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessage } from '../../src/block-kit/limits.ts';
+import { checkMessage, checkView } from '../../src/block-kit/limits.ts';
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const button = (text: string, value = 'v', action_id = 'a') => ({ type: 'button', text: { type: 'plain_text', text }, value, action_id });
@@ -66,5 +66,34 @@ describe('checkMessage', () => {
 
   it('insists link unfurling is off when the flags are present', () => {
     expect(checkMessage({ text: 't', unfurl_links: true, unfurl_media: false })).toEqual(['unfurl_links must be false']);
+  });
+});
+
+describe('checkMessage: what Slack refuses beyond the limits', () => {
+  it('checks the escaping of the top-level text', () => {
+    expect(checkMessage({ text: '/kaesong <words and dates>' })).toEqual(['text has an unescaped "<"']);
+    expect(checkMessage({ text: 'Shared by <@U2> &amp; <https://x.org|x>' })).toEqual([]);
+  });
+
+  it('refuses emoji on mrkdwn, verbatim on plain_text and a button style other than primary or danger', () => {
+    const blocks = [
+      { type: 'section', text: { type: 'mrkdwn', text: 'x', emoji: true } },
+      { type: 'context', elements: [{ type: 'plain_text', text: 'x', verbatim: true }] },
+      { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'b' }, action_id: 'a', style: 'secondary' }] },
+    ];
+    expect(checkMessage({ text: 't', blocks })).toEqual([
+      'blocks[0].text is mrkdwn and cannot have emoji',
+      'blocks[1].elements[0] is plain_text and cannot have verbatim',
+      'blocks[2].elements[0].style must be primary or danger',
+    ]);
+  });
+});
+
+describe('checkView', () => {
+  it('allows 100 blocks in a Home tab and needs a short title on a modal', () => {
+    const blocks = Array.from({ length: 100 }, () => ({ type: 'divider' }));
+    expect(checkView({ type: 'home', blocks })).toEqual([]);
+    expect(checkView({ type: 'home', blocks: [...blocks, { type: 'divider' }] })).toEqual(['101 blocks (max 100)']);
+    expect(checkView({ type: 'modal', title: { type: 'plain_text', text: 'x'.repeat(25) }, blocks: [] })).toEqual(['view.title is 25 chars (max 24)']);
   });
 });

@@ -16,7 +16,7 @@ describe('resultsMessage', () => {
   it('starts with the summary line and carries a plain fallback', () => {
     const page = { query: makeQuery(), total: 6, offset: 0, relaxed: false, hits: [makeHit()] };
     const message = resultsMessage({ page, label: 'kaesong · 2013', cursor, pageSize: 5, buttons: true });
-    expect(message.blocks[0]).toEqual({ type: 'section', block_id: 'kaesong_summary', text: { type: 'mrkdwn', text: '*kaesong · 2013* · 6 events · showing 1–1' } });
+    expect(message.blocks[0]).toEqual({ type: 'section', block_id: 'kaesong_summary_0', text: { type: 'mrkdwn', text: '*kaesong · 2013* · 6 events · showing 1–1' } });
     expect(message.text).toBe('kaesong · 2013 · 6 events · showing 1–1\n1. Wed 7 Aug 2013: North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.');
     expect(checkMessage(message)).toEqual([]);
   });

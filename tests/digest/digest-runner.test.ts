@@ -207,3 +207,25 @@ describe('digest runner', () => {
     expect(env.waits[0]).toBeGreaterThan(900);
   });
 });
+
+describe('digest runner: a channel whose posts fail', () => {
+  it('is told once in a run of failures, with the reason, and not where Slack will not let the bot post', async () => {
+    const env = setup();
+    await env.store.upsertSubscription({ ...seoul, quiet: true }, new Date(SUBSCRIBED));
+    await env.store.upsertSubscription({ ...seoul, channelId: 'G2', quiet: true }, new Date(SUBSCRIBED));
+    env.publisher.failIn('C1', slackErrors.platform('msg_blocks_too_long'));
+    env.publisher.failIn('G2', slackErrors.platform('channel_not_found'));
+    await env.runner.tick();
+    expect(env.publisher.posts.map((post) => [post.channel, post.text])).toEqual([
+      ['C1', "Today's daily digest could not be posted here (Slack said `msg_blocks_too_long`). `/kaesong digest status` shows the last error; the next digest is tried as usual."],
+    ]);
+    expect((await env.store.getSubscription('T1', 'G2'))?.lastError).toEqual({ reason: 'channel_not_found', at: new Date(SLOT) });
+
+    env.clock.advance(24 * 60 * 60_000);
+    env.publisher.failIn('C1', slackErrors.platform('msg_blocks_too_long'));
+    await env.runner.tick();
+    expect(env.publisher.posts.filter((post) => post.text.startsWith("Today's daily digest"))).toHaveLength(1);
+    expect(env.publisher.posts.map((post) => post.channel)).toEqual(['C1', 'G2']); // G2's quiet line got through the next day
+    expect((await env.store.getSubscription('T1', 'G2'))?.lastError).toBeNull();
+  });
+});

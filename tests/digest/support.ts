@@ -35,17 +35,23 @@ export interface FakePublisher {
   posts: DigestPost[];
   /** Errors thrown by the next calls, in order, before calls succeed again. */
   failNext(...errors: unknown[]): void;
+  /** Errors thrown by the next calls for one channel, in order. */
+  failIn(channel: string, ...errors: unknown[]): void;
 }
 
 export function fakePublisher(): FakePublisher {
   const posts: DigestPost[] = [];
   const failures: unknown[] = [];
+  const channelFailures = new Map<string, unknown[]>();
   let counter = 0;
   return {
     posts,
     failNext: (...errors) => void failures.push(...errors),
+    failIn: (channel, ...errors) => void channelFailures.set(channel, [...(channelFailures.get(channel) ?? []), ...errors]),
     async publish(post) {
       if (failures.length > 0) throw failures.shift();
+      const forChannel = channelFailures.get(post.channel);
+      if (forChannel !== undefined && forChannel.length > 0) throw forChannel.shift();
       posts.push(post);
       counter += 1;
       return { ts: `1700000000.${String(counter).padStart(6, '0')}` };

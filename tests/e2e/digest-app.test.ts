@@ -58,7 +58,8 @@ async function slash(events: string, text: string, responseId: string): Promise<
   return fake.calls.find((call) => call.path === `/response/${responseId}`)!.params;
 }
 
-const posts = () => fake.callsTo('chat.postMessage');
+/** The digests posted (not the "turned on the daily digest here" notices). */
+const posts = () => fake.callsTo('chat.postMessage').filter((call) => String(call.params['text']).startsWith('Daily digest ·'));
 
 beforeAll(async () => {
   fake = await startFakeSlack();
@@ -78,11 +79,15 @@ describe('daily digest end to end: real app over HTTP, fake Slack Web API, SQLit
       'Daily digest on for this channel: every day at 08:30 Asia/Seoul, no topic, nothing on days with nothing to say. The first one comes today at 08:30. See it now with `/kaesong digest preview`.',
     );
 
+    expect(fake.callsTo('chat.postMessage').map((call) => call.params['text'])).toEqual([
+      '<@U1> turned on the daily digest here: every day at 08:30 Asia/Seoul, no topic, nothing on days with nothing to say.',
+    ]);
+
     await first.digest.runner.tick();
     expect(posts()).toHaveLength(0);
 
     clock.set('2026-08-06T23:30:00Z');
-    await fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'));
+    await fake.waitFor(() => posts().length > 0);
     const post = posts()[0]!;
     expect(post.authorization).toBe('Bearer xoxb-e2e-digest');
     expect(post.params['channel']).toBe('C1');

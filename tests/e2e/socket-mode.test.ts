@@ -36,7 +36,7 @@ const slashCommand = (id: string, text: string) => ({
   envelope_id: id,
   type: 'slash_commands',
   accepts_response_payload: true,
-  payload: { token: 'legacy', team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/kaesong', text, response_url: fake.responseUrl(id), trigger_id: '1.2.3', api_app_id: 'A1' },
+  payload: { token: 'legacy', team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/kaesong', text, response_url: fake.responseUrl(id), trigger_id: `${id}.2.3`, api_app_id: 'A1' },
 });
 
 describe('Socket Mode', () => {
@@ -75,5 +75,43 @@ describe('Socket Mode', () => {
     const ack = await socket.send(slashCommand('env-3', 'keasong'));
     expect(JSON.stringify(ack.payload)).toContain('Kaesong');
     expect(logger.lines.join('\n')).not.toMatch(/xapp-|xoxb-/);
+  });
+});
+
+describe('Socket Mode re-deliveries', () => {
+  const sharePress = (id: string, value: string) => ({
+    envelope_id: id,
+    type: 'interactive',
+    accepts_response_payload: false,
+    payload: {
+      type: 'block_actions',
+      user: { id: 'U2', username: 'ben', team_id: 'T1' },
+      api_app_id: 'A1',
+      team: { id: 'T1', domain: 'newsroom' },
+      container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: true },
+      channel: { id: 'C1', name: 'newsdesk' },
+      trigger_id: '77.2.3',
+      response_url: fake.responseUrl('socket-share'),
+      actions: [{ type: 'button', action_id: 'kaesong_share', block_id: 'kaesong_page_0', value, text: { type: 'plain_text', text: 'Share in channel' }, action_ts: '1700500000.1' }],
+    },
+  });
+
+  it('a re-sent Share in channel is acknowledged but shared only once', async () => {
+    const ack = await socket.send(slashCommand('env-s1', 'kaesong 2013'));
+    const share = JSON.stringify(ack.payload).match(/"action_id":"kaesong_share","value":"((?:[^"\\]|\\.)*)"/);
+    const value = JSON.parse(`"${share![1]!}"`) as string;
+    await socket.send(sharePress('env-s2', value));
+    await fake.waitFor(() => fake.callsTo('response_url').length === 2);
+    expect(await socket.send({ ...sharePress('env-s2', value), retry_attempt: 1, retry_reason: 'timeout' })).toEqual({ envelope_id: 'env-s2', payload: {} });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const posts = fake.callsTo('response_url').map((call) => call.params);
+    expect(posts.filter((post) => post['response_type'] === 'in_channel')).toHaveLength(1);
+    expect(posts.filter((post) => post['delete_original'] === true)).toHaveLength(1);
+  });
+
+  it('a re-sent slash command is acknowledged with nothing the second time', async () => {
+    const first = await socket.send(slashCommand('env-c1', 'kaesong 2013'));
+    expect(JSON.stringify(first.payload)).toContain('kaesong · 2013 · 6 events');
+    expect(await socket.send({ ...slashCommand('env-c1', 'kaesong 2013'), retry_attempt: 1, retry_reason: 'timeout' })).toEqual({ envelope_id: 'env-c1', payload: {} });
   });
 });

@@ -4,10 +4,11 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/model/logger.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
 import type { SlackClientTuning } from '../../src/slack/client-options.ts';
+import type { DigestCommandPort } from '../../src/digest/digest-port.ts';
 import { searcherProvider, type SettableSearcherProvider } from '../../src/slack/searcher-provider.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { fixedClock, recordingLogger } from '../support/listener-fakes.ts';
-import { buttonPressBody, eventBody, sendSigned, slashCommandBody } from '../support/signed-request.ts';
+import { blockActionBody, buttonPressBody, eventBody, sendSigned, slashCommandBody } from '../support/signed-request.ts';
 
 export const SECRET = 'hardening-signing-secret';
 export const BOT_TOKEN = 'xoxb-hardening-0000-secret';
@@ -31,12 +32,14 @@ export interface Harness {
   event(event: Record<string, unknown>, eventId: string): ReturnType<typeof sendSigned>;
   /** `responseUrl` defaults to the fake's URL for `responseId`. */
   press(actionId: string, value: unknown, responseId: string, responseUrl?: string): ReturnType<typeof sendSigned>;
+  /** Any interactive payload (a shortcut), form-encoded as Slack sends it. */
+  interact(payload: Record<string, unknown>): ReturnType<typeof sendSigned>;
   stop(): Promise<void>;
 }
 
 /** The real app over HTTP on loopback, against the fake Slack, with signed requests. */
 export async function startHarness(
-  options: { searcher?: Searcher | null; apiUrl?: string; fake?: FakeSlack; slackClient?: SlackClientTuning } = {},
+  options: { searcher?: Searcher | null; apiUrl?: string; fake?: FakeSlack; slackClient?: SlackClientTuning; digest?: DigestCommandPort } = {},
 ): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlack());
   const searchers = searcherProvider(options.searcher === undefined ? await bundledSearcher() : options.searcher);
@@ -52,6 +55,7 @@ export async function startHarness(
     botUserId: 'UBOT',
     botId: 'BBOT',
     ...(options.slackClient === undefined ? {} : { slackClient: options.slackClient }),
+    ...(options.digest === undefined ? {} : { digest: options.digest }),
   });
   const { port } = await kaesong.start();
   const base = `http://127.0.0.1:${port}`;
@@ -68,6 +72,7 @@ export async function startHarness(
     event: (event, eventId) => sendSigned(events, SECRET, eventBody(event, eventId), 'application/json'),
     press: (actionId, value, responseId, responseUrl) =>
       sendSigned(events, SECRET, buttonPressBody({ actionId, value, responseUrl: responseUrl ?? fake.responseUrl(responseId) }), form),
+    interact: (payload) => sendSigned(events, SECRET, blockActionBody(payload), form),
     async stop() {
       await kaesong.stop();
       if (options.fake === undefined) await fake.close();

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { openSqliteStore, sqlitePath } from '../../src/store/sqlite-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { SCHEMA_VERSION } from '../../src/store/schema.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.ts';
 import { runStoreContract } from './store-contract.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'kaesong-sqlite-'));
@@ -48,7 +48,8 @@ describe('openStore with sqlite', () => {
     expect(existsSync(file)).toBe(true);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: SCHEMA_VERSION }]);
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(SCHEMA_VERSION).toBe(2);
     db.close();
   });
 
@@ -63,6 +64,21 @@ describe('openStore with sqlite', () => {
     const db = new Database(sqlitePath(url), { readonly: true });
     expect(db.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({ n: SCHEMA_VERSION });
     db.close();
+  });
+
+  it('migrates a database made by the first schema, keeping its subscriptions', async () => {
+    const file = join(root, 'v1', 'kaesong.db');
+    mkdirSync(dirname(file), { recursive: true });
+    const old = new Database(file);
+    old.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+    for (const sql of MIGRATIONS[0]!) old.exec(sql);
+    old.prepare('INSERT INTO schema_version (version) VALUES (1)').run();
+    old.prepare(`INSERT INTO subscriptions (team_id, channel_id, time, time_zone, updated_at) VALUES ('T', 'C', '09:00', 'UTC', 0)`).run();
+    old.close();
+    const store = await openStore(`sqlite:${file}`);
+    expect(await store.getSubscription('T', 'C')).toMatchObject({ time: '09:00', lastError: null });
+    expect(await store.noteDigestFailure('C', 'not_in_channel', new Date(5))).toBe(true);
+    await store.close();
   });
 
   it('works in memory for tests', async () => {

@@ -40,7 +40,7 @@ export function runStoreContract(harness: StoreHarness): void {
   describe('subscriptions', () => {
     it('stores a subscription and reads it back exactly', async () => {
       const saved = await store.upsertSubscription(newsroom, T0);
-      const expected = { ...newsroom, lastDigestAt: null, updatedAt: T0 };
+      const expected = { ...newsroom, lastDigestAt: null, updatedAt: T0, lastError: null };
       expect(saved).toEqual(expected);
       expect(await store.getSubscription('T1', 'C100')).toEqual(expected);
     });
@@ -64,6 +64,7 @@ export function runStoreContract(harness: StoreHarness): void {
         topic: '',
         quiet: true,
         lastDigestAt: later(1_000),
+        lastError: null,
         updatedAt: later(5_000),
       });
     });
@@ -125,6 +126,18 @@ export function runStoreContract(harness: StoreHarness): void {
       await store.claimDigest('C100', '2026-03-01', 'a', later(5));
       await store.markDigestPosted('C100', '2026-03-01', '1.2', later(7));
       expect((await store.getSubscription('T1', 'C100'))?.lastDigestAt).toEqual(later(7));
+    });
+
+    it('keeps the last failure until the next post, and reports only the first of a run of failures', async () => {
+      await store.upsertSubscription(newsroom, T0);
+      expect(await store.noteDigestFailure('C100', 'not_in_channel', later(1))).toBe(true);
+      expect(await store.noteDigestFailure('C100', 'channel_not_found', later(2))).toBe(false);
+      expect((await store.getSubscription('T1', 'C100'))?.lastError).toEqual({ reason: 'channel_not_found', at: later(2) });
+      expect(await (await another()).noteDigestFailure('C100', 'is_archived', later(3))).toBe(false);
+      await store.markDigestPosted('C100', '2026-03-01', '1.0001', later(4));
+      expect((await store.getSubscription('T1', 'C100'))?.lastError).toBeNull();
+      expect(await store.noteDigestFailure('C100', 'not_in_channel', later(5))).toBe(true);
+      expect(await store.noteDigestFailure('C404', 'not_in_channel', later(5))).toBe(false);
     });
 
     it('frees a released claim for the next attempt, but only when its holder releases it', async () => {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { checkMessage } from '../../src/block-kit/limits.ts';
 
 /**
  * Slack's Socket Mode side on 127.0.0.1: the WebSocket URL that `apps.connections.open` hands out.
@@ -11,7 +12,7 @@ export interface FakeSocketMode {
   /** Connections made so far (a reconnect makes another). */
   connections: number;
   /** Sends an envelope on the newest connection; resolves with the app's acknowledgement. */
-  send(envelope: { envelope_id: string; type: string; payload: Record<string, unknown>; accepts_response_payload: boolean }): Promise<Ack>;
+  send(envelope: { envelope_id: string; type: string; payload: Record<string, unknown>; accepts_response_payload: boolean; retry_attempt?: number; retry_reason?: string }): Promise<Ack>;
   /** Drops the newest connection, as Slack does when it refreshes one. */
   drop(): void;
   /** Resolves once `count` connections have been greeted. */
@@ -60,7 +61,11 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
         const timer = setTimeout(() => reject(new Error(`fake Socket Mode: no acknowledgement of ${envelope.envelope_id}`)), 5_000);
         pending.set(envelope.envelope_id, (ack) => {
           clearTimeout(timer);
-          resolve(ack);
+          // Slack refuses an acknowledgement whose message breaks Block Kit rules (invalid_command_response).
+          const payload = ack.payload ?? {};
+          const problems = Object.keys(payload).length === 0 ? [] : checkMessage(payload);
+          if (problems.length > 0) reject(new Error(`fake Socket Mode: Slack would refuse this acknowledgement: ${problems.join('; ')}`));
+          else resolve(ack);
         });
         socket.send(JSON.stringify(envelope));
       });

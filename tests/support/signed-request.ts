@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { checkMessage } from '../../src/block-kit/limits.ts';
 
 export interface SignOptions {
   /** Seconds since the epoch; defaults to now. */
@@ -26,7 +27,26 @@ export async function sendSigned(url: string, secret: string, body: string, cont
   const started = performance.now();
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, text, json: parseJson(text), ms: performance.now() - started };
+  const json = parseJson(text);
+  refuseInvalidAck(body, response.status, json);
+  return { status: response.status, text, json, ms: performance.now() - started };
+}
+
+/**
+ * Slack refuses a slash command's ack that breaks Block Kit rules (`invalid_command_response`): the
+ * user sees an error instead of the answer. Like Slack, this fails the request, so no test passes on it.
+ */
+export function refuseInvalidAck(body: string, status: number, json: unknown): void {
+  if (status !== 200 || json === null || typeof json !== 'object' || !new URLSearchParams(body).has('command')) return;
+  const problems = checkMessage(json);
+  if (problems.length > 0) throw new Error(`Slack would refuse this ack (invalid_command_response): ${problems.join('; ')}`);
+}
+
+let triggers = 0;
+/** Slack makes a new trigger_id for every command, press and shortcut. */
+export function nextTriggerId(): string {
+  triggers += 1;
+  return `${triggers}.2.3`;
 }
 
 export function slashCommandBody(fields: Record<string, string>): string {
@@ -41,7 +61,7 @@ export function slashCommandBody(fields: Record<string, string>): string {
     command: '/kaesong',
     text: '',
     api_app_id: 'A1',
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
     ...fields,
   }).toString();
 }
@@ -59,7 +79,7 @@ export function eventBody(event: Record<string, unknown>, eventId: string): stri
   });
 }
 
-function blockActionBody(payload: Record<string, unknown>): string {
+export function blockActionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
@@ -82,7 +102,7 @@ export function buttonPressBody({ actionId, value, responseUrl, text = { type: '
     team: { id: 'T1', domain: 'newsroom' },
     container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: ephemeral },
     channel: { id: 'C1', name: 'newsdesk' },
-    trigger_id: '1.2.3',
+    trigger_id: nextTriggerId(),
     response_url: responseUrl,
     actions: [{ type: 'button', action_id: actionId, block_id: 'kaesong_page', value, text, action_ts: '1.3' }],
   });

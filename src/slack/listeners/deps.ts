@@ -3,6 +3,8 @@ import type { Logger } from '../../model/logger.ts';
 import type { SearcherProvider } from '../searcher-provider.ts';
 import type { DigestCommandPort } from '../../digest/digest-port.ts';
 import type { EventDedupe } from '../event-dedupe.ts';
+import type { RecentReplies } from '../recent-replies.ts';
+import type { UserChannels } from '../user-channels.ts';
 
 /** What every listener may use; one object so tests swap any part. */
 export interface ListenerDeps {
@@ -14,6 +16,10 @@ export interface ListenerDeps {
   /** The zone "today" and "last week" are counted in. */
   timeZone: string;
   dedupe: EventDedupe;
+  /** The bot's answers to mentions, so an edited mention updates its answer. */
+  replies: RecentReplies;
+  /** Which channels a user is in, for the Home tab's digests (cached a few minutes). */
+  userChannels: UserChannels;
   digest?: DigestCommandPort;
 }
 

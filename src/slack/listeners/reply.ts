@@ -5,6 +5,7 @@ import type { SearcherProvider } from '../searcher-provider.ts';
 import type { SlackMessage } from '../../block-kit/message.ts';
 import { NO_UNFURL } from '../../block-kit/message.ts';
 import { describeError } from '../../model/describe-error.ts';
+import { fitMessage } from '../../block-kit/fit-message.ts';
 import { SOMETHING_WENT_WRONG } from './deps.ts';
 
 /** Builds a reply, turning any failure into a polite line instead of a stack trace. */
@@ -23,10 +24,11 @@ export async function searcherWhenReady(searchers: SearcherProvider): Promise<Se
 }
 
 /** Pauses before the 2nd and 3rd try of a respond() that failed in a way worth retrying. */
-const RESPOND_RETRY_MS = [1_000, 2_000];
+export const RESPOND_RETRY_MS = [1_000, 2_000];
 
 /**
  * respond() that logs instead of throwing: an expired response_url is not the user's problem to see.
+ * The message is fitted to Slack's rules first (never sent broken).
  * A 429, a 5xx, a timeout or a dropped connection is tried again, twice, within a few seconds.
  */
 export async function respondSafely(
@@ -35,16 +37,27 @@ export async function respondSafely(
   message: Parameters<RespondFn>[0],
   retryMs: readonly number[] = RESPOND_RETRY_MS,
 ): Promise<boolean> {
-  const body = typeof message === 'string' ? message : { ...NO_UNFURL, ...message };
+  return (await tryRespond(respond, logger, message, retryMs)) === null;
+}
+
+/** respondSafely, resolving with the final failure (logged), or null once sent. */
+export async function tryRespond(
+  respond: RespondFn,
+  logger: Logger,
+  message: Parameters<RespondFn>[0],
+  retryMs: readonly number[] = RESPOND_RETRY_MS,
+): Promise<unknown> {
+  const body =
+    typeof message === 'string' ? message : message.delete_original === true ? { ...NO_UNFURL, ...message } : fitMessage({ ...NO_UNFURL, ...message }, logger);
   for (let attempt = 0; ; attempt += 1) {
     try {
       await respond(body);
-      return true;
+      return null;
     } catch (error) {
       const pause = retryMs[attempt];
       if (pause === undefined || !worthRetrying(error)) {
         logger.warn('respond() failed', describeError(error));
-        return false;
+        return error ?? new Error('respond() failed');
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
     }

@@ -5,11 +5,11 @@ import { checkMessage } from '../../../src/block-kit/limits.ts';
 import { encodeCursor } from '../../../src/block-kit/cursor.ts';
 import { fakeSearcher } from '../../support/fake-searcher.ts';
 import { kaesongTimeline } from '../../support/records.ts';
-import { FIXED_NOW, fakeDeps, recorder } from '../../support/listener-fakes.ts';
+import { FIXED_NOW, fakeDeps, messageRecorder, recorder } from '../../support/listener-fakes.ts';
 
 function press(actionId: string, value: string, ephemeral = true) {
-  const ack = recorder<unknown>(() => undefined);
-  const respond = recorder<Record<string, unknown>>(() => undefined);
+  const ack = messageRecorder<unknown>(() => undefined);
+  const respond = messageRecorder<Record<string, unknown>>(() => undefined);
   const body = { type: 'block_actions', user: { id: 'U777' }, container: { type: 'message', is_ephemeral: ephemeral }, actions: [{ action_id: actionId, value }] };
   return { args: { ack, respond, body, action: body.actions[0] } as never, ack, respond };
 }

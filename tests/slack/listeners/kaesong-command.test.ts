@@ -5,11 +5,11 @@ import { DIGEST_NOT_SET_UP, type DigestCommandPort } from '../../../src/digest/d
 import { searcherProvider } from '../../../src/slack/searcher-provider.ts';
 import { fakeSearcher } from '../../support/fake-searcher.ts';
 import { kaesongTimeline } from '../../support/records.ts';
-import { fakeDeps, recorder } from '../../support/listener-fakes.ts';
+import { fakeDeps, messageRecorder, recorder } from '../../support/listener-fakes.ts';
 
 function slash(text: string) {
-  const ack = recorder<unknown>(() => undefined);
-  const respond = recorder<unknown>(() => undefined);
+  const ack = messageRecorder<unknown>(() => undefined);
+  const respond = messageRecorder<unknown>(() => undefined);
   const command = { text, team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/kaesong', response_url: 'https://hooks/x' };
   return { args: { command, ack, respond } as never, ack, respond };
 }

@@ -4,6 +4,7 @@ import { answerQuery } from '../../answer.ts';
 import { NO_UNFURL } from '../../../block-kit/message.ts';
 import { DIGEST_NOT_SET_UP } from '../../../digest/digest-port.ts';
 import { describeError } from '../../../model/describe-error.ts';
+import { fitMessage } from '../../../block-kit/fit-message.ts';
 import { SOMETHING_WENT_WRONG, WARMING_UP, type ListenerDeps } from '../deps.ts';
 import { respondSafely, safely } from '../reply.ts';
 
@@ -26,7 +27,7 @@ export function kaesongCommandCallback(deps: ListenerDeps) {
       safely(deps.logger, () => answerQuery(searcher, text, { command: deps.command, now: deps.clock.now().getTime(), timeZone: deps.timeZone }));
     const searcher = deps.searchers.current();
     if (searcher !== null) {
-      await ack({ response_type: 'ephemeral', ...answer(searcher), ...NO_UNFURL });
+      await ack(fitMessage({ response_type: 'ephemeral' as const, ...answer(searcher), ...NO_UNFURL }, deps.logger));
       return;
     }
     await ack({ response_type: 'ephemeral', text: WARMING_UP });
