@@ -153,7 +153,7 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     try {
       first = await store.noteDigestFailure(channelId, reason, clock.now());
     } catch (error) {
-      logger.error(`digest: could not record the failure of ${channelId}`, String(error));
+      logger.error(`digest: could not record the failure of ${channelId}`, describeError(error));
       return;
     }
     if (!first || CANNOT_POST_THERE.has(reason)) return;

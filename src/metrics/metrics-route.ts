@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrometheusMetrics } from './prometheus-metrics.ts';
+import { describeError } from '../model/describe-error.ts';
 
 /** `GET /metrics` in the Prometheus text format; a failed scrape is a 500, never a crash. */
 export function metricsRoute(metrics: Pick<PrometheusMetrics, 'scrape'>) {
@@ -11,7 +12,7 @@ export function metricsRoute(metrics: Pick<PrometheusMetrics, 'scrape'>) {
       },
       (error: unknown) => {
         res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end(`scrape failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        res.end(`scrape failed: ${describeError(error)}\n`);
       },
     );
   };

@@ -41,7 +41,7 @@ describe('the digest service as main.ts wires it', () => {
     const outcome = await digest.runner.runChannel((await digest.store.listSubscriptions())[0]!, '2026-11-23');
     expect(outcome.result).toBe('failed');
     const lines = (await metrics.scrape()).body.split('\n');
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1); // a permanent refusal is not retried
+    expect(fake.rejections().filter((call) => call.method === 'chat.postMessage')).toHaveLength(1); // a permanent refusal is not retried
     expect(lines).toContain('kaesong_slack_api_errors_total{method="chat.postMessage",code="channel_not_found"} 1');
     expect(lines).toContain('kaesong_digest_posts_total{outcome="failed"} 1');
   });

@@ -41,7 +41,7 @@ async function digestOverview(deps: ListenerDeps, teamId: string): Promise<Diges
   try {
     return await deps.digest.overview(teamId);
   } catch (error) {
-    deps.logger.warn('could not read the digest subscriptions for the Home tab', String(error));
+    deps.logger.warn('could not read the digest subscriptions for the Home tab', describeError(error));
     return null;
   }
 }
