@@ -7,6 +7,7 @@ import { noResultsMessage } from './blocks/no-results.ts';
 import { headingBlock, resultsMessage, type Heading } from './blocks/results-message.ts';
 import type { Cursor } from './blocks/cursor.ts';
 import { cutText } from './blocks/mrkdwn.ts';
+import { periodAnswer } from './period-answer.ts';
 
 export const PAGE_SIZE = 5;
 /** Longer input is cut (at a word) before parsing: nobody means 10,000 characters of query. */
@@ -24,6 +25,10 @@ export interface AnswerOptions {
   /** "Share in channel", only where the reply is the asker's own (ephemeral). Default true. */
   share?: boolean;
   heading?: Heading;
+  /** A bare date's first answer is its period at a glance; 'list' pages its events in date order. */
+  view?: 'glance' | 'list';
+  /** One story's timeline within a bare date's period (a glance's story button). */
+  story?: string;
 }
 
 /**
@@ -38,8 +43,12 @@ export function answerQuery(searcher: Searcher, text: string, options: AnswerOpt
     return withHeading(helpMessage(options.command), options.heading);
   }
   const offset = options.offset ?? 0;
-  const page = searcher.search(query, { limit: PAGE_SIZE, offset });
   const label = describeQuery(query);
+  if (query.timeline) {
+    const period = periodAnswer(searcher, query, { input, label, offset, options });
+    if (period !== null) return period;
+  }
+  const page = searcher.search(query, { limit: PAGE_SIZE, offset });
   const cursor: Cursor = { query: input, offset, mode: query.timeline ? 'timeline' : 'search', now: options.now };
   if (page.total === 0 || (page.hits.length === 0 && offset === 0)) {
     return withHeading(noResults(searcher, query, label, options), options.heading);

@@ -7,6 +7,12 @@ export const ACTION = {
   older: 'kaesong_older',
   newer: 'kaesong_newer',
   search: 'kaesong_search',
+  /** A bare date's period at a glance → its events in date order. */
+  timeline: 'kaesong_timeline',
+  /** A story of the glance → that story's timeline in the period. */
+  story: 'kaesong_story',
+  /** A story's timeline → back to the period at a glance. */
+  glance: 'kaesong_glance',
 } as const;
 
 export type ActionId = (typeof ACTION)[keyof typeof ACTION];

@@ -21,8 +21,8 @@ const ABBREVIATIONS = new Set([
 
 /**
  * The headline and summary a card shows. A WCEP event is one line, kept as both title and summary:
- * it is shown once, and when it is long its first sentence (or as many clauses as fit) becomes the
- * headline and the rest the summary. For display only; the record and its id keep the whole line.
+ * it is shown once, and when it is long its first sentence (or as many clauses or phrases as fit)
+ * becomes the headline and the rest the summary. For display only; the record and its id keep the whole line.
  */
 export function displayText(title: string, summary: string): DisplayText {
   const line = cleanText(title);
@@ -33,6 +33,8 @@ export function displayText(title: string, summary: string): DisplayText {
   if (sentence !== null) return { headline: line.slice(0, sentence).replace(/\.$/, ''), summary: line.slice(sentence).trim() };
   const clause = lastClauseEnd(line);
   if (clause !== null) return { headline: line.slice(0, clause), summary: `…${line.slice(clause).replace(/^\s*[,;:–—]?\s*/, '')}` };
+  const phrase = lastPhraseStart(line);
+  if (phrase !== null) return { headline: line.slice(0, phrase), summary: `…${line.slice(phrase + 1)}` };
   const cut = line.lastIndexOf(' ', DISPLAY_HEADLINE_CHARS - 1);
   const at = cut > MIN_CLAUSE_CHARS ? cut : DISPLAY_HEADLINE_CHARS - 1;
   return { headline: `${line.slice(0, at).replace(/[\s,;:]+$/, '')}…`, summary: `…${line.slice(at).trim()}` };
@@ -85,4 +87,16 @@ function lastClauseEnd(line: string): number | null {
 function clauseEndsAfter(line: string, from: number): number[] {
   const found = /[,;:](?=\s)|\s[–—](?=\s)/.exec(line.slice(from));
   return found === null ? [] : [from + found.index];
+}
+
+/** Words a phrase starts with, where a line can break without a comma ("… to protect them after the vote"). */
+const PHRASE_WORDS = /\s(?:after|before|amid|following|despite|while|when|as|because|which|who|where|with|without|to|and|but|in|on|at|for|from|over|during|against|into|by)\s/g;
+
+/** The space before the last phrase-starting word that leaves a headline of a useful length. */
+function lastPhraseStart(line: string): number | null {
+  let found: number | null = null;
+  for (const match of line.slice(0, DISPLAY_HEADLINE_CHARS + 1).matchAll(PHRASE_WORDS)) {
+    if (match.index >= MIN_CLAUSE_CHARS) found = match.index;
+  }
+  return found;
 }

@@ -23,6 +23,14 @@ export async function readButton({ ack, action, respond }: ButtonArgs, deps: Lis
 export async function answerCursor(cursor: Cursor, deps: ListenerDeps, options: Pick<AnswerOptions, 'buttons' | 'share' | 'heading'>): Promise<SlackMessage> {
   const searcher = await searcherWhenReady(deps.searchers);
   return safely(deps.logger, () =>
-    answerQuery(searcher, cursor.query, { command: deps.command, now: cursor.now, timeZone: deps.timeZone, offset: cursor.offset, ...options }),
+    answerQuery(searcher, cursor.query, {
+      command: deps.command,
+      now: cursor.now,
+      timeZone: deps.timeZone,
+      offset: cursor.offset,
+      view: cursor.mode === 'glance' ? 'glance' : 'list',
+      ...(cursor.story === undefined ? {} : { story: cursor.story }),
+      ...options,
+    }),
   );
 }

@@ -1,0 +1,145 @@
+import type { CorpusRecord, IsoDate } from '../model/record.ts';
+import { activitySteps, stepKey, type ActivitySteps } from './activity.ts';
+
+/** One story of a period: a story label and what the period holds under it. */
+export interface StoryAtGlance {
+  label: string;
+  events: number;
+  /** Sources cited by its events, counted once per event. */
+  sources: number;
+  first: IsoDate;
+  last: IsoDate;
+  /** Its events per step of the glance's activity line. */
+  activity: number[];
+}
+
+/** A period at a glance: its biggest stories and its most significant single events. */
+export interface PeriodGlance {
+  /** Dated events in the period. */
+  total: number;
+  /** How many stories have at least two events in the period; `stories` is the biggest of them. */
+  storyCount: number;
+  steps: ActivitySteps;
+  /** All the period's events per step. */
+  activity: number[];
+  stories: StoryAtGlance[];
+  highlights: CorpusRecord[];
+}
+
+export interface PeriodGlanceOptions {
+  stories?: number;
+  highlights?: number;
+  /** The period's own bounds, when it has them (an end no later than today); otherwise its first and last events'. */
+  from?: IsoDate | null;
+  to?: IsoDate | null;
+}
+
+const DEFAULTS = { stories: 6, highlights: 5 };
+const MIN_STORY_EVENTS = 2;
+
+/**
+ * Summarises a period's events (dated, any order): the story labels with the most events and
+ * sources, and the most significant single events, at most one per story so that one war does not
+ * fill the list. Articles, stubs and undated records are left out. Pure.
+ */
+export function periodGlance(records: readonly CorpusRecord[], options: PeriodGlanceOptions = {}): PeriodGlance {
+  const limits = { stories: options.stories ?? DEFAULTS.stories, highlights: options.highlights ?? DEFAULTS.highlights };
+  const events = records.filter((record): record is CorpusRecord & { date: IsoDate } => record.kind === 'event' && !record.stub && record.date !== null);
+  const dates = events.map((event) => event.date).sort();
+  const first = options.from ?? dates[0] ?? '1970-01-01';
+  const to = options.to ?? dates[dates.length - 1] ?? first;
+  const last = to < first ? first : to;
+  const steps = activitySteps(first, last);
+  const stepIndex = new Map(steps.keys.map((key, i) => [key, i]));
+  const activity = steps.keys.map(() => 0);
+
+  const byLabel = new Map<string, StoryAtGlance>();
+  for (const event of events) {
+    const step = stepIndex.get(stepKey(event.date, steps.unit));
+    if (step !== undefined) activity[step]! += 1;
+    for (const label of storyLabels(event)) {
+      const key = label.toLowerCase();
+      let story = byLabel.get(key);
+      if (story === undefined) {
+        story = { label, events: 0, sources: 0, first: event.date, last: event.date, activity: steps.keys.map(() => 0) };
+        byLabel.set(key, story);
+      }
+      story.events += 1;
+      story.sources += event.sources.length;
+      if (event.date < story.first) story.first = event.date;
+      if (event.date > story.last) story.last = event.date;
+      if (step !== undefined) story.activity[step]! += 1;
+    }
+  }
+  const ranked = [...byLabel.values()].filter((story) => story.events >= MIN_STORY_EVENTS).sort(byWeight);
+  return {
+    total: events.length,
+    storyCount: ranked.length,
+    steps,
+    activity,
+    stories: ranked.slice(0, limits.stories),
+    highlights: highlights(events, new Map(ranked.map((story) => [story.label.toLowerCase(), story.events])), steps, limits.highlights),
+  };
+}
+
+/** The events filed under `label` (any case), oldest first. */
+export function storyEvents(records: readonly CorpusRecord[], label: string): CorpusRecord[] {
+  const key = label.toLowerCase();
+  return records
+    .filter((record) => record.kind === 'event' && !record.stub && record.contexts.some((context) => context.toLowerCase() === key))
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
+}
+
+/**
+ * The contexts that name a story ("Syrian civil war", "2013 Korean crisis"), not a bare tag: the
+ * richer WCEP days also tag events with lower-case topics ("oil", "sanctions").
+ */
+function storyLabels(record: CorpusRecord): string[] {
+  return record.contexts.filter((context) => /[\p{Lu}\p{N}]/u.test(context));
+}
+
+/** Events count most, then the sources reporting them; then the label, for a stable order. */
+function byWeight(a: StoryAtGlance, b: StoryAtGlance): number {
+  return weight(b) - weight(a) || b.events - a.events || a.label.localeCompare(b.label);
+}
+
+function weight(story: StoryAtGlance): number {
+  return story.events + story.sources / 2;
+}
+
+/**
+ * An event weighs by the sources reporting it, its links to other events, and the size of its
+ * story in the period. The heaviest come first, at most one per story (a note such as "(2012–present)"
+ * aside) and one per step of the activity line while there are steps enough, so the list spans
+ * the period rather than its busiest week.
+ */
+function highlights(
+  events: ReadonlyArray<CorpusRecord & { date: IsoDate }>,
+  storySizes: ReadonlyMap<string, number>,
+  steps: ActivitySteps,
+  limit: number,
+): CorpusRecord[] {
+  const scored = events.map((event) => {
+    const labels = storyLabels(event).map((label) => label.toLowerCase());
+    const story = labels.reduce((size, label) => Math.max(size, storySizes.get(label) ?? 0), 0);
+    const score = 3 * Math.log2(1 + event.sources.length) + Math.min(event.related.length, 5) + Math.log2(1 + story);
+    return { event, stories: labels.map(withoutNote), step: stepKey(event.date, steps.unit), score };
+  });
+  scored.sort((a, b) => b.score - a.score || b.event.date.localeCompare(a.event.date) || a.event.id.localeCompare(b.event.id));
+  const onePerStep = steps.keys.length >= limit;
+  const picked: CorpusRecord[] = [];
+  const storiesPicked = new Set<string>();
+  const stepsPicked = new Set<string>();
+  for (const { event, stories, step } of scored) {
+    if (picked.length >= limit) break;
+    if (stories.some((story) => storiesPicked.has(story)) || (onePerStep && stepsPicked.has(step))) continue;
+    picked.push(event);
+    stories.forEach((story) => storiesPicked.add(story));
+    stepsPicked.add(step);
+  }
+  return picked.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+}
+
+function withoutNote(label: string): string {
+  return label.replace(/\s*\([^()]*\)/g, '').trim();
+}
