@@ -49,6 +49,15 @@ describe('displayText', () => {
     expect(displayText(line, line)).toEqual({ headline: line, summary: '' });
   });
 
+  it('cuts a long line with no comma before a phrase, as "after …"', () => {
+    const line =
+      "South Korea announces that it will withdraw its remaining workers from North Korea's Kaesong Industrial Region to protect their safety after the North Korean government rejects talks.";
+    expect(displayText(line, line)).toEqual({
+      headline: "South Korea announces that it will withdraw its remaining workers from North Korea's Kaesong Industrial Region to protect their safety",
+      summary: '…after the North Korean government rejects talks.',
+    });
+  });
+
   it('cuts a long line with no sentence or clause end at a word, and goes on in the summary', () => {
     const line = `${'word '.repeat(50)}end`;
     const { headline, summary } = displayText(line, line);
