@@ -1,5 +1,6 @@
 import type { CorpusRecord, IsoDate } from '../model/record.ts';
 import { activitySteps, stepKey, type ActivitySteps } from './activity.ts';
+import { isInFamily, storyFamilies, type StoryFamilies } from './story-families.ts';
 
 /** One story of a period: a story label and what the period holds under it. */
 export interface StoryAtGlance {
@@ -11,6 +12,8 @@ export interface StoryAtGlance {
   last: IsoDate;
   /** Its events per step of the glance's activity line. */
   activity: number[];
+  /** Labels of its parts in the period ("COVID-19 pandemic in Asia"), most events first; counted in. */
+  parts: string[];
 }
 
 /** A period at a glance: its biggest stories and its most significant single events. */
@@ -53,17 +56,29 @@ export function periodGlance(records: readonly CorpusRecord[], options: PeriodGl
   const stepIndex = new Map(steps.keys.map((key, i) => [key, i]));
   const activity = steps.keys.map(() => 0);
 
-  const byLabel = new Map<string, StoryAtGlance>();
+  const families = storyFamilies(events.flatMap((event) => storyLabels(event).map((label) => label.toLowerCase())));
+  type Tally = Omit<StoryAtGlance, 'parts'> & { parts: Map<string, { label: string; events: number }> };
+  const byRoot = new Map<string, Tally>();
   for (const event of events) {
     const step = stepIndex.get(stepKey(event.date, steps.unit));
     if (step !== undefined) activity[step]! += 1;
+    const counted = new Set<string>();
     for (const label of storyLabels(event)) {
       const key = label.toLowerCase();
-      let story = byLabel.get(key);
+      const root = families.rootOf(key);
+      let story: Tally | undefined = byRoot.get(root);
       if (story === undefined) {
-        story = { label, events: 0, sources: 0, first: event.date, last: event.date, activity: steps.keys.map(() => 0) };
-        byLabel.set(key, story);
+        story = { label, events: 0, sources: 0, first: event.date, last: event.date, activity: steps.keys.map(() => 0), parts: new Map() };
+        byRoot.set(root, story);
       }
+      if (key === root) story.label = label;
+      else {
+        const part = story.parts.get(key) ?? { label, events: 0 };
+        part.events += 1;
+        story.parts.set(key, part);
+      }
+      if (counted.has(root)) continue;
+      counted.add(root);
       story.events += 1;
       story.sources += event.sources.length;
       if (event.date < story.first) story.first = event.date;
@@ -71,22 +86,25 @@ export function periodGlance(records: readonly CorpusRecord[], options: PeriodGl
       if (step !== undefined) story.activity[step]! += 1;
     }
   }
-  const ranked = [...byLabel.values()].filter((story) => story.events >= MIN_STORY_EVENTS).sort(byWeight);
+  const ranked = [...byRoot.values()]
+    .filter((story) => story.events >= MIN_STORY_EVENTS)
+    .sort(byWeight)
+    .map(({ parts, ...story }) => ({ ...story, parts: [...parts.values()].sort((a, b) => b.events - a.events || a.label.localeCompare(b.label)).map((part) => part.label) }));
   return {
     total: events.length,
     storyCount: ranked.length,
     steps,
     activity,
     stories: ranked.slice(0, limits.stories),
-    highlights: highlights(events, new Map(ranked.map((story) => [story.label.toLowerCase(), story.events])), steps, limits.highlights),
+    highlights: highlights(events, new Map(ranked.map((story) => [story.label.toLowerCase(), story.events])), families, steps, limits.highlights),
   };
 }
 
-/** The events filed under `label` (any case), oldest first. */
+/** The events filed under `label` (any case) or one of its parts (`label in …`), oldest first. */
 export function storyEvents(records: readonly CorpusRecord[], label: string): CorpusRecord[] {
-  const key = label.toLowerCase();
+  const root = label.toLowerCase();
   return records
-    .filter((record) => record.kind === 'event' && !record.stub && record.contexts.some((context) => context.toLowerCase() === key))
+    .filter((record) => record.kind === 'event' && !record.stub && record.contexts.some((context) => isInFamily(context.toLowerCase(), root)))
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
 }
 
@@ -99,11 +117,11 @@ function storyLabels(record: CorpusRecord): string[] {
 }
 
 /** Events count most, then the sources reporting them; then the label, for a stable order. */
-function byWeight(a: StoryAtGlance, b: StoryAtGlance): number {
+function byWeight(a: Omit<StoryAtGlance, 'parts'>, b: Omit<StoryAtGlance, 'parts'>): number {
   return weight(b) - weight(a) || b.events - a.events || a.label.localeCompare(b.label);
 }
 
-function weight(story: StoryAtGlance): number {
+function weight(story: Omit<StoryAtGlance, 'parts'>): number {
   return story.events + story.sources / 2;
 }
 
@@ -116,14 +134,15 @@ function weight(story: StoryAtGlance): number {
 function highlights(
   events: ReadonlyArray<CorpusRecord & { date: IsoDate }>,
   storySizes: ReadonlyMap<string, number>,
+  families: StoryFamilies,
   steps: ActivitySteps,
   limit: number,
 ): CorpusRecord[] {
   const scored = events.map((event) => {
-    const labels = storyLabels(event).map((label) => label.toLowerCase());
-    const story = labels.reduce((size, label) => Math.max(size, storySizes.get(label) ?? 0), 0);
+    const roots = storyLabels(event).map((label) => families.rootOf(label.toLowerCase()));
+    const story = roots.reduce((size, root) => Math.max(size, storySizes.get(root) ?? 0), 0);
     const score = 3 * Math.log2(1 + event.sources.length) + Math.min(event.related.length, 5) + Math.log2(1 + story);
-    return { event, stories: labels.map(withoutNote), step: stepKey(event.date, steps.unit), score };
+    return { event, stories: roots.map(withoutNote), step: stepKey(event.date, steps.unit), score };
   });
   scored.sort((a, b) => b.score - a.score || b.event.date.localeCompare(a.event.date) || a.event.id.localeCompare(b.event.id));
   const onePerStep = steps.keys.length >= limit;

@@ -13,6 +13,7 @@ import { displayText } from './display-headline.ts';
 import { headingBlock, type Heading } from './results-message.ts';
 
 const STORY_LABEL_CHARS = 90;
+const MAX_PARTS_SHOWN = 3;
 
 export interface GlanceInput {
   glance: PeriodGlance;
@@ -66,7 +67,19 @@ export function backToGlanceButton(cursor: Cursor, label: string) {
 function storyText(story: StoryAtGlance): string {
   const name = safeText(cutText(cleanText(story.label), STORY_LABEL_CHARS));
   const facts = [count(story.events, 'event'), count(story.sources, 'source'), span(story.first, story.last)];
-  return `*${name}*\n${sparkline(story.activity)}  ${facts.join(' · ')}`;
+  const parts = partsLine(story);
+  return `*${name}*\n${sparkline(story.activity)}  ${facts.join(' · ')}${parts === null ? '' : `\n${parts}`}`;
+}
+
+/** "_incl. in Asia, in Europe and 12 more_": the parts named after the story; a bare note is the same story. */
+function partsLine(story: StoryAtGlance): string | null {
+  const names = story.parts
+    .map((part) => cleanText(part).slice(story.label.length).trim())
+    .filter((rest) => rest !== '' && !rest.startsWith('('));
+  if (names.length === 0) return null;
+  const shown = names.slice(0, MAX_PARTS_SHOWN).map((rest) => safeText(cutText(rest, 40)));
+  const more = names.length - shown.length;
+  return `_incl. ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}_`;
 }
 
 function stepsLabel(steps: ActivitySteps): string {

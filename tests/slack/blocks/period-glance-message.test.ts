@@ -28,6 +28,13 @@ describe('periodGlanceMessage', () => {
     expect(decodeCursor(button.value)).toEqual({ query: '2013', offset: 0, mode: 'timeline', now: NOW, story: '2013 Korean crisis' });
   });
 
+  it('names a story\'s parts under it, but not a mere note of its dates', () => {
+    const parts = ['Syrian civil war in Aleppo', 'Syrian civil war (2011–present)', 'Syrian civil war in Idlib', 'Syrian civil war in Homs', 'Syrian civil war spillover'];
+    const withParts = { ...glance, stories: [{ ...glance.stories[0]!, parts }] };
+    const story = periodGlanceMessage({ glance: withParts, label: '2013', cursor, buttons: true }).blocks.find((b) => b.block_id === 'kaesong_story_1') as unknown as Section;
+    expect(story.text.text.split('\n')[2]).toBe('_incl. in Aleppo, in Idlib, in Homs and 1 more_');
+  });
+
   it('then shows the most significant events as cards, and ends with Share and Timeline', () => {
     const text = renderMessageText(message, { ansi: false });
     expect(text).toContain('Most significant events\nMon 8 Apr 2013\nNorth Korea withdraws its workers from the Kaesong industrial region.\n');
