@@ -4,7 +4,10 @@ import { isInFamily, storyFamilies, type StoryFamilies } from './story-families.
 
 /** One story of a period: a story label and what the period holds under it. */
 export interface StoryAtGlance {
+  /** Its most used label in the period. */
   label: string;
+  /** The label its parts extend ("COVID-19 pandemic" of "… in Asia"): what opens its timeline. */
+  root: string;
   events: number;
   /** Sources cited by its events, counted once per event. */
   sources: number;
@@ -12,7 +15,7 @@ export interface StoryAtGlance {
   last: IsoDate;
   /** Its events per step of the glance's activity line. */
   activity: number[];
-  /** Labels of its parts in the period ("COVID-19 pandemic in Asia"), most events first; counted in. */
+  /** Its other labels in the period ("COVID-19 pandemic in Asia"), most events first; counted in. */
   parts: string[];
 }
 
@@ -57,7 +60,6 @@ export function periodGlance(records: readonly CorpusRecord[], options: PeriodGl
   const activity = steps.keys.map(() => 0);
 
   const families = storyFamilies(events.flatMap((event) => storyLabels(event).map((label) => label.toLowerCase())));
-  type Tally = Omit<StoryAtGlance, 'parts'> & { parts: Map<string, { label: string; events: number }> };
   const byRoot = new Map<string, Tally>();
   for (const event of events) {
     const step = stepIndex.get(stepKey(event.date, steps.unit));
@@ -66,17 +68,15 @@ export function periodGlance(records: readonly CorpusRecord[], options: PeriodGl
     for (const label of storyLabels(event)) {
       const key = label.toLowerCase();
       const root = families.rootOf(key);
-      let story: Tally | undefined = byRoot.get(root);
+      let story = byRoot.get(root);
       if (story === undefined) {
-        story = { label, events: 0, sources: 0, first: event.date, last: event.date, activity: steps.keys.map(() => 0), parts: new Map() };
+        story = { root, events: 0, sources: 0, first: event.date, last: event.date, activity: steps.keys.map(() => 0), members: new Map() };
         byRoot.set(root, story);
       }
-      if (key === root) story.label = label;
-      else {
-        const part = story.parts.get(key) ?? { label, events: 0 };
-        part.events += 1;
-        story.parts.set(key, part);
-      }
+      const member = story.members.get(key) ?? { events: 0, spellings: new Map<string, number>() };
+      member.events += 1;
+      member.spellings.set(label, (member.spellings.get(label) ?? 0) + 1);
+      story.members.set(key, member);
       if (counted.has(root)) continue;
       counted.add(root);
       story.events += 1;
@@ -86,18 +86,37 @@ export function periodGlance(records: readonly CorpusRecord[], options: PeriodGl
       if (step !== undefined) story.activity[step]! += 1;
     }
   }
-  const ranked = [...byRoot.values()]
-    .filter((story) => story.events >= MIN_STORY_EVENTS)
-    .sort(byWeight)
-    .map(({ parts, ...story }) => ({ ...story, parts: [...parts.values()].sort((a, b) => b.events - a.events || a.label.localeCompare(b.label)).map((part) => part.label) }));
+  const ranked = [...byRoot.values()].filter((story) => story.events >= MIN_STORY_EVENTS).map(toStory).sort(byWeight);
   return {
     total: events.length,
     storyCount: ranked.length,
     steps,
     activity,
     stories: ranked.slice(0, limits.stories),
-    highlights: highlights(events, new Map(ranked.map((story) => [story.label.toLowerCase(), story.events])), families, steps, limits.highlights),
+    highlights: highlights(events, new Map(ranked.map((story) => [story.root.toLowerCase(), story.events])), families, steps, limits.highlights),
   };
+}
+
+/** A story family being counted: its members are its labels (lower case), each with its spellings. */
+interface Tally extends Omit<StoryAtGlance, 'label' | 'root' | 'parts'> {
+  root: string;
+  members: Map<string, { events: number; spellings: Map<string, number> }>;
+}
+
+/** Named by its most used label; its parts are its other labels, most used first. */
+function toStory({ root, members, ...counts }: Tally): StoryAtGlance {
+  const labels = [...members.values()]
+    .map((member) => ({ label: mostUsed(member.spellings)!, events: member.events }))
+    .sort((a, b) => b.events - a.events || a.label.length - b.label.length || a.label.localeCompare(b.label));
+  const rootLabel = mostUsed(members.get(root)?.spellings ?? new Map()) ?? labels[0]!.label;
+  return { ...counts, label: labels[0]!.label, root: rootLabel, parts: labels.slice(1).map((member) => member.label) };
+}
+
+/** "Syrian civil war" 200 times and "Syrian Civil War" 50: the spelling the period uses most (the first of equals). */
+function mostUsed(spellings: ReadonlyMap<string, number>): string | undefined {
+  let best: [string, number] | undefined;
+  for (const entry of spellings) if (best === undefined || entry[1] > best[1]) best = entry;
+  return best?.[0];
 }
 
 /** The events filed under `label` (any case) or one of its parts (`label in …`), oldest first. */
@@ -117,11 +136,11 @@ function storyLabels(record: CorpusRecord): string[] {
 }
 
 /** Events count most, then the sources reporting them; then the label, for a stable order. */
-function byWeight(a: Omit<StoryAtGlance, 'parts'>, b: Omit<StoryAtGlance, 'parts'>): number {
+function byWeight(a: StoryAtGlance, b: StoryAtGlance): number {
   return weight(b) - weight(a) || b.events - a.events || a.label.localeCompare(b.label);
 }
 
-function weight(story: Omit<StoryAtGlance, 'parts'>): number {
+function weight(story: StoryAtGlance): number {
   return story.events + story.sources / 2;
 }
 

@@ -17,12 +17,13 @@ describe.skipIf(!hasWcep)(`/kaesong 2013 on the full archive${hasWcep ? '' : ` (
     const payload = JSON.parse(out.join('\n')) as SlackMessage;
     expect(checkMessage(payload)).toEqual([]);
     const lines = renderMessageText(payload, { ansi: false }).split('\n');
-    expect(lines.slice(0, 5)).toEqual([
-      '2013 at a glance · 4,991 events · 161 stories',
+    expect(lines.slice(0, 6)).toEqual([
+      '2013 at a glance · 4,991 events · 153 stories',
       '▇▇████▆▆▅▅▅▅  by month, Jan–Dec 2013',
       'Biggest stories, by events and sources',
       'Syrian civil war',
-      '▅▃▄▄▅▄▃█▆▃▄▃  247 events · 286 sources · 1 Jan – 30 Dec 2013  [Story timeline]',
+      '▅▃▄▄▅▄▃█▆▃▄▄  254 events · 294 sources · 1 Jan – 30 Dec 2013',
+      'incl. spillover in Lebanon  [Story timeline]',
     ]);
     expect(lines).toContain('2013 Korean crisis');
     expect(lines).toContain('North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone. (http://www.bbc.co.uk/news/world-asia-23586026)');

@@ -30,9 +30,9 @@ describe('periodGlance', () => {
   it('ranks the story labels by events and sources, with their spans and activity', () => {
     expect(glance.storyCount).toBe(3);
     expect(glance.stories).toEqual([
-      { label: 'Syrian civil war', events: 18, sources: 24, first: '2013-01-03', last: '2013-12-03', activity: [2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1], parts: [] },
-      { label: '2013 Korean crisis', events: 9, sources: 29, first: '2013-04-03', last: '2013-04-10', activity: [0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0], parts: [] },
-      { label: "2013 Egyptian coup d'état", events: 3, sources: 6, first: '2013-07-03', last: '2013-07-05', activity: [0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0], parts: [] },
+      { label: 'Syrian civil war', root: 'Syrian civil war', events: 18, sources: 24, first: '2013-01-03', last: '2013-12-03', activity: [2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1], parts: [] },
+      { label: '2013 Korean crisis', root: '2013 Korean crisis', events: 9, sources: 29, first: '2013-04-03', last: '2013-04-10', activity: [0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0], parts: [] },
+      { label: "2013 Egyptian coup d'état", root: "2013 Egyptian coup d'état", events: 3, sources: 6, first: '2013-07-03', last: '2013-07-05', activity: [0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0], parts: [] },
     ]);
   });
 
@@ -41,8 +41,11 @@ describe('periodGlance', () => {
       r.contexts[0] === 'Syrian civil war' && i % 3 === 0 ? { ...r, contexts: [label, 'Syrian civil war'] } : r;
     const records = periodRecords().map(relabel('Syrian civil war in Aleppo')).map((r, i) => (r.contexts[0] === 'Syrian civil war' && i % 3 === 1 ? { ...r, contexts: ['Syrian civil war (2011–present)'] } : r));
     const [war] = periodGlance(records).stories;
-    expect([war!.label, war!.events, war!.parts]).toEqual(['Syrian civil war', 18, ['Syrian civil war in Aleppo', 'Syrian civil war (2011–present)']]);
+    expect([war!.label, war!.root, war!.events, war!.parts]).toEqual(['Syrian civil war', 'Syrian civil war', 18, ['Syrian civil war in Aleppo', 'Syrian civil war (2011–present)']]);
     expect(storyEvents(records, 'Syrian civil war')).toHaveLength(18);
+    const mostlyLong = records.map((r) => (r.contexts[0] === 'Syrian civil war' ? { ...r, contexts: ['Syrian civil war in Aleppo'] } : r));
+    const [renamed] = periodGlance(mostlyLong).stories;
+    expect([renamed!.label, renamed!.root]).toEqual(['Syrian civil war in Aleppo', 'Syrian civil war']);
   });
 
   it('lets sources outweigh a few more events', () => {

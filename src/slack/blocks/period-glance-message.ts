@@ -40,7 +40,7 @@ export function periodGlanceMessage({ glance, label, cursor, buttons, share = tr
   blocks.push(section('kaesong_stories', '*Biggest stories*, by events and sources'));
   glance.stories.forEach((story, i) => {
     const block = section(`kaesong_story_${i + 1}`, storyText(story));
-    if (buttons) block.accessory = button('Story timeline', ACTION.story, { ...cursor, mode: 'timeline', offset: 0, story: story.label });
+    if (buttons) block.accessory = button('Story timeline', ACTION.story, { ...cursor, mode: 'timeline', offset: 0, story: story.root });
     blocks.push(block);
   });
   if (glance.highlights.length > 0) {
@@ -73,12 +73,15 @@ function storyText(story: StoryAtGlance): string {
 
 /** "_incl. in Asia, in Europe and 12 more_": the parts named after the story; a bare note is the same story. */
 function partsLine(story: StoryAtGlance): string | null {
-  const names = story.parts
-    .map((part) => cleanText(part).slice(story.label.length).trim())
-    .filter((rest) => rest !== '' && !rest.startsWith('('));
-  if (names.length === 0) return null;
-  const shown = names.slice(0, MAX_PARTS_SHOWN).map((rest) => safeText(cutText(rest, 40)));
-  const more = names.length - shown.length;
+  const prefix = `${story.label.toLowerCase()} `;
+  const names = new Map<string, string>();
+  for (const part of story.parts) {
+    const rest = cleanText(part.slice(prefix.length)).split(', ')[0]!; // "… in Lebanon, Iranian embassy bombing" names two
+    if (part.toLowerCase().startsWith(prefix) && rest !== '' && !rest.startsWith('(') && !names.has(rest.toLowerCase())) names.set(rest.toLowerCase(), rest);
+  }
+  if (names.size === 0) return null;
+  const shown = [...names.values()].slice(0, MAX_PARTS_SHOWN).map((rest) => safeText(cutText(rest, 40)));
+  const more = names.size - shown.length;
   return `_incl. ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}_`;
 }
 
