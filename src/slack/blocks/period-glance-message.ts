@@ -45,11 +45,10 @@ export function periodGlanceMessage({ glance, label, cursor, buttons, share = tr
   });
   if (glance.highlights.length > 0) {
     blocks.push({ type: 'divider' }, section('kaesong_highlights', '*Most significant events*'));
-    for (const record of glance.highlights) {
-      const card = resultCard({ record, score: 0, matchedTerms: [], related: [] });
-      if (blocks.length + card.length + 2 > LIMITS.blocks) break;
-      blocks.push(...card);
-    }
+    glance.highlights.forEach((record, i) => {
+      const card = [...(i > 0 ? [{ type: 'divider' } as KnownBlock] : []), ...resultCard({ record, score: 0, matchedTerms: [], related: [] })];
+      if (blocks.length + card.length + 1 <= LIMITS.blocks) blocks.push(...card);
+    });
   }
   if (buttons) {
     const elements = share ? [button('Share in channel', ACTION.share, { ...cursor, mode: 'glance', offset: 0 }, 'primary')] : [];

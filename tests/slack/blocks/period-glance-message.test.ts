@@ -47,7 +47,7 @@ describe('periodGlanceMessage', () => {
 
   it('is a valid Slack message with a plain fallback listing the stories and events', () => {
     expect(checkMessage(message)).toEqual([]);
-    expect(message.blocks.length).toBe(18);
+    expect(message.blocks.length).toBe(22);
     expect(message.text.split('\n').slice(0, 6)).toEqual([
       '2013 at a glance: 41 events',
       'Biggest stories:',
