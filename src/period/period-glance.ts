@@ -44,9 +44,10 @@ const DEFAULTS = { stories: 6, highlights: 5 };
 const MIN_STORY_EVENTS = 2;
 
 /**
- * Summarises a period's events (dated, any order): the story labels with the most events and
- * sources, and the most significant single events, at most one per story so that one war does not
- * fill the list. Articles, stubs and undated records are left out. Pure.
+ * Summarises a period's events (dated, any order): its stories with the most events and sources (a
+ * story's parts counted in it), and its most significant single events, spread over its stories
+ * and its time so that one war does not fill the list. Articles, stubs and undated records are
+ * left out. Pure.
  */
 export function periodGlance(records: readonly CorpusRecord[], options: PeriodGlanceOptions = {}): PeriodGlance {
   const limits = { stories: options.stories ?? DEFAULTS.stories, highlights: options.highlights ?? DEFAULTS.highlights };
