@@ -26,8 +26,7 @@ export function storyLabelOf(line: WcepLine, next: WcepLine | null): string | nu
   const note = outlets[0]!;
   // With nothing after it to check against, only a short name takes a note rather than cites an outlet.
   if (next === null && headline.split(' ').length > MAX_WORDS_OF_LAST_NAME) return null;
-  const disambiguator = /^[a-z][^.]*$/.test(note); // "(state)", "(golf)": Wikipedia's, never an outlet after a name
-  return next === null || disambiguator || mentionsStory(next.headline, storyOf([headline, note])) ? `${headline} (${note})` : null;
+  return next === null || isDisambiguator(note) || mentionsStory(next.headline, storyOf([headline, note])) ? `${headline} (${note})` : null;
 }
 
 const MAX_WORDS_OF_LAST_NAME = 6;
@@ -70,4 +69,16 @@ export function readsAsName(headline: string): boolean {
     if (PLURAL_NOUNS.has(word) || word.length < 4) return false;
     return /(?<![isu])s$|ed$/.test(word);
   });
+}
+
+const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'via', 'for', 'in', 'on', 'at', 'a', 'an', 'de', 'la', 'le', 'el', 'al', 'da', 'do', 'del', 'der', 'des', 'du', 'von', 'van', 'y', 'e', 'und']);
+
+/**
+ * Wikipedia's note telling a name from others, never an outlet after a name: a kind of thing in
+ * lower case ("state", "golf", "U.S. state", "American football", "Japanese company").
+ */
+function isDisambiguator(note: string): boolean {
+  if (/^[a-z][^.]*$/.test(note)) return true;
+  const words = note.split(' ');
+  return words.length > 1 && words.slice(1).some((word) => /^[a-z]/.test(word) && !FUNCTION_WORDS.has(word));
 }

@@ -106,6 +106,8 @@ describe('parseWcep on synthetic days', () => {
       '  - Shelling breaks the ceasefire in Aleppo. (CNN) (BBC)',
       '  - COVID-19 pandemic in New York (state)',
       '  - Governor Andrew Cuomo closes schools. (NY1)',
+      '  - 2016 NCAA Division I FBS football season (American football)',
+      '  - Lamar Jackson wins the Heisman Trophy. (CNN)',
       '  - Typhoon Matsa hits Taiwan (Channel News Asia)',
       '  - Polish Constitutional Court crisis, 2015.',
       '  - Thousands march in Warsaw. (BBC)',
@@ -116,6 +118,7 @@ describe('parseWcep on synthetic days', () => {
     expect(records.map((r) => [r.title, r.contexts, r.sources.map((s) => s.name)])).toEqual([
       ['Shelling breaks the ceasefire in Aleppo.', ['Aleppo offensive (November–December 2016)'], ['CNN', 'BBC']],
       ['Governor Andrew Cuomo closes schools.', ['COVID-19 pandemic in New York (state)'], ['NY1']],
+      ['Lamar Jackson wins the Heisman Trophy.', ['2016 NCAA Division I FBS football season (American football)'], ['CNN']],
       ['Typhoon Matsa hits Taiwan', [], ['Channel News Asia']],
       ['Thousands march in Warsaw.', ['Polish Constitutional Court crisis, 2015'], ['BBC']],
     ]);
