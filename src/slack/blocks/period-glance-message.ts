@@ -76,7 +76,8 @@ function partsLine(story: StoryAtGlance): string | null {
   const names = new Map<string, string>();
   for (const part of story.parts) {
     const rest = cleanText(part.slice(prefix.length)).split(', ')[0]!; // "… in Lebanon, Iranian embassy bombing" names two
-    if (part.toLowerCase().startsWith(prefix) && rest !== '' && !rest.startsWith('(') && !names.has(rest.toLowerCase())) names.set(rest.toLowerCase(), rest);
+    const aPart = part.toLowerCase().startsWith(prefix) && rest !== '' && !/^(?:\(|and |or |& )/i.test(rest); // "… and Russia–US relations" joins another story
+    if (aPart && !names.has(rest.toLowerCase())) names.set(rest.toLowerCase(), rest);
   }
   if (names.size === 0) return null;
   const shown = [...names.values()].slice(0, MAX_PARTS_SHOWN).map((rest) => safeText(cutText(rest, 40)));

@@ -29,7 +29,7 @@ describe('periodGlanceMessage', () => {
   });
 
   it('names a story\'s parts under it, but not a mere note of its dates', () => {
-    const parts = ['Syrian civil war in Aleppo', 'Syrian civil war (2011–present)', 'Syrian civil war in Idlib', 'Syrian civil war in Homs', 'Syrian civil war spillover'];
+    const parts = ['Syrian civil war in Aleppo', 'Syrian civil war (2011–present)', 'Syrian civil war and Russia–United States relations', 'Syrian civil war in Idlib', 'Syrian civil war in Homs', 'Syrian civil war spillover'];
     const withParts = { ...glance, stories: [{ ...glance.stories[0]!, parts }] };
     const story = periodGlanceMessage({ glance: withParts, label: '2013', cursor, buttons: true }).blocks.find((b) => b.block_id === 'kaesong_story_1') as unknown as Section;
     expect(story.text.text.split('\n')[2]).toBe('_incl. in Aleppo, in Idlib, in Homs and 1 more_');
