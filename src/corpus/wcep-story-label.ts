@@ -12,8 +12,8 @@ export interface WcepLine {
  * YAML flattens them into the event list:
  * - a line that cites no outlet and reads as a name is a story name for the lines after it;
  * - so is a name with one parenthesised note that is not an outlet ("COVID-19 pandemic in New York
- *   (state)"), told from an event citing one outlet by reading as a name and by the next line
- *   being about it;
+ *   (state)"), told from an event citing one outlet by reading as a name and by its note naming a
+ *   kind of thing ("(American football)") or the next line being about it;
  * - so is a name with a stray full stop, when it is short;
  * - a name that ends its section has no events under it here: it is a story name all the same,
  *   and the note goes with it.
