@@ -7,6 +7,7 @@
  *   slack/                         digest/, knowledge/, search/, query/, block-kit/, config/, model/
  *   digest/                        search/, store/, block-kit/, config/, model/
  *   knowledge/                     search/, corpus/, model/
+ *   period/                        search/, model/
  *   metrics/                       model/, search/ (types), slack/searcher-provider (type)
  *   log/                           config/, model/
  *   search/  query/  corpus/  store/  block-kit/  config/          model/
@@ -23,10 +24,11 @@ const LAYERS = {
   corpus: ['model'],
   query: ['model'],
   search: ['model'],
+  period: ['model', 'search'],
   store: ['model'],
   knowledge: ['model', 'corpus', 'search'],
   digest: ['model', 'config', 'search', 'store', 'block-kit'],
-  slack: ['model', 'config', 'query', 'search', 'knowledge', 'digest', 'block-kit'],
+  slack: ['model', 'config', 'query', 'search', 'period', 'knowledge', 'digest', 'block-kit'],
   cli: ['model', 'config', 'log', 'query', 'search', 'corpus', 'store', 'knowledge', 'digest', 'block-kit', 'slack/(answer|render-text)\\.ts$'],
 };
 

@@ -9,6 +9,12 @@ export const ACTION = {
   search: 'kaesong_search',
   /** The no-results "without the dates" way out: its own id, since action_id must be unique in a block. */
   searchUndated: 'kaesong_search_undated',
+  /** A bare date's period at a glance → its events in date order. */
+  timeline: 'kaesong_timeline',
+  /** A story of the glance → that story's timeline in the period. */
+  story: 'kaesong_story',
+  /** A story's timeline → back to the period at a glance. */
+  glance: 'kaesong_glance',
 } as const;
 
 export type ActionId = (typeof ACTION)[keyof typeof ACTION];

@@ -7,6 +7,7 @@ import type { KnownBlock, SlackMessage } from './message.ts';
 import { formatShortDate } from './format-date.ts';
 import { cleanText, cutText, escapeMrkdwn, link, safeText } from './mrkdwn.ts';
 import { LIMITS } from './limits.ts';
+import { displayText } from './display-headline.ts';
 
 const HEADLINE_CHARS = 200;
 const SUMMARY_CHARS = 160;
@@ -52,10 +53,10 @@ export function quietDigestMessage(localDay: string): SlackMessage {
 function card(record: CorpusRecord, label: string | null): string {
   const date = formatShortDate(record.date);
   const meta = [label, date].filter((part): part is string => part !== null).join(' · ');
-  const headline = safeText(cutText(cleanText(record.title) || '(untitled)', HEADLINE_CHARS));
+  const shown = displayText(record.title, record.summary);
+  const headline = safeText(cutText(shown.headline || '(untitled)', HEADLINE_CHARS));
   const lines = [meta === '' ? null : `_${meta}_`, `*${link(primaryUrl(record), headline)}*`];
-  const summary = cleanText(record.summary);
-  if (summary !== '' && summary !== cleanText(record.title)) lines.push(safeText(cutText(summary, SUMMARY_CHARS)));
+  if (shown.summary !== '') lines.push(safeText(cutText(shown.summary, SUMMARY_CHARS)));
   return lines.filter((line) => line !== null).join('\n');
 }
 

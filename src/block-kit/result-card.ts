@@ -4,6 +4,7 @@ import type { KnownBlock } from './message.ts';
 import { formatEventDate, formatShortDate } from './format-date.ts';
 import { boldTerms, cleanText, cutText, excerptAround, link, safeText, safeUrl } from './mrkdwn.ts';
 import { LIMITS } from './limits.ts';
+import { displayText } from './display-headline.ts';
 
 const HEADLINE_CHARS = 250;
 const SUMMARY_CHARS = 700;
@@ -44,12 +45,13 @@ function cardTextWithin(hit: SearchHit, scale: number): string {
   const { record, matchedTerms } = hit;
   const date = formatEventDate(record.date);
   const kind = record.kind === 'article' ? 'Background' : null;
-  const headline = safeText(cutText(cleanText(record.title) || '(untitled)', Math.floor(HEADLINE_CHARS * scale)));
+  const shown = displayText(record.title, record.summary);
+  const headline = safeText(cutText(shown.headline || '(untitled)', Math.floor(HEADLINE_CHARS * scale)));
   const title = `*${link(primaryUrl(record), headline)}*`;
   const meta = [kind, date].filter((part): part is string => part !== null).join(' · ');
   const bodyText = record.kind === 'article' && record.body.trim() !== ''
     ? excerptAround(record.body, matchedTerms, Math.floor(EXCERPT_CHARS * scale))
-    : cutText(cleanText(record.summary), Math.floor(SUMMARY_CHARS * scale));
+    : cutText(shown.summary, Math.floor(SUMMARY_CHARS * scale));
   const body = boldTerms(bodyText, matchedTerms);
   return [meta === '' ? null : `_${meta}_`, title, body === '' ? null : body].filter((line) => line !== null).join('\n');
 }

@@ -3,7 +3,8 @@ import type { CorpusProblem, CorpusRecord, ParseOutcome, SourceLink } from '../m
 import { parseIsoDate } from './iso-date.ts';
 import { eventId } from './slug.ts';
 import { canonicalCategory, classifySectionLabel } from './wcep-categories.ts';
-import { isStoryLabelLine, mentionsStory, NO_STORY, splitOutlets, splitStoryLabels, storyOf } from './wcep-line.ts';
+import { mentionsStory, NO_STORY, splitOutlets, splitStoryLabels, storyOf } from './wcep-line.ts';
+import { storyLabelOf } from './wcep-story-label.ts';
 import { indexOfKeyLine, listItemLines } from './yaml-list-lines.ts';
 
 type Fields = Record<string, unknown>;
@@ -67,8 +68,10 @@ function parseDaily(doc: Fields, text: string, file: string): ParseOutcome {
         problems.push({ file, line, reason: `event line in "${label}" has no headline` });
         return;
       }
-      if (index < items.length - 1 && isStoryLabelLine(headline, outlets)) {
-        story = storyOf(previousWasLabel ? [...story.labels, ...splitStoryLabels(headline)] : splitStoryLabels(headline));
+      const next = items[index + 1];
+      const storyName = storyLabelOf({ headline, outlets }, typeof next === 'string' ? splitOutlets(next) : null);
+      if (storyName !== null) {
+        story = storyOf(previousWasLabel ? [...story.labels, ...splitStoryLabels(storyName)] : splitStoryLabels(storyName));
         previousWasLabel = true;
         eventsUnderLabel = 0;
         return;

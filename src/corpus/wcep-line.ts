@@ -1,4 +1,6 @@
 const SENTENCE_END = /[.!?"'”’:;]$/;
+/** "COVID-19 pandemic in Washington, D.C." ends a name, not a sentence. */
+const ABBREVIATION_END = /(?:\b\p{Lu}\.){2,}$|\b(?:Inc|Jr|Sr|Ltd|Co|St)\.$/u;
 const MAX_STORY_LABEL_WORDS = 12;
 
 /**
@@ -21,9 +23,21 @@ export function splitOutlets(line: string): { headline: string; outlets: string[
 
 function looksLikeOutlet(name: string): boolean {
   if (name === '' || name.length > 80 || name.split(' ').length > 10) return false;
-  if (/^[\d\s\-–—/.,]+$/.test(name) || /present\b/i.test(name)) return false;
+  if (isPeriodNote(name) || /present\b/i.test(name)) return false;
   if (/^(see\b|note\b|→|n:|e\.g\.|i\.e\.|including\b|equivalent\b)/i.test(name)) return false;
   return !(/^[a-z]/.test(name) && name.includes(' '));
+}
+
+const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?)';
+const PERIOD_PART = `(?:(?:early|mid|late)[- ])?(?:${MONTH} )?(?:\\d{1,2},? )?(?:\\d{4}|present)`;
+const PERIOD_NOTE = new RegExp(`^(?:${PERIOD_PART}|${MONTH})(?: ?[–—-] ?(?:${PERIOD_PART}|${MONTH}))*$`, 'i');
+
+/**
+ * `(November–December 2016)`, `(2011–present)`, `(March 2016)`: the note WCEP adds to a story
+ * name to say which of several it is. It dates the story and is never an outlet.
+ */
+export function isPeriodNote(text: string): boolean {
+  return /^[\d\s\-–—/.,]+$/.test(text) || PERIOD_NOTE.test(text.trim());
 }
 
 /**
@@ -35,7 +49,7 @@ export function isStoryLabelLine(headline: string, outlets: string[]): boolean {
   return (
     outlets.length === 0 &&
     headline !== '' &&
-    !SENTENCE_END.test(headline) &&
+    (!SENTENCE_END.test(headline) || ABBREVIATION_END.test(headline)) &&
     headline.split(' ').length <= MAX_STORY_LABEL_WORDS
   );
 }
@@ -43,7 +57,8 @@ export function isStoryLabelLine(headline: string, outlets: string[]): boolean {
 /** "Trial of X, 2019–2020 Catalan protests" names two stories; "Irish general election, 2011" one. */
 export function splitStoryLabels(line: string): string[] {
   const labels: string[] = [];
-  for (const part of line.split(', ')) {
+  // A comma inside a note ("(SPD, CDU/CSU)") does not separate two stories.
+  for (const part of line.split(/, (?![^()]*\))/)) {
     const label = part.trim();
     if (label === '') continue;
     if (labels.length > 0 && label.split(' ').length < 2) labels[labels.length - 1] += `, ${label}`;
@@ -83,7 +98,8 @@ export function storyOf(labels: readonly string[]): Story {
 function storyWordsOf(labels: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (const label of labels) {
-    for (const word of label.toLowerCase().split(WORD_SEPARATORS)) {
+    // The note ("(November 2016)", "(state)") tells stories apart; it does not name them.
+    for (const word of label.replace(/\([^()]*\)/g, ' ').toLowerCase().split(WORD_SEPARATORS)) {
       if (word.length >= 4 && !GENERIC_STORY_WORDS.has(word) && !/^\d+$/.test(word)) words.add(word.slice(0, 5));
     }
   }

@@ -7,24 +7,13 @@ import { noResultsMessage } from '../block-kit/no-results.ts';
 import { headingBlock, resultsMessage, type Heading } from '../block-kit/results-message.ts';
 import type { Cursor } from '../block-kit/cursor.ts';
 import { cutText } from '../block-kit/mrkdwn.ts';
+import { periodAnswer } from './period-answer.ts';
+import type { AnswerOptions } from './answer-options.ts';
+
 
 const PAGE_SIZE = 5;
 /** Longer input is cut (at a word) before parsing: nobody means 10,000 characters of query. */
 const MAX_QUERY_CHARS = 500;
-
-export interface AnswerOptions {
-  /** The slash command's name, for help text. */
-  command: string;
-  /** Epoch ms relative dates are read against; a button keeps the first search's moment. */
-  now: number;
-  timeZone?: string;
-  offset?: number;
-  /** Page buttons, on the asker's own copy. */
-  buttons?: boolean;
-  /** "Share in channel", only where the reply is the asker's own (ephemeral). Default true. */
-  share?: boolean;
-  heading?: Heading;
-}
 
 /**
  * The reply to a query as typed (already normalised from Slack's encoding): help for an empty query or
@@ -38,8 +27,12 @@ export function answerQuery(searcher: Searcher, text: string, options: AnswerOpt
     return withHeading(helpMessage(options.command), options.heading);
   }
   const offset = options.offset ?? 0;
-  const page = searcher.search(query, { limit: PAGE_SIZE, offset });
   const label = describeQuery(query);
+  if (query.timeline) {
+    const period = periodAnswer(searcher, query, { input, label, offset, options });
+    if (period !== null) return period;
+  }
+  const page = searcher.search(query, { limit: PAGE_SIZE, offset });
   const cursor: Cursor = { query: input, offset, mode: query.timeline ? 'timeline' : 'search', now: options.now };
   if (page.total === 0 || (page.hits.length === 0 && offset === 0)) {
     return withHeading(noResults(searcher, query, label, options), options.heading);

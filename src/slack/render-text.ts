@@ -21,6 +21,7 @@ function renderBlock(block: KnownBlock, options: RenderOptions): string {
       if (block.text !== undefined) lines.push(textOf(block.text, options));
       for (const field of block.fields ?? []) lines.push(textOf(field, options));
       if (block.accessory?.type === 'image' && 'image_url' in block.accessory) lines.push(`[image: ${block.accessory.image_url}]`);
+      if (block.accessory?.type === 'button') lines[lines.length - 1] += `  [${block.accessory.text.text}]`;
       return lines.join('\n');
     }
     case 'context': {

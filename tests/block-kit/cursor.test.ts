@@ -9,6 +9,15 @@ describe('encodeCursor / decodeCursor', () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
+  it('round-trips a glance and a story\'s timeline', () => {
+    const glance = { ...cursor, query: '2013', mode: 'glance' as const, offset: 0 };
+    const story = { ...cursor, query: '2013', mode: 'timeline' as const, story: 'Aleppo offensive (November–December 2016)' };
+    expect(decodeCursor(encodeCursor(glance))).toEqual(glance);
+    expect(decodeCursor(encodeCursor(story))).toEqual(story);
+    expect(decodeCursor('{"v":1,"q":"2013","o":0,"m":"t","n":0,"s":""}')).toBeNull();
+    expect(decodeCursor('{"v":1,"q":"2013","o":0,"m":"t","n":0,"s":7}')).toBeNull();
+  });
+
   it('keeps any query within the 2000-character button value limit', () => {
     const long = { ...cursor, query: '"\\'.repeat(3000) };
     const value = encodeCursor(long);

@@ -15,6 +15,20 @@ const digest: Digest = {
 };
 
 describe('digestMessage', () => {
+  it('shows a long WCEP line once, as a short headline over the rest', () => {
+    const line =
+      'The Federal Reserve System raises the benchmark interest rate in the United States to a level between 0.5 and 0.75%. ' +
+      'This is the second time in a decade that the Federal Reserve has increased interest rates.';
+    const wcep = makeRecord({ title: line, summary: line, sources: [{ name: 'NYT', url: null }], date: '2016-12-14' });
+    const message = digestMessage({ ...digest, onThisDay: [{ record: wcep, yearsAgo: 10, label: '10 years ago', score: 3 }], onThisDayTotal: 1 });
+    const card = message.blocks[3] as { text: { text: string } };
+    expect(card.text.text).toBe(
+      '_10 years ago · 14 Dec 2016_\n' +
+        '*The Federal Reserve System raises the benchmark interest rate in the United States to a level between 0.5 and 0.75%*\n' +
+        'This is the second time in a decade that the Federal Reserve has increased interest rates.',
+    );
+  });
+
   it('lays out a header, topic, on-this-day cards with their labels, a "more" hint and newly added', () => {
     const message = digestMessage(digest);
     expect(message.blocks).toEqual([

@@ -27,6 +27,20 @@ describe('resultCard', () => {
     });
   });
 
+  it('shows a WCEP line once, and a long one as a short headline over the rest', () => {
+    const short = 'North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.';
+    const wcep = { image: null, sources: [{ name: 'BBC', url: null }], origin: { file: 'd.yaml', line: 5, format: 'wcep-daily' as const } };
+    const once = resultCard(makeHit(makeRecord({ title: short, summary: short, ...wcep })))[0] as { text: { text: string } };
+    expect(once.text.text).toBe('_Wed 7 Aug 2013_\n*North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.*');
+    const long = `${short.slice(0, -1)}, days after Seoul demanded "final talks" on the matter. The two sides last met in July without agreement.`;
+    const split = resultCard(makeHit(makeRecord({ title: long, summary: long, ...wcep })))[0] as { text: { text: string } };
+    expect(split.text.text).toBe(
+      '_Wed 7 Aug 2013_\n' +
+        '*North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone, days after Seoul demanded "final talks" on the matter*\n' +
+        'The two sides last met in July without agreement.',
+    );
+  });
+
   it('lists sources as links and context tags', () => {
     const [, context] = resultCard(makeHit());
     expect(context).toEqual({

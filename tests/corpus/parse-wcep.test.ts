@@ -97,6 +97,41 @@ describe('parseWcep on synthetic days', () => {
     ]);
   });
 
+  it('reads a name with a period note as the story of the lines under it, never as an event with a source', () => {
+    const text = [
+      "Date: '2016-12-14'",
+      'Intelligence_Payload:',
+      '  Armed conflicts and attacks:',
+      '  - Aleppo offensive (November–December 2016)',
+      '  - Shelling breaks the ceasefire in Aleppo. (CNN) (BBC)',
+      '  - COVID-19 pandemic in New York (state)',
+      '  - Governor Andrew Cuomo closes schools. (NY1)',
+      '  - 2016 NCAA Division I FBS football season (American football)',
+      '  - Lamar Jackson wins the Heisman Trophy. (CNN)',
+      '  - Typhoon Matsa hits Taiwan (Channel News Asia)',
+      '  - Polish Constitutional Court crisis, 2015.',
+      '  - Thousands march in Warsaw. (BBC)',
+      '  - Syrian civil war',
+    ].join('\n');
+    const { records, problems } = parseWcep(text, 'day.yaml');
+    expect(problems).toEqual([]);
+    expect(records.map((r) => [r.title, r.contexts, r.sources.map((s) => s.name)])).toEqual([
+      ['Shelling breaks the ceasefire in Aleppo.', ['Aleppo offensive (November–December 2016)'], ['CNN', 'BBC']],
+      ['Governor Andrew Cuomo closes schools.', ['COVID-19 pandemic in New York (state)'], ['NY1']],
+      ['Lamar Jackson wins the Heisman Trophy.', ['2016 NCAA Division I FBS football season (American football)'], ['CNN']],
+      ['Typhoon Matsa hits Taiwan', [], ['Channel News Asia']],
+      ['Thousands march in Warsaw.', ['Polish Constitutional Court crisis, 2015'], ['BBC']],
+    ]);
+  });
+
+  it('keeps a last line that reads as a sentence, and drops one that reads as a name', () => {
+    const day = (line: string) => parseWcep(`Date: '2010-09-23'\nIntelligence_Payload:\n  Sports:\n  - ${line}\n`, 'd.yaml').records.map((r) => r.title);
+    expect(day('New York Jets defeat the New England Patriots')).toEqual(['New York Jets defeat the New England Patriots']);
+    expect(day('Tornadoes strike North Texas as part of an outbreak (CNN)')).toEqual(['Tornadoes strike North Texas as part of an outbreak']);
+    expect(day('2013 Thai political crisis')).toEqual([]);
+    expect(day('Israeli-Palestinian conflict (Operation Summer Rains)')).toEqual([]);
+  });
+
   it('drops Uncategorized: it is neither a category nor a story', () => {
     const { records } = parseWcep("Date: '2020-01-01'\nIntelligence_Payload:\n  Uncategorized:\n  - Something happens. (BBC)\n", 'd.yaml');
     expect(records.map((r) => [r.category, r.contexts])).toEqual([[null, []]]);

@@ -27,4 +27,13 @@ describe('renderMessageText', () => {
     );
     expect(text).toBe(['kaesong · 1 event', '────────────────────────────────────────', '  Sources: BBC (https://bbc.co.uk)', '[Share in channel]'].join('\n'));
   });
+
+  it('shows a section\'s button after its text', () => {
+    const section = {
+      type: 'section' as const,
+      text: { type: 'mrkdwn' as const, text: '*Syrian civil war*\n▅▃█  247 events' },
+      accessory: { type: 'button' as const, text: { type: 'plain_text' as const, text: 'Story timeline' }, action_id: 'a', value: 'v' },
+    };
+    expect(renderMessageText({ text: 'f', blocks: [section] }, { ansi: false })).toBe('Syrian civil war\n▅▃█  247 events  [Story timeline]');
+  });
 });

@@ -26,6 +26,15 @@ describe('kaesong ask', () => {
     expect(out).toContain('[Share in channel]');
   });
 
+  it('answers a bare year with its Kaesong events in date order: the bundled corpus is too small for a glance', async () => {
+    const { out } = await ask('/kaesong 2013');
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('2013 · 6 events · oldest first · showing 1–5');
+    expect(lines[2]).toBe('Wed 17 Apr 2013');
+    expect(lines[3]).toContain('Kaesong');
+    expect(out).toContain('[Share in channel] [Newer ▶]');
+  });
+
   it('prints a mention reply without the Share button', async () => {
     const { out } = await ask('@kaesong kaesong talks');
     expect(out.split('\n')[0]).toMatch(/^kaesong talks · \d+ events/);

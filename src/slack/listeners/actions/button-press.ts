@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeCursor, type Cursor } from '../../../block-kit/cursor.ts';
-import { answerQuery, type AnswerOptions } from '../../answer.ts';
+import { answerQuery } from '../../answer.ts';
+import type { AnswerOptions } from '../../answer-options.ts';
 import type { SlackMessage } from '../../../block-kit/message.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { BUTTON_EXPIRED } from '../deps.ts';
@@ -23,6 +24,14 @@ export async function readButton({ ack, action, respond }: ButtonArgs, deps: Lis
 export async function answerCursor(cursor: Cursor, deps: ListenerDeps, options: Pick<AnswerOptions, 'buttons' | 'share' | 'heading'>): Promise<SlackMessage> {
   const searcher = await searcherWhenReady(deps.searchers);
   return safely(deps.logger, () =>
-    answerQuery(searcher, cursor.query, { command: deps.command, now: cursor.now, timeZone: deps.timeZone, offset: cursor.offset, ...options }),
+    answerQuery(searcher, cursor.query, {
+      command: deps.command,
+      now: cursor.now,
+      timeZone: deps.timeZone,
+      offset: cursor.offset,
+      view: cursor.mode === 'glance' ? 'glance' : 'list',
+      ...(cursor.story === undefined ? {} : { story: cursor.story }),
+      ...options,
+    }),
   );
 }
