@@ -67,7 +67,8 @@ describe('GET /metrics beside /healthz on the Slack receiver', () => {
     await slash('2013');
     await slash('on this day');
     const { lines } = await scrape();
-    expect(lines).toContain('kaesong_query_duration_seconds_count{kind="timeline"} 1');
+    // A bare date first counts its period (big enough for a glance?), then reads its timeline page.
+    expect(lines).toContain('kaesong_query_duration_seconds_count{kind="timeline"} 2');
     expect(lines).toContain('kaesong_query_duration_seconds_count{kind="on-this-day"} 1');
     expect(lines).toContain('kaesong_query_duration_seconds_count{kind="words"} 0');
     expect(lines).toContain('kaesong_commands_total{command="/kaesong"} 2');
