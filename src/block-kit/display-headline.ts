@@ -1,7 +1,7 @@
 import { cleanText } from './mrkdwn.ts';
 
 /** About what a reporter reads at a glance; a longer line is cut at a sentence or clause. */
-export const DISPLAY_HEADLINE_CHARS = 150;
+const DISPLAY_HEADLINE_CHARS = 150;
 /** A line a little longer than a headline is shown whole rather than leave a stub ("…at risk.") below it. */
 const WHOLE_LINE_CHARS = 180;
 /** A clause shorter than this says too little to stand as a headline. */

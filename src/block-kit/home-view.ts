@@ -5,7 +5,7 @@ import { formatShortDate } from './format-date.ts';
 import { cleanText, cutText, escapeMrkdwn, link, safeText } from './mrkdwn.ts';
 import { LIMITS } from './limits.ts';
 
-export interface HomeSubscription {
+interface HomeSubscription {
   channelId: string;
   time: string;
   timeZone: string;

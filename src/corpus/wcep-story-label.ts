@@ -61,7 +61,7 @@ const PLURAL_NOUNS = new Set([
  * verb ("Nintendo Wii is released", "Typhoon Matsa hits Taiwan"). Read from its lower-case words,
  * as capitalised ones are names.
  */
-export function readsAsName(headline: string): boolean {
+function readsAsName(headline: string): boolean {
   if (headline.endsWith(',')) return false; // what is left of an outlet list, after a sentence
   return !headline.split(/[\s,;:]+/).some((word, index) => {
     if (index > 0 && word !== 'Open' && VERBS.has(word.toLowerCase())) return true;

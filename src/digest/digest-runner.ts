@@ -7,7 +7,7 @@ import type { SlackMessage } from '../block-kit/message.ts';
 import { fitMessage } from '../block-kit/fit-message.ts';
 import { describeError } from '../model/describe-error.ts';
 import { buildDigest, datedRecordIds, type BuiltDigest } from './build-digest.ts';
-import { digestSlot, localMoment, type DigestSlot } from './schedule.ts';
+import { digestSlot, type DigestSlot } from './schedule.ts';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './publish-retry.ts';
 
 /** chat.postMessage arguments the runner sends; the function returns the posted message's ts. */

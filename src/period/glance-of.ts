@@ -10,8 +10,8 @@ import { periodGlance, storyEvents } from './period-glance.ts';
  * 2013 is six Kaesong events). Past this many, a period is read in full only by paging its timeline:
  * reading every event of a decade for one answer would hold up the bot.
  */
-export const GLANCE_MIN_EVENTS = 25;
-export const GLANCE_MAX_EVENTS = 25_000;
+const GLANCE_MIN_EVENTS = 25;
+const GLANCE_MAX_EVENTS = 25_000;
 const RELATED_PER_EVENT = 3;
 const CACHED_PERIODS = 32;
 
@@ -28,7 +28,10 @@ export function glanceOfPeriod(searcher: Searcher, query: ParsedQuery, today: Is
   const end = to === null || to > today ? today : to;
   const key = `${from}|${end}`;
   let periods = cache.get(searcher);
-  if (periods === undefined) cache.set(searcher, (periods = new Map()));
+  if (periods === undefined) {
+    periods = new Map();
+    cache.set(searcher, periods);
+  }
   if (periods.has(key)) return periods.get(key)!;
   const total = searcher.search(query, { limit: 0, relatedLimit: 0 }).total;
   const glance =

@@ -26,6 +26,7 @@ export function periodGlance(records: readonly CorpusRecord[], options: PeriodGl
   const dates = events.map((event) => event.date).sort();
   const first = options.from ?? dates[0] ?? '1970-01-01';
   const to = options.to ?? dates[dates.length - 1] ?? first;
+  // biome-ignore lint/complexity/useMathMinMax: ISO days compare as strings; Math.max would turn them into NaN
   const last = to < first ? first : to;
   const steps = activitySteps(first, last);
   const stepIndex = new Map(steps.keys.map((key, i) => [key, i]));

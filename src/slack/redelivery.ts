@@ -24,7 +24,7 @@ export function skipRedeliveries(dedupe: EventDedupe, logger: Logger) {
  * What one user action is, across deliveries: its response_url and trigger_id are made once per
  * command, press or shortcut; a press also has its action_ts. Null for anything else (events).
  */
-export function interactionKey(body: Record<string, unknown>): string | null {
+function interactionKey(body: Record<string, unknown>): string | null {
   const trigger = typeof body['trigger_id'] === 'string' ? body['trigger_id'] : '';
   const responseUrl = typeof body['response_url'] === 'string' ? body['response_url'] : '';
   if (typeof body['command'] === 'string') return `command:${trigger}:${responseUrl}`;

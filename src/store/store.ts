@@ -16,7 +16,7 @@ export interface Subscription {
   lastError?: DigestError | null;
 }
 
-export interface DigestError {
+interface DigestError {
   /** Slack's error code (`not_in_channel`) or a short reason. */
   reason: string;
   at: Date;

@@ -19,7 +19,7 @@ interface RecordedCall {
 
 type Answer = (params: Record<string, unknown>) => Record<string, unknown>;
 
-export interface ChannelState {
+interface ChannelState {
   /** The bot is a member. */
   member: boolean;
   /** A private channel (or group DM): `chat:write.public` does not reach it. */

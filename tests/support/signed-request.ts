@@ -36,7 +36,7 @@ export async function sendSigned(url: string, secret: string, body: string, cont
  * Slack refuses a slash command's ack that breaks Block Kit rules (`invalid_command_response`): the
  * user sees an error instead of the answer. Like Slack, this fails the request, so no test passes on it.
  */
-export function refuseInvalidAck(body: string, status: number, json: unknown): void {
+function refuseInvalidAck(body: string, status: number, json: unknown): void {
   if (status !== 200 || json === null || typeof json !== 'object' || !new URLSearchParams(body).has('command')) return;
   const problems = checkMessage(json);
   if (problems.length > 0) throw new Error(`Slack would refuse this ack (invalid_command_response): ${problems.join('; ')}`);

@@ -24,7 +24,7 @@ export async function searcherWhenReady(searchers: SearcherProvider): Promise<Se
 }
 
 /** Pauses before the 2nd and 3rd try of a respond() that failed in a way worth retrying. */
-export const RESPOND_RETRY_MS = [1_000, 2_000];
+const RESPOND_RETRY_MS = [1_000, 2_000];
 
 /**
  * respond() that logs instead of throwing: an expired response_url is not the user's problem to see.

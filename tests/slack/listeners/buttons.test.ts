@@ -5,7 +5,7 @@ import { checkMessage } from '../../../src/block-kit/limits.ts';
 import { encodeCursor } from '../../../src/block-kit/cursor.ts';
 import { fakeSearcher } from '../../support/fake-searcher.ts';
 import { kaesongTimeline } from '../../support/records.ts';
-import { FIXED_NOW, fakeDeps, messageRecorder, recorder } from '../../support/listener-fakes.ts';
+import { FIXED_NOW, fakeDeps, messageRecorder } from '../../support/listener-fakes.ts';
 
 function press(actionId: string, value: string, ephemeral = true) {
   const ack = messageRecorder<unknown>(() => undefined);

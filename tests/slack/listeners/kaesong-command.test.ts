@@ -5,7 +5,7 @@ import { DIGEST_NOT_SET_UP, type DigestCommandPort } from '../../../src/digest/d
 import { searcherProvider } from '../../../src/slack/searcher-provider.ts';
 import { fakeSearcher } from '../../support/fake-searcher.ts';
 import { kaesongTimeline } from '../../support/records.ts';
-import { fakeDeps, messageRecorder, recorder } from '../../support/listener-fakes.ts';
+import { fakeDeps, messageRecorder } from '../../support/listener-fakes.ts';
 
 function slash(text: string) {
   const ack = messageRecorder<unknown>(() => undefined);

@@ -4,8 +4,6 @@ import { appMentionCallback } from './app-mention.ts';
 import { directMessageCallback } from './direct-message.ts';
 import { appHomeOpenedCallback } from './app-home-opened.ts';
 
-export const EVENTS = ['app_mention', 'message.im', 'app_home_opened'] as const;
-
 export function register(app: App, deps: ListenerDeps): void {
   app.event('app_mention', appMentionCallback(deps));
   app.event('message', directMessageCallback(deps));

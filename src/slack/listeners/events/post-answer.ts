@@ -69,7 +69,7 @@ async function failed(client: WebClient, deps: ListenerDeps, where: Conversation
 }
 
 /** The one line for a failure with no specific advice: what went wrong, and what to do. */
-export function couldNotPost(error: unknown, command: string): string {
+function couldNotPost(error: unknown, command: string): string {
   const code = slackErrorCode(error);
   const why = code === null ? 'Slack did not answer in time' : `Slack said \`${code}\``;
   return `I could not post my answer here (${why}). Please try again in a minute, or use ${command}, which answers only you.`;
