@@ -123,7 +123,7 @@ async function buildOurs() {
   line('parse (8,601 files)', `${ms(parseMs)}, ${corpus.records.length} records, ${corpus.problems.length} problems`);
 
   started = performance.now();
-  const index = createSearchIndex(corpus.records);
+  const index = createSearchIndex(corpus.records, corpus.synonyms);
   const buildMs = performance.now() - started;
   line('build index', ms(buildMs));
 

@@ -38,15 +38,19 @@ export function readJudgedQueries(file: URL = JUDGED_QUERIES_FILE): JudgedQuery[
   return yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA }) as JudgedQuery[];
 }
 
-/** The raw events that meet a query's criteria. */
+/**
+ * The raw events that meet a query's criteria: within its dates, and every list met by the event's
+ * line or by the story it is filed under, at least one by the line itself (a label may supply the
+ * missing words of an event, never all of them: "NATO agrees to extend its missile defence" under
+ * "NATO summit" is about the summit; "Obama signs a bill" after it is not).
+ */
 export function relevantEvents(query: JudgedQuery, events: readonly RawEvent[]): RawEvent[] {
   const lists = query.all.map((alternatives) => alternatives.map(matcher));
-  return events.filter(
-    (event) =>
-      (query.from === undefined || event.date >= query.from) &&
-      (query.to === undefined || event.date <= query.to) &&
-      lists.every((alternatives) => alternatives.some((matches) => matches(event.text))),
-  );
+  return events.filter((event) => {
+    if ((query.from !== undefined && event.date < query.from) || (query.to !== undefined && event.date > query.to)) return false;
+    const inLine = lists.map((alternatives) => alternatives.some((matches) => matches(event.text)));
+    return inLine.some(Boolean) && lists.every((alternatives, i) => inLine[i] || alternatives.some((matches) => matches(event.context)));
+  });
 }
 
 /**

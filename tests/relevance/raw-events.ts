@@ -7,6 +7,11 @@ export interface RawEvent {
   date: string;
   /** The line as written (outlets included); for the 2026 schema, the headline then the summary. */
   text: string;
+  /**
+   * The story it is filed under: its section's heading and the label lines above it, back to the
+   * label run before the previous event (WCEP nests events under story labels, flattened here).
+   */
+  context: string;
   /** What a bot record's headline is compared with: `text` reduced to letters and digits. */
   key: string;
 }
@@ -24,15 +29,27 @@ export function readRawEvents(dir: string): RawEvent[] {
     const doc = readYaml(file);
     if (doc === null) continue;
     if (typeof doc.Date === 'string' && isRecord(doc.Intelligence_Payload)) {
-      for (const items of Object.values(doc.Intelligence_Payload)) {
+      for (const [heading, items] of Object.entries(doc.Intelligence_Payload)) {
         if (!Array.isArray(items)) continue;
-        for (const item of items) if (typeof item === 'string' && isEventLine(item)) events.push(rawEvent(doc.Date, item));
+        let labels: string[] = [];
+        let afterEvent = false;
+        for (const item of items) {
+          if (typeof item !== 'string') continue;
+          if (isEventLine(item)) {
+            events.push(rawEvent(doc.Date, item, [heading, ...labels].join('\n')));
+            afterEvent = true;
+          } else {
+            labels = afterEvent ? [item] : [...labels, item];
+            afterEvent = false;
+          }
+        }
       }
     } else if (typeof doc.date === 'string' && Array.isArray(doc.events)) {
       for (const event of doc.events) {
         if (!isRecord(event) || typeof event.headline !== 'string') continue;
         const summary = typeof event.summary === 'string' ? event.summary : '';
-        events.push({ date: doc.date, text: `${event.headline}\n${summary}`, key: keyOf(event.headline) });
+        const topics = Array.isArray(event.topics) ? event.topics.filter((topic): topic is string => typeof topic === 'string') : [];
+        events.push({ date: doc.date, text: `${event.headline}\n${summary}`, context: topics.join('\n'), key: keyOf(event.headline) });
       }
     }
   }
@@ -57,9 +74,9 @@ export function keyOf(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-function rawEvent(date: string, line: string): RawEvent {
+function rawEvent(date: string, line: string, context: string): RawEvent {
   const text = line.replace(/\s+/g, ' ').trim();
-  return { date, text, key: keyOf(text) };
+  return { date, text, context, key: keyOf(text) };
 }
 
 function yamlFiles(dir: string): string[] {
