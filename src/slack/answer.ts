@@ -39,7 +39,7 @@ export function answerQuery(searcher: Searcher, text: string, options: AnswerOpt
   }
   const offset = options.offset ?? 0;
   const page = searcher.search(query, { limit: PAGE_SIZE, offset });
-  const label = describeQuery(query);
+  const label = describeQuery(query, page.corrections);
   const cursor: Cursor = { query: input, offset, mode: query.timeline ? 'timeline' : 'search', now: options.now };
   if (page.total === 0 || (page.hits.length === 0 && offset === 0)) {
     return withHeading(noResults(searcher, query, label, options), options.heading);

@@ -57,6 +57,24 @@ describe('liveKnowledge', () => {
     await until(() => newest().size === 9);
   });
 
+  it("reloads the editors' synonyms like any corpus file, through the snapshot too", async () => {
+    const corpus = join(work, 'corpus');
+    const cacheDir = join(work, 'cache');
+    live = liveKnowledge([corpus], { cacheDir, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    await live.ready;
+    expect(found('開城')).toEqual([]);
+
+    await writeFile(join(corpus, 'synonyms.txt'), 'Kaesong = Gaeseong = 개성 = 開城\n');
+    await until(() => found('開城').length > 0);
+    expect(found('開城')).toEqual(found('kaesong'));
+    await live.close();
+
+    // A restart from the snapshot just written answers with the same aliases.
+    live = liveKnowledge([corpus], { cacheDir, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    expect((await live.ready).source).toBe('snapshot');
+    expect(found('開城')).toEqual(found('kaesong'));
+  });
+
   it('picks up files in a folder created after start, and in a folder below that', async () => {
     const corpus = join(work, 'corpus');
     live = liveKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });

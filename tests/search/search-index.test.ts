@@ -111,3 +111,59 @@ describe('spelling', () => {
     expect(index.search(query({ terms: ['kae'] })).total).toBe(0);
   });
 });
+
+describe('aliases', () => {
+  const aliased = createSearchIndex(
+    [
+      event({ id: 'a/who-1', date: '2014-08-08', title: 'The World Health Organization (WHO) declares the Ebola outbreak an emergency' }),
+      event({ id: 'a/who-2', date: '2014-09-01', title: 'The World Health Organization says Ebola cases could reach 20,000' }),
+      event({ id: 'a/ebola', date: '2014-09-02', title: 'Ebola reaches Nigeria' }),
+      event({ id: 'a/dprk', date: '2016-01-06', title: 'DPRK state media announce a hydrogen bomb test' }),
+      event({ id: 'a/nk', date: '2017-09-03', title: 'North Korea conducts its sixth nuclear test' }),
+      event({ id: 'a/sk', date: '2017-09-04', title: 'South Korea holds missile drills' }),
+    ],
+    [['DPRK', 'North Korea']],
+  );
+  const found = (terms: string[]) => ids(aliased.search(query({ terms }), { limit: 10 }));
+
+  it('matches any name of a thing, the acronym spelt out in the corpus or listed by editors', () => {
+    expect(found(['WHO', 'ebola'])).toEqual(['a/who-1', 'a/who-2']);
+    expect(found(['dprk', 'test']).sort()).toEqual(['a/dprk', 'a/nk']);
+    expect(found(['north', 'korea', 'test']).sort()).toEqual(['a/dprk', 'a/nk']);
+  });
+
+  it('counts a name of several words as one word: WHO and ebola are two, all there', () => {
+    const page = aliased.search(query({ terms: ['WHO', 'ebola'] }), { limit: 10 });
+    expect(page.relaxed).toBe(false);
+    expect(page.hits.slice(0, 2).map((hit) => hit.matchedTerms)).toEqual([
+      ['ebola', 'health', 'organization', 'world'],
+      ['ebola', 'health', 'organization', 'world'],
+    ]);
+  });
+
+  it('reads "who" in small letters as a stop word', () => {
+    expect(found(['who', 'ebola']).sort()).toEqual(['a/ebola', 'a/who-1', 'a/who-2']);
+    expect(aliased.search(query({ terms: ['who'] })).total).toBe(0);
+  });
+});
+
+describe('corrections', () => {
+  const spelled = createSearchIndex([
+    ...Array.from({ length: 120 }, (_, i) => event({ id: `c/ahmadinejad-${i}`, title: `Ahmadinejad speech number ${i}` })),
+    event({ id: 'c/slip', title: 'A rally for Ahmadinajad in Tehran' }),
+    event({ id: 'c/kaesong', title: 'Kaesong reopens' }),
+  ]);
+
+  it('says which word was read as which', () => {
+    const page = spelled.search(query({ terms: ['keasong'] }));
+    expect(page.corrections).toEqual([{ from: 'keasong', to: 'kaesong' }]);
+    expect(ids(page)).toEqual(['c/kaesong']);
+    expect(spelled.search(query({ terms: ['kaesong'] })).corrections).toEqual([]);
+  });
+
+  it('prefers two slips from a common word to one slip from a word seen once', () => {
+    const page = spelled.search(query({ terms: ['ahmedinajad'] }), { limit: 200 });
+    expect(page.corrections).toEqual([{ from: 'ahmedinajad', to: 'ahmadinejad' }]);
+    expect(page.total).toBe(120);
+  });
+});
