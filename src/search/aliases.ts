@@ -71,7 +71,7 @@ export function queryTokens(text: string): QueryToken[] {
  * Merges sets sharing a name (editors' first, then mined pairs) into one set per thing. An acronym
  * mined from the corpus is capitals-only unless it has a digit or an editor also lists it.
  */
-export function mergeAliases(editorSets: readonly string[][], minedPairs: readonly [acronym: string, name: string][]): AliasData {
+export function mergeAliases(editorSets: readonly (readonly string[])[], minedPairs: readonly [acronym: string, name: string][]): AliasData {
   const parent = new Map<string, string>();
   const find = (name: string): string => {
     let root = name;

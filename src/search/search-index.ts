@@ -14,14 +14,16 @@ import { findRelated } from './related.ts';
 import { AliasTable, mergeAliases, NO_ALIASES, type AliasData } from './aliases.ts';
 import { mineAcronyms } from './mine-aliases.ts';
 import { queryWords } from './query-words.ts';
-import type { SynonymSet } from '../corpus/parse-synonyms.ts';
 
 const DEFAULT_LIMIT = 5;
 const DEFAULT_RELATED = 3;
 const RELATED_CACHE_SIZE = 5_000;
 
-/** Builds the in-memory index over a loaded corpus, with the editors' synonyms and the acronyms the corpus spells out. */
-export function createSearchIndex(records: readonly CorpusRecord[], synonyms: readonly SynonymSet[] = []): CorpusIndex {
+/**
+ * Builds the in-memory index over a loaded corpus, with the editors' synonyms (sets of names for one
+ * thing, as the corpus loader reads them from synonyms.txt) and the acronyms the corpus spells out.
+ */
+export function createSearchIndex(records: readonly CorpusRecord[], synonyms: readonly (readonly string[])[] = []): CorpusIndex {
   const sorted = inColumnOrder(records);
   return new CorpusIndex(recordColumns(sorted), buildPostings(sorted), mergeAliases(synonyms, mineAcronyms(sorted)));
 }

@@ -1,10 +1,21 @@
 import type { Searcher } from '../../src/search/searcher.ts';
 import { parseQuery } from '../../src/query/parse-query.ts';
+import { loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { createSearchIndex, type CorpusIndex } from '../../src/search/search-index.ts';
 import { judge, readJudgedQueries, type Judgement } from './judge.ts';
 import type { RawEvent } from './raw-events.ts';
 
 /** Relative dates in the judged queries (none today) are read against this moment. */
 export const JUDGED_AT = new Date('2026-11-23T09:00:00Z');
+
+/** The bundled corpus's editors' synonyms, which the bot loads with its default corpus. */
+export const EDITORS_SYNONYMS = new URL('../../corpus/synonyms.txt', import.meta.url).pathname;
+
+/** The index the judged set is run against: the WCEP archive and the editors' synonyms, nothing else. */
+export async function judgedIndex(wcep: string): Promise<CorpusIndex> {
+  const corpus = await loadCorpus([wcep, EDITORS_SYNONYMS]);
+  return createSearchIndex(corpus.records, corpus.synonyms);
+}
 
 /** The judged set against the bot's search, each query parsed as /kaesong would parse it. */
 export function judgeSearcher(searcher: Searcher, events: readonly RawEvent[]): Judgement {

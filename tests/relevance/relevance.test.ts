@@ -1,21 +1,18 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load-corpus.ts';
-import { createSearchIndex, type CorpusIndex } from '../../src/search/search-index.ts';
+import type { CorpusIndex } from '../../src/search/search-index.ts';
 import { readRawEvents, type RawEvent } from './raw-events.ts';
-import { formatJudgement, judgeSearcher } from './judge-searcher.ts';
+import { formatJudgement, judgedIndex, judgeSearcher } from './judge-searcher.ts';
 import { readJudgedQueries, relevantEvents } from './judge.ts';
 
 const wcep = new URL('../../../shared/data/wcep', import.meta.url).pathname;
-const synonyms = new URL('../../corpus/synonyms.txt', import.meta.url).pathname;
 
 describe.skipIf(!existsSync(wcep))('relevance on the judged set over the full WCEP archive (skipped: ../shared/data/wcep is not here)', () => {
   let index: CorpusIndex;
   let events: RawEvent[];
   beforeAll(async () => {
     events = readRawEvents(wcep);
-    const corpus = await loadCorpus([wcep, synonyms]);
-    index = createSearchIndex(corpus.records, corpus.synonyms);
+    index = await judgedIndex(wcep);
   }, 180_000);
 
   it('judges at least 40 queries of every kind, each with relevant events in the archive', () => {
