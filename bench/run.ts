@@ -97,9 +97,11 @@ results.related = related;
 // archive and the editors' synonyms; the baseline is the MiniSearch above with its default search
 // (any word, no typos), the query's date as a filter, and the bundled corpus's few records left out.
 console.log('');
+// Files by path from this file's folder: the bundle runs from .bench/, not from tests/relevance/.
+const judgedQueries = readJudgedQueries(new URL('../tests/relevance/judged-queries.yaml', import.meta.url));
 const rawEvents = readRawEvents(WCEP);
-const judgedOurs = judgeSearcher(await judgedIndex(WCEP), rawEvents);
-const judgedBaseline = judge(readJudgedQueries(), rawEvents, (text) => {
+const judgedOurs = judgeSearcher(await judgedIndex(WCEP, join(CORPUS, 'synonyms.txt')), rawEvents, judgedQueries);
+const judgedBaseline = judge(judgedQueries, rawEvents, (text) => {
   const query = parseQuery(text, { now: JUDGED_AT });
   return baseline
     .searchDefault([...query.terms, ...query.phrases].join(' '), query.date)

@@ -1,4 +1,4 @@
-import { postingCount, termsNear, termsStartingWith } from './mini-search-internals.ts';
+import { postingCount, termsNear, termsNearAfter, termsStartingWith } from './mini-search-internals.ts';
 import type { RecordIndex } from './mini-search.ts';
 
 /** Endings that turn a word into its plural, past, -ing or demonym: korea → korean, koreans. */
@@ -38,8 +38,9 @@ export function wordForms(miniSearch: RecordIndex, term: string): string[] {
  * The word a reporter most likely meant by an unknown (or all but unknown) one, or null: the
  * candidate with the best frequency for its distance, each slip costing a factor EDIT_COST, so two
  * slips from a word seen 500 times beat one from a word seen once. Candidates are one slip (an
- * edit or a swap of neighbours: "keasong" → kaesong), two for words of six letters or more
- * ("ahmedinajad" → ahmadinejad), and the commonest completions of four letters or more ("kaeso").
+ * edit or a swap of neighbours: "keasong" → kaesong), two keeping the first letter for words of six
+ * letters or more ("ahmedinajad" → ahmadinejad), and the commonest completions of four letters or
+ * more ("kaeso" → kaesong).
  */
 export function correction(miniSearch: RecordIndex, term: string): string | null {
   const typedCount = postingCount(miniSearch, term);
@@ -54,7 +55,9 @@ export function correction(miniSearch: RecordIndex, term: string): string | null
   for (const word of swaps(term)) if (postingCount(miniSearch, word) > 0) offer(word, 1);
   if (typedCount === 0) {
     for (const word of mostCommon(miniSearch, termsStartingWith(miniSearch, term), COMPLETIONS)) offer(word, 1);
-    if (term.length >= 6) for (const word of termsNear(miniSearch, term, 2)) offer(word, damerauDistance(term, word));
+    // Two slips keeping the first letter, as nearly all do: searching one branch of the term tree
+    // costs a fraction of the whole tree's two-edit search.
+    if (term.length >= 6) for (const word of termsNearAfter(miniSearch, term[0]!, term.slice(1), 2)) offer(word, damerauDistance(term, word));
   }
   let best: string | null = null;
   let bestCost = typedCount === 0 ? Infinity : -Math.log(typedCount);

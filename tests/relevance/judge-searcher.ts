@@ -2,7 +2,7 @@ import type { Searcher } from '../../src/search/searcher.ts';
 import { parseQuery } from '../../src/query/parse-query.ts';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { createSearchIndex, type CorpusIndex } from '../../src/search/search-index.ts';
-import { judge, readJudgedQueries, type Judgement } from './judge.ts';
+import { judge, readJudgedQueries, type JudgedQuery, type Judgement } from './judge.ts';
 import type { RawEvent } from './raw-events.ts';
 
 /** Relative dates in the judged queries (none today) are read against this moment. */
@@ -12,14 +12,14 @@ export const JUDGED_AT = new Date('2026-11-23T09:00:00Z');
 export const EDITORS_SYNONYMS = new URL('../../corpus/synonyms.txt', import.meta.url).pathname;
 
 /** The index the judged set is run against: the WCEP archive and the editors' synonyms, nothing else. */
-export async function judgedIndex(wcep: string): Promise<CorpusIndex> {
-  const corpus = await loadCorpus([wcep, EDITORS_SYNONYMS]);
+export async function judgedIndex(wcep: string, synonyms: string = EDITORS_SYNONYMS): Promise<CorpusIndex> {
+  const corpus = await loadCorpus([wcep, synonyms]);
   return createSearchIndex(corpus.records, corpus.synonyms);
 }
 
 /** The judged set against the bot's search, each query parsed as /kaesong would parse it. */
-export function judgeSearcher(searcher: Searcher, events: readonly RawEvent[]): Judgement {
-  return judge(readJudgedQueries(), events, (text) =>
+export function judgeSearcher(searcher: Searcher, events: readonly RawEvent[], queries: readonly JudgedQuery[] = readJudgedQueries()): Judgement {
+  return judge(queries, events, (text) =>
     searcher.search(parseQuery(text, { now: JUDGED_AT }), { limit: 20, relatedLimit: 0 }).hits.map(({ record }) => ({ date: record.date, title: record.title })),
   );
 }

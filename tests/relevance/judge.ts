@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
-import { keyOf, type RawEvent } from './raw-events.ts';
+import { foldAccents, keyOf, type RawEvent } from './raw-events.ts';
 
 /** One judged query and the criteria its relevant events meet (see judged-queries.yaml). */
 export interface JudgedQuery {
@@ -48,8 +48,8 @@ export function relevantEvents(query: JudgedQuery, events: readonly RawEvent[]):
   const lists = query.all.map((alternatives) => alternatives.map(matcher));
   return events.filter((event) => {
     if ((query.from !== undefined && event.date < query.from) || (query.to !== undefined && event.date > query.to)) return false;
-    const inLine = lists.map((alternatives) => alternatives.some((matches) => matches(event.text)));
-    return inLine.some(Boolean) && lists.every((alternatives, i) => inLine[i] || alternatives.some((matches) => matches(event.context)));
+    const inLine = lists.map((alternatives) => alternatives.some((matches) => matches(event.foldedText)));
+    return inLine.some(Boolean) && lists.every((alternatives, i) => inLine[i] || alternatives.some((matches) => matches(event.foldedContext)));
   });
 }
 
@@ -86,18 +86,15 @@ export function judge(queries: readonly JudgedQuery[], events: readonly RawEvent
   return { meanPrecisionAt10: mean(scores.map((s) => s.precisionAt10)), meanRecallAt20: mean(scores.map((s) => s.recallAt20)), queries: scores };
 }
 
-function matcher(alternative: string): (text: string) => boolean {
+/** Whether a text, accents already folded, has the alternative. */
+function matcher(alternative: string): (foldedText: string) => boolean {
   const caseSensitive = alternative.startsWith('=');
   const words = alternative.replace(/^=/, '');
   const open = words.endsWith('*');
-  const body = fold(words.replace(/\*$/, ''))
+  const body = foldAccents(words.replace(/\*$/, ''))
     .split(/[\s-]+/)
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('[\\s-]+');
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}${open ? '' : '(?![\\p{L}\\p{N}])'}`, caseSensitive ? 'u' : 'iu');
-  return (text) => pattern.test(fold(text));
-}
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return (foldedText) => pattern.test(foldedText);
 }

@@ -14,6 +14,9 @@ export interface RawEvent {
   context: string;
   /** What a bot record's headline is compared with: `text` reduced to letters and digits. */
   key: string;
+  /** `text` and `context` with accents folded, what criteria are matched against. */
+  foldedText: string;
+  foldedContext: string;
 }
 
 /**
@@ -49,7 +52,9 @@ export function readRawEvents(dir: string): RawEvent[] {
         if (!isRecord(event) || typeof event.headline !== 'string') continue;
         const summary = typeof event.summary === 'string' ? event.summary : '';
         const topics = Array.isArray(event.topics) ? event.topics.filter((topic): topic is string => typeof topic === 'string') : [];
-        events.push({ date: doc.date, text: `${event.headline}\n${summary}`, context: topics.join('\n'), key: keyOf(event.headline) });
+        const text = `${event.headline}\n${summary}`;
+        const context = topics.join('\n');
+        events.push({ date: doc.date, text, context, key: keyOf(event.headline), foldedText: foldAccents(text), foldedContext: foldAccents(context) });
       }
     }
   }
@@ -69,6 +74,11 @@ export function isEventLine(line: string): boolean {
   return /[.!?"'”’]$/.test(rest) || sourced || rest.split(' ').length > 12;
 }
 
+/** "Jiří" → "Jiri"; case is kept. */
+export function foldAccents(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC') : text;
+}
+
 /** Letters and digits only, lower-cased, accents folded: how a headline and a raw line are compared. */
 export function keyOf(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -76,7 +86,7 @@ export function keyOf(text: string): string {
 
 function rawEvent(date: string, line: string, context: string): RawEvent {
   const text = line.replace(/\s+/g, ' ').trim();
-  return { date, text, context, key: keyOf(text) };
+  return { date, text, context, key: keyOf(text), foldedText: foldAccents(text), foldedContext: foldAccents(context) };
 }
 
 function yamlFiles(dir: string): string[] {

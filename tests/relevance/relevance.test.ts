@@ -20,12 +20,12 @@ describe.skipIf(!existsSync(wcep))('relevance on the judged set over the full WC
     expect(queries.length).toBeGreaterThanOrEqual(40);
     expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(['synonym', 'acronym', 'rare-name', 'typo', 'date', 'korea']));
     for (const query of queries) expect(relevantEvents(query, events).length, query.query).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('ranks relevant events first: mean P@10 ≥ 0.92 and mean R@20 ≥ 0.93', () => {
     const judgement = judgeSearcher(index, events);
     console.log(formatJudgement(judgement));
     expect(judgement.meanPrecisionAt10).toBeGreaterThanOrEqual(0.92);
     expect(judgement.meanRecallAt20).toBeGreaterThanOrEqual(0.93);
-  });
+  }, 120_000);
 });
