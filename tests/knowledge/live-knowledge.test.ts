@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,9 +64,12 @@ describe('liveKnowledge', () => {
     await live.ready;
     expect(found('開城')).toEqual([]);
 
-    await writeFile(join(corpus, 'synonyms.txt'), 'Kaesong = Gaeseong = 개성 = 開城\n');
+    // Written beside and renamed in, as editors' tools save, so no reload lists it half-written.
+    await writeFile(join(work, 'synonyms.txt'), 'Kaesong = Gaeseong = 개성 = 開城\n');
+    await rename(join(work, 'synonyms.txt'), join(corpus, 'synonyms.txt'));
     await until(() => found('開城').length > 0);
     expect(found('開城')).toEqual(found('kaesong'));
+    await live.reload();
     await live.close();
 
     // A restart from the snapshot just written answers with the same aliases.
