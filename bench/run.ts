@@ -19,6 +19,9 @@ import type { DateFilter } from '../src/model/query.ts';
 import { BENCH_QUERIES, type QueryKind } from './queries.ts';
 import { buildBundle, measureReadyTime, measureSlashCommands } from './app-timing.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
+import { readRawEvents } from '../tests/relevance/raw-events.ts';
+import { judge, readJudgedQueries, type Judgement } from '../tests/relevance/judge.ts';
+import { judgedIndex, judgeSearcher, JUDGED_AT } from '../tests/relevance/judge-searcher.ts';
 
 const WCEP = new URL('../../shared/data/wcep', import.meta.url).pathname;
 const CORPUS = new URL('../corpus', import.meta.url).pathname;
@@ -91,6 +94,27 @@ results.queries = { ...queries, all };
 line(`related events (${RELATED_SAMPLE} uncached ids, after warm-up)`, fmt(related));
 results.related = related;
 
+// Relevance on the judged set (tests/relevance), as its test computes it: our index over the WCEP
+// archive and the editors' synonyms; the baseline is the MiniSearch above with its default search
+// (any word, no typos), the query's date as a filter, and the bundled corpus's few records left out.
+console.log('');
+// Files by path from this file's folder: the bundle runs from .bench/, not from tests/relevance/.
+const judgedQueries = readJudgedQueries(new URL('../tests/relevance/judged-queries.yaml', import.meta.url));
+const rawEvents = readRawEvents(WCEP);
+const judgedOurs = judgeSearcher(await judgedIndex(WCEP, join(CORPUS, 'synonyms.txt')), rawEvents, judgedQueries);
+const judgedBaseline = judge(judgedQueries, rawEvents, (text) => {
+  const query = parseQuery(text, { now: JUDGED_AT });
+  return baseline
+    .searchDefault([...query.terms, ...query.phrases].join(' '), query.date)
+    .map((result) => records[result.id as number]!)
+    .filter((record) => record.origin.file.startsWith(WCEP))
+    .slice(0, 20)
+    .map((record) => ({ date: record.date, title: record.title }));
+});
+const relevance = (j: Judgement) => `P@10 ${j.meanPrecisionAt10.toFixed(3)}, R@20 ${j.meanRecallAt20.toFixed(3)}`;
+line(`relevance, ${judgedOurs.queries.length} judged queries (mean)`, `${relevance(judgedOurs)}   vs ${relevance(judgedBaseline)}   (target P@10 ≥ 0.92, R@20 ≥ 0.93)`);
+results.relevance = { ours: judgedOurs, baseline: judgedBaseline };
+
 await writeFile(new URL('../bench/results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten: bench/results.json');
 
@@ -124,7 +148,7 @@ async function buildOurs() {
   line('parse (8,601 files)', `${ms(parseMs)}, ${corpus.records.length} records, ${corpus.problems.length} problems`);
 
   started = performance.now();
-  const index = createSearchIndex(corpus.records);
+  const index = createSearchIndex(corpus.records, corpus.synonyms);
   const buildMs = performance.now() - started;
   line('build index', ms(buildMs));
 
@@ -156,11 +180,16 @@ function buildBaseline(records: CorpusRecord[]) {
   });
   miniSearch.addAll(records.map((record, id) => ({ id, title: record.title, summary: record.summary, body: record.body, contexts: record.contexts.join(' '), date: record.date })));
   const buildMs = performance.now() - start;
+  const inRangeOf = (date: DateFilter | null) => (result: SearchResult) =>
+    date?.kind !== 'range' || (result.date != null && (date.range.from === null || result.date >= date.range.from) && (date.range.to === null || result.date <= date.range.to));
   return {
     buildMs,
+    /** MiniSearch's default search (any word, exact), in the date range. */
+    searchDefault(text: string, date: DateFilter | null) {
+      return miniSearch.search(text, { filter: inRangeOf(date) });
+    },
     search(text: string, kind: QueryKind, date: DateFilter | null) {
-      const inRange = (result: SearchResult) =>
-        date?.kind !== 'range' || (result.date != null && (date.range.from === null || result.date >= date.range.from) && (date.range.to === null || result.date <= date.range.to));
+      const inRange = inRangeOf(date);
       if (kind === 'timeline') {
         return miniSearch.search(MiniSearch.wildcard, { filter: inRange }).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(0, 5);
       }

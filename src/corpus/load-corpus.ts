@@ -4,6 +4,7 @@ import type { CorpusProblem, CorpusRecord } from '../model/record.ts';
 import { fileKind } from './detect-format.ts';
 import { mergeRecords } from './merge-records.ts';
 import { parseFile } from './parse-file.ts';
+import { parseSynonyms, type SynonymSet } from './parse-synonyms.ts';
 
 export interface CorpusFile {
   path: string;
@@ -29,6 +30,8 @@ export interface LoadedCorpus {
   /** Merged, stubs added, in date then id order. */
   records: CorpusRecord[];
   problems: CorpusProblem[];
+  /** The editors' synonyms (synonyms.txt files), one set of names per line. */
+  synonyms: SynonymSet[];
   /** How many corpus files were read. */
   files: number;
 }
@@ -51,9 +54,14 @@ export function listCorpusFiles(dirs: readonly string[]): CorpusFile[] {
 export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const { files, problems } = options.files === undefined ? findCorpusFiles(dirs) : { files: options.files, problems: missingFolders(dirs) };
   const records: CorpusRecord[] = [];
+  const synonyms: SynonymSet[] = [];
   files.forEach((file, i) => {
     const text = readText(file.path);
-    if (typeof text === 'string') {
+    if (typeof text === 'string' && fileKind(file.path) === 'synonyms') {
+      const outcome = parseSynonyms(text, file.path);
+      synonyms.push(...outcome.sets);
+      problems.push(...outcome.problems);
+    } else if (typeof text === 'string') {
       const outcome = parseFile(file.path, text);
       records.push(...outcome.records);
       problems.push(...outcome.problems);
@@ -62,7 +70,7 @@ export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOpt
     }
     options.onProgress?.({ filesRead: i + 1, filesTotal: files.length, records: records.length, problems: problems.length });
   });
-  return { records: mergeRecords(records), problems, files: files.length };
+  return { records: mergeRecords(records), problems, synonyms, files: files.length };
 }
 
 function readText(path: string): string | { error: unknown } {

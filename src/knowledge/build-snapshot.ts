@@ -24,7 +24,7 @@ export async function buildSnapshot(
   });
   const parsed = performance.now();
   onProgress({ step: 'indexing', done: 0, total: corpus.records.length, records: corpus.records.length });
-  const index = createSearchIndex(corpus.records);
+  const index = createSearchIndex(corpus.records, corpus.synonyms);
   const built = performance.now();
   const snapshot = encodeSnapshot(index, { fingerprint, files: corpus.files, problems: corpus.problems });
   return { snapshot, timings: { parseMs: parsed - started, buildMs: built - parsed, encodeMs: performance.now() - built } };

@@ -17,6 +17,12 @@ export interface SearchHit {
   related: RelatedEvent[];
 }
 
+/** A query word read as another: a misspelling, as typed, and the word searched instead. */
+export interface Correction {
+  from: string;
+  to: string;
+}
+
 export interface SearchPage {
   query: ParsedQuery;
   /** How many records match in all; `hits` is one page of them. */
@@ -25,6 +31,8 @@ export interface SearchPage {
   hits: SearchHit[];
   /** No record had every word, so these match some of them. */
   relaxed: boolean;
+  /** Words searched as another ("showing results for …"); absent or empty when none was changed. */
+  corrections?: Correction[];
 }
 
 export interface SearchOptions {

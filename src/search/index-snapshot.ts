@@ -3,9 +3,10 @@ import type { CorpusProblem } from '../model/record.ts';
 import type { IndexShape } from './mini-search-internals.ts';
 import type { RecordColumns } from './record-columns.ts';
 import { CorpusIndex } from './search-index.ts';
+import type { AliasData } from './aliases.ts';
 
 /** Bump when tokenising, fields or the layout change: older snapshots are then rebuilt, never trusted. */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 const MAGIC = Buffer.from('KAESONG-INDEX\n', 'latin1');
 const ALIGN = 8;
 const SEPARATOR = '\u0000';
@@ -31,7 +32,7 @@ interface Header {
 type SectionName =
   | 'encoded' | 'recordStarts' | 'days' | 'flags' | 'contextStarts' | 'contextIds' | 'ids' | 'contextNames'
   | 'originFiles' | 'terms' | 'headlineCounts' | 'fieldLengths'
-  | 'termStarts' | 'listFields' | 'listStarts' | 'postingRecords' | 'frequencies';
+  | 'termStarts' | 'listFields' | 'listStarts' | 'postingRecords' | 'frequencies' | 'aliases';
 
 export class SnapshotRejected extends Error {
   override name = 'SnapshotRejected';
@@ -60,6 +61,7 @@ export function encodeSnapshot(index: CorpusIndex, meta: SnapshotMeta): Buffer {
     listStarts: bytes(postings.listStarts),
     postingRecords: bytes(postings.records),
     frequencies: bytes(postings.frequencies),
+    aliases: Buffer.from(JSON.stringify(index.aliases)),
   };
   // The checksum is taken section by section, so the snapshot is written once, straight into its buffer.
   const layout = {} as Header['sections'];
@@ -140,7 +142,17 @@ export function decodeSnapshot(snapshot: Buffer, fingerprint: string): { index: 
   ) {
     throw new SnapshotRejected('posting sections disagree');
   }
-  return { index: new CorpusIndex(columns, postings), meta: header.meta };
+  return { index: new CorpusIndex(columns, postings, readAliases(section('aliases'))), meta: header.meta };
+}
+
+function readAliases(section: Uint8Array): AliasData {
+  try {
+    const aliases = JSON.parse(Buffer.from(section.buffer, section.byteOffset, section.length).toString('utf8')) as AliasData;
+    if (Array.isArray(aliases.sets) && Array.isArray(aliases.capitalsOnly)) return aliases;
+  } catch {
+    // Reported below.
+  }
+  throw new SnapshotRejected('aliases are not readable');
 }
 
 function readHeader(snapshot: Buffer): { header: Header; bodyStart: number } {

@@ -18,7 +18,7 @@ interface Internals {
     set(term: string, postings: TermPostings): unknown;
     get(term: string): TermPostings | undefined;
     fuzzyGet(term: string, maxDistance: number): Map<string, [TermPostings, number]>;
-    atPrefix(prefix: string): { keys(): Iterable<string> };
+    atPrefix(prefix: string): { keys(): Iterable<string>; fuzzyGet(term: string, maxDistance: number): Map<string, unknown> };
   };
   _documentIds: RecordNumbers;
   _idToShortId: RecordNumbers;
@@ -106,6 +106,15 @@ export function termsStartingWith(miniSearch: RecordIndex, prefix: string): stri
 /** Index terms within `maxDistance` edits (Levenshtein) of `term`. */
 export function termsNear(miniSearch: RecordIndex, term: string, maxDistance: number): string[] {
   return [...internals(miniSearch)._index.fuzzyGet(term, maxDistance).keys()];
+}
+
+/** Index terms `prefix` + x where x is within `maxDistance` edits of `rest`: a fuzzy search of one branch of the tree. */
+export function termsNearAfter(miniSearch: RecordIndex, prefix: string, rest: string, maxDistance: number): string[] {
+  try {
+    return [...internals(miniSearch)._index.atPrefix(prefix).fuzzyGet(rest, maxDistance).keys()].map((suffix) => prefix + suffix);
+  } catch {
+    return []; // No term starts with the prefix: MiniSearch has no branch to search.
+  }
 }
 
 /** Record n's field lengths (distinct words), by field id. */

@@ -4,30 +4,54 @@ import type { RecordSpan } from './corpus-tables.ts';
 import { unionOfSorted, type FieldPostings, type TermPostings } from './posting-lists.ts';
 
 /** One index word a query word stands for, with its weight (the word as typed 1, its other forms less). */
-export interface WeightedTerm {
+interface WeightedTerm {
   term: string;
   weight: number;
 }
 
-/** The index words one query word may match: a record matches the word when it has any of them. */
+/** The index words one word may match: a record matches the word when it has any of them. */
 export type WordGroup = WeightedTerm[];
 
+/**
+ * One word of the query as ranking counts it: matched when any of its names is. A name is one word
+ * ("kaesong") or several that must all be there ("world health organization" for WHO).
+ */
+export interface QueryWord {
+  names: WordGroup[][];
+  /** A phrase's word: every record shown has it. A free word may be missing from a partial match. */
+  required: boolean;
+}
+
+/** The usual query word: one name of one word. */
+export function singleWord(group: WordGroup, required = false): QueryWord {
+  return { names: [[group]], required };
+}
+
 const EVERY_RECORD: RecordSpan = { start: 0, end: 2 ** 32 };
+/** Below this many records with every word, the page is filled with records having most of them. */
+const FILL_BELOW = 50;
 
 export interface ScoredRecord {
   n: number;
   score: number;
+  /** Has every word; otherwise a partial match, ranked after all of those. */
+  allWords: boolean;
 }
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /**
- * Ranks the records that have every word group (AND) or any (OR), scored exactly as MiniSearch
- * scores the same query (BM25 per field, field boosts, term weights, the document boost, times the
- * number of distinct index words matched), but computed candidate-first: the rarest group lists the
- * candidates, `accept` (date, phrases, excludes) and the other groups prune them, and only the few
- * left are scored. MiniSearch's own search scores every posting of every word before combining, so
- * a query with one common word ("north") paid for thousands of records it then threw away.
+ * Ranks records candidate-first: the rarest word lists the candidates, `accept` (date, phrases,
+ * excludes) and the other words prune them, and only the few left are scored. MiniSearch's own
+ * search scores every posting of every word before combining, so a query with one common word
+ * ("north") paid for thousands of records it then threw away.
+ *
+ * Records with every word come first, scored exactly as MiniSearch scores the same AND query (BM25+
+ * per field, field boosts, term weights, the document boost, times the number of distinct index
+ * words matched). When fewer than FILL_BELOW have every word, records with most of them follow:
+ * those whose words carry at least half the query's weight, a word weighing its IDF squared (as
+ * Lucene's classic similarity does), so one rare name outweighs two common words ("ftx collapse",
+ * "kaesong industrial park"), best coverage first.
  */
 export class QueryScorer {
   private readonly fieldIds: [fieldId: number, boost: number][];
@@ -44,87 +68,126 @@ export class QueryScorer {
     this.documentCount = shape.documentCount;
   }
 
-  /**
-   * Records matching all groups (`AND`) or any (`OR`) that `accept` keeps, best first. Only records
-   * within `span` are looked at: a date range is a slice of every posting list, found by binary search.
-   */
-  rank(groups: WordGroup[], combine: 'AND' | 'OR', accept: (n: number) => boolean, span: RecordSpan = EVERY_RECORD): ScoredRecord[] {
-    const { resolved, termCount } = this.resolve(groups);
-    const candidates = combine === 'AND' ? this.allOf(resolved, accept, span) : this.anyOf(resolved, accept, span);
-    const scored = candidates.map((n) => ({ n, score: this.score(resolved, termCount, n) }));
-    return scored.sort((a, b) => b.score - a.score || a.n - b.n);
+  /** Records `accept` keeps, within `span` (a date range is a slice of every posting list), best first. */
+  rank(words: QueryWord[], accept: (n: number) => boolean, span: RecordSpan = EVERY_RECORD): ScoredRecord[] {
+    const { resolved, counterCount } = this.resolve(words);
+    const all = this.allOf(resolved, accept, span);
+    const ranked = all.map((n) => ({ n, score: this.score(resolved, counterCount, n), allWords: true }));
+    ranked.sort(byScore);
+    if (all.length >= FILL_BELOW || words.length < 2) return ranked;
+    const partial = this.mostOf(resolved, accept, span, new Set(all)).map(({ n, coverage }) => ({ n, coverage, score: this.score(resolved, counterCount, n) }));
+    partial.sort((a, b) => b.coverage - a.coverage || byScore(a, b));
+    return [...ranked, ...partial.map(({ n, score }) => ({ n, score, allWords: false }))];
   }
 
-  /** The index words of `groups` that record n has, sorted. */
-  matchedTerms(groups: WordGroup[], n: number): string[] {
-    const terms = groups.flatMap((group) => group.map(({ term }) => term)).filter((term) => has(postingsOf(this.miniSearch, term), n));
+  /** The index words of `words` that record n has, sorted. */
+  matchedTerms(words: QueryWord[], n: number): string[] {
+    const terms = words
+      .flatMap((word) => word.names.flat(2))
+      .map(({ term }) => term)
+      .filter((term) => has(postingsOf(this.miniSearch, term), n));
     return [...new Set(terms)].sort();
   }
 
-  private allOf(groups: ResolvedGroup[], accept: (n: number) => boolean, span: RecordSpan): number[] {
-    if (groups.length === 0) return [];
-    const bySize = groups.map((group) => ({ group, size: size(group, span) })).sort((a, b) => a.size - b.size);
-    const [rarest, ...others] = bySize.map(({ group }) => group) as [ResolvedGroup, ...ResolvedGroup[]];
+  private allOf(words: ResolvedWord[], accept: (n: number) => boolean, span: RecordSpan): number[] {
+    if (words.length === 0) return [];
+    const [rarest, ...others] = [...words].sort((a, b) => sizeOf(a, span) - sizeOf(b, span)) as [ResolvedWord, ...ResolvedWord[]];
     const candidates: number[] = [];
-    for (const n of docsOf(rarest, span)) {
-      if (others.every((group) => group.some(({ postings }) => has(postings, n))) && accept(n)) candidates.push(n);
+    for (const n of docsOfWord(rarest, span)) {
+      if (others.every((word) => hasWord(word, n)) && accept(n)) candidates.push(n);
     }
     return candidates;
   }
 
   /**
-   * Records with as many of the groups as any record has, less one: when no record has all five
-   * words, the ones with four (or three) are the useful answer, not the thousands with one.
+   * Records with free words weighing at least half the query's free words (unknown words weigh
+   * nothing: the corpus cannot say anything about them) and every required word. A record with
+   * too little weight from the heaviest words cannot get there, so only the heaviest words'
+   * records are looked at: words are taken heaviest first until the rest weigh less than half.
    */
-  private anyOf(groups: ResolvedGroup[], accept: (n: number) => boolean, span: RecordSpan): number[] {
-    const counts = new Map<number, number>();
-    for (const group of groups) for (const n of docsOf(group, span)) counts.set(n, (counts.get(n) ?? 0) + 1);
-    const accepted = [...counts].filter(([n]) => accept(n));
-    const most = accepted.reduce((best, [, count]) => Math.max(best, count), 0);
-    const quorum = Math.max(1, most - 1);
-    return accepted.filter(([, count]) => count >= quorum).map(([n]) => n);
+  private mostOf(words: ResolvedWord[], accept: (n: number) => boolean, span: RecordSpan, exclude: ReadonlySet<number>): { n: number; coverage: number }[] {
+    const free = words.filter((word) => !word.required && word.weight > 0).sort((a, b) => b.weight - a.weight);
+    const required = words.filter((word) => word.required);
+    const total = free.reduce((sum, word) => sum + word.weight, 0);
+    if (total === 0) return [];
+    const needed = total / 2;
+    const leading: ResolvedWord[] = [];
+    let rest = total;
+    for (const word of free) {
+      if (rest < needed) break;
+      leading.push(word);
+      rest -= word.weight;
+    }
+    const candidates = unionOfSorted(leading.map((word) => docsOfWord(word, span)));
+    const found: { n: number; coverage: number }[] = [];
+    for (const n of candidates) {
+      if (exclude.has(n)) continue;
+      let weight = 0;
+      for (const word of free) if (hasWord(word, n)) weight += word.weight;
+      if (weight >= needed && required.every((word) => hasWord(word, n)) && accept(n)) found.push({ n, coverage: weight / total });
+    }
+    return found;
   }
 
   /**
-   * Each term's postings, and per field its list with what BM25 needs of it, looked up once per query;
-   * `termCount` distinct terms, numbered 0, 1, …
+   * Each term's postings, and per field its list with what BM25 needs of it, looked up once per query.
+   * Counters say what counts as one matched word: each distinct index word of a one-word name (as
+   * MiniSearch counts), and each name of several words once, its words' scores averaged.
    */
-  private resolve(groups: WordGroup[]): { resolved: ResolvedGroup[]; termCount: number } {
-    const termNumber = new Map<string, number>();
-    const resolved = groups.map((group) =>
-      group.map(({ term, weight }) => {
-        const postings = postingsOf(this.miniSearch, term);
-        if (!termNumber.has(term)) termNumber.set(term, termNumber.size);
-        const fields = this.fieldIds.flatMap(([fieldId, boost]) => {
-          const docs = postings?.get(fieldId);
-          return docs === undefined ? [] : [{ docs, boost, fieldId, inverseFrequency: inverseFrequency(docs.size, this.documentCount) }];
-        });
-        return { term, termNumber: termNumber.get(term)!, weight, postings, fields };
-      }),
-    );
-    return { resolved, termCount: termNumber.size };
+  private resolve(words: QueryWord[]): { resolved: ResolvedWord[]; counterCount: number } {
+    const termCounter = new Map<string, number>();
+    let counters = 0;
+    const resolveTerm = ({ term, weight }: WeightedTerm, share: number, counter: number | null): ResolvedTerm => {
+      const postings = postingsOf(this.miniSearch, term);
+      if (counter === null) {
+        if (!termCounter.has(term)) termCounter.set(term, counters++);
+        counter = termCounter.get(term)!;
+      }
+      const fields = this.fieldIds.flatMap(([fieldId, boost]) => {
+        const docs = postings?.get(fieldId);
+        return docs === undefined ? [] : [{ docs, boost, fieldId, inverseFrequency: inverseFrequency(docs.size, this.documentCount) }];
+      });
+      return { term, counter, weight: weight * share, postings, fields };
+    };
+    const resolved = words.map((word): ResolvedWord => {
+      const names = word.names
+        .map((name) => {
+          const counter = name.length > 1 ? counters++ : null;
+          return name.map((group) => group.map((term) => resolveTerm(term, 1 / name.length, counter)));
+        })
+        .filter((name) => name.length > 0 && name.every((group) => group.some(({ postings }) => postings !== undefined)));
+      const records = Math.min(this.documentCount, names.reduce((sum, name) => sum + Math.min(...name.map(recordsOfGroup)), 0));
+      const rarity = records === 0 ? 0 : inverseFrequency(records, this.documentCount);
+      return { names, required: word.required, weight: rarity * rarity };
+    });
+    return { resolved, counterCount: counters };
   }
 
-  /** MiniSearch's score: the BM25+ sum over terms and fields, times the distinct terms matched. */
-  private score(groups: ResolvedGroup[], termCount: number, n: number): number {
+  /** MiniSearch's score: the BM25+ sum over terms and fields, times the words matched (see resolve). */
+  private score(words: ResolvedWord[], counterCount: number, n: number): number {
     const lengths = fieldLengthOf(this.miniSearch, n);
     const documentBoost = this.documentBoost(n);
     let score = 0;
     let matched = 0;
-    // Which distinct terms matched: bits of a number for up to 31 terms, a Set beyond.
+    // Which counters matched: bits of a number for up to 31, a Set beyond.
     let seenBits = 0;
-    const seen = termCount <= 31 ? null : new Set<number>();
-    for (const group of groups) {
-      for (const { termNumber, weight, fields } of group) {
-        for (const { docs, boost, fieldId, inverseFrequency } of fields) {
-          const frequency = docs.get(n);
-          if (frequency === undefined) continue;
-          if (seen === null ? (seenBits & (1 << termNumber)) === 0 : !seen.has(termNumber)) {
-            if (seen === null) seenBits |= 1 << termNumber;
-            else seen.add(termNumber);
-            matched += 1;
+    const seen = counterCount <= 31 ? null : new Set<number>();
+    for (const word of words) {
+      for (const name of word.names) {
+        if (name.length > 1 && !name.every((group) => hasGroup(group, n))) continue;
+        for (const group of name) {
+          for (const { counter, weight, fields } of group) {
+            for (const { docs, boost, fieldId, inverseFrequency } of fields) {
+              const frequency = docs.get(n);
+              if (frequency === undefined) continue;
+              if (seen === null ? (seenBits & (1 << counter)) === 0 : !seen.has(counter)) {
+                if (seen === null) seenBits |= 1 << counter;
+                else seen.add(counter);
+                matched += 1;
+              }
+              score += weight * boost * documentBoost * bm25(inverseFrequency, frequency, lengths[fieldId] ?? 0, this.averageLength[fieldId] ?? 1);
+            }
           }
-          score += weight * boost * documentBoost * bm25(inverseFrequency, frequency, lengths[fieldId] ?? 0, this.averageLength[fieldId] ?? 1);
         }
       }
     }
@@ -134,8 +197,8 @@ export class QueryScorer {
 
 interface ResolvedTerm {
   term: string;
-  /** Distinct terms of the query are numbered 0, 1, … */
-  termNumber: number;
+  /** What this term's match counts towards (see resolve). */
+  counter: number;
   weight: number;
   postings: TermPostings | undefined;
   fields: { docs: FieldPostings; boost: number; fieldId: number; inverseFrequency: number }[];
@@ -143,8 +206,48 @@ interface ResolvedTerm {
 
 type ResolvedGroup = ResolvedTerm[];
 
-function size(group: ResolvedGroup, span: RecordSpan): number {
+interface ResolvedWord {
+  /** Only names whose every word the index has. */
+  names: ResolvedGroup[][];
+  required: boolean;
+  /** Its IDF squared; 0 when no record has it. */
+  weight: number;
+}
+
+function byScore(a: { n: number; score: number }, b: { n: number; score: number }): number {
+  return b.score - a.score || a.n - b.n;
+}
+
+function sizeOf(word: ResolvedWord, span: RecordSpan): number {
+  return word.names.reduce((sum, name) => sum + Math.min(...name.map((group) => groupSize(group, span))), 0);
+}
+
+/** About how many records have the group: each term's longest field list (a word in a headline and its summary is one record). */
+function recordsOfGroup(group: ResolvedGroup): number {
+  return group.reduce((sum, { fields }) => sum + fields.reduce((longest, { docs }) => Math.max(longest, docs.size), 0), 0);
+}
+
+function groupSize(group: ResolvedGroup, span: RecordSpan): number {
   return listsOf(group, span).reduce((total, list) => total + list.length, 0);
+}
+
+/** The records having the word within the span: ascending, each once. */
+function docsOfWord(word: ResolvedWord, span: RecordSpan): Uint32Array {
+  return unionOfSorted(word.names.map((name) => docsOfName(name, span)));
+}
+
+function docsOfName(name: ResolvedGroup[], span: RecordSpan): Uint32Array {
+  if (name.length === 1) return docsOf(name[0]!, span);
+  const [rarest, ...others] = [...name].sort((a, b) => groupSize(a, span) - groupSize(b, span)) as [ResolvedGroup, ...ResolvedGroup[]];
+  return docsOf(rarest, span).filter((n) => others.every((group) => hasGroup(group, n)));
+}
+
+function hasWord(word: ResolvedWord, n: number): boolean {
+  return word.names.some((name) => name.every((group) => hasGroup(group, n)));
+}
+
+function hasGroup(group: ResolvedGroup, n: number): boolean {
+  return group.some(({ postings }) => has(postings, n));
 }
 
 /** The records having any of the group's terms in any field, within the span: ascending, each once. */

@@ -1,26 +1,31 @@
 import type { CorpusRecord } from '../model/record.ts';
 import type { ParsedQuery } from '../model/query.ts';
-import type { RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
+import type { Correction, RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
 import type { Searcher } from './searcher.ts';
 import { CorpusTables } from './corpus-tables.ts';
 import { documentWeight, type RecordIndex } from './mini-search.ts';
 import { buildPostings, type BuiltPostings } from './build-postings.ts';
 import { postingsOf, restoreMiniSearch } from './mini-search-internals.ts';
-import { QueryScorer, type WordGroup } from './score-query.ts';
+import { QueryScorer, singleWord, type QueryWord } from './score-query.ts';
 import { inColumnOrder, recordColumns, type RecordColumns } from './record-columns.ts';
 import { dateMatcher } from './date-matcher.ts';
 import { phraseForm, indexTerms } from './text.ts';
 import { findRelated } from './related.ts';
-import { wordForms } from './word-forms.ts';
+import { AliasTable, mergeAliases, NO_ALIASES, type AliasData } from './aliases.ts';
+import { mineAcronyms } from './mine-aliases.ts';
+import { queryWords } from './query-words.ts';
 
 const DEFAULT_LIMIT = 5;
 const DEFAULT_RELATED = 3;
 const RELATED_CACHE_SIZE = 5_000;
 
-/** Builds the in-memory index over a loaded corpus. */
-export function createSearchIndex(records: readonly CorpusRecord[]): CorpusIndex {
+/**
+ * Builds the in-memory index over a loaded corpus, with the editors' synonyms (sets of names for one
+ * thing, as the corpus loader reads them from synonyms.txt) and the acronyms the corpus spells out.
+ */
+export function createSearchIndex(records: readonly CorpusRecord[], synonyms: readonly (readonly string[])[] = []): CorpusIndex {
   const sorted = inColumnOrder(records);
-  return new CorpusIndex(recordColumns(sorted), buildPostings(sorted));
+  return new CorpusIndex(recordColumns(sorted), buildPostings(sorted), mergeAliases(synonyms, mineAcronyms(sorted)));
 }
 
 export class CorpusIndex implements Searcher {
@@ -28,12 +33,15 @@ export class CorpusIndex implements Searcher {
   readonly miniSearch: RecordIndex;
   private readonly relatedCache = new Map<string, RelatedEvent[]>();
   private readonly scorer: QueryScorer;
+  private readonly aliasTable: AliasTable;
 
-  /** Over records in column order and their postings, as built or read from a snapshot. */
+  /** Over records in column order, their postings and aliases, as built or read from a snapshot. */
   constructor(
     columns: RecordColumns,
     readonly postings: BuiltPostings,
+    readonly aliases: AliasData = NO_ALIASES,
   ) {
+    this.aliasTable = new AliasTable(aliases);
     this.tables = new CorpusTables(columns, (term) => {
       const termPostings = postingsOf(this.miniSearch, term);
       return termPostings === undefined ? 0 : postings.headlineCounts[termPostings.term]!;
@@ -54,15 +62,15 @@ export class CorpusIndex implements Searcher {
     const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
     const offset = Math.max(0, options.offset ?? 0);
     const relatedLimit = options.relatedLimit ?? DEFAULT_RELATED;
-    const { matches, relaxed } = this.match(query);
+    const { matches, relaxed, corrections } = this.match(query);
     const hits = matches.slice(offset, offset + limit).map(
-      ({ n, score, groups }): SearchHit => {
+      ({ n, score, words }): SearchHit => {
         const record = this.tables.record(n);
-        const matchedTerms = this.scorer.matchedTerms(groups, n);
+        const matchedTerms = this.scorer.matchedTerms(words, n);
         return { record, score, matchedTerms, related: relatedLimit > 0 ? this.related(record.id, relatedLimit) : [] };
       },
     );
-    return { query, total: matches.length, offset, hits, relaxed };
+    return { query, total: matches.length, offset, hits, relaxed, corrections };
   }
 
   related(id: string, limit = DEFAULT_RELATED): RelatedEvent[] {
@@ -94,24 +102,17 @@ export class CorpusIndex implements Searcher {
     return this.tables.onMonthDay(month, day).map((n) => this.tables.record(n));
   }
 
-  private match(query: ParsedQuery): { matches: Match[]; relaxed: boolean } {
+  private match(query: ParsedQuery): { matches: Match[]; relaxed: boolean; corrections: Correction[] } {
     const accept = this.acceptor(query);
-    const words = query.terms.flatMap(indexTerms);
-    const phraseWords = query.phrases.flatMap(indexTerms);
-    if (words.length === 0 && phraseWords.length === 0) {
-      if (query.date === null) return { matches: [], relaxed: false };
-      return { matches: this.timeline(query, accept), relaxed: false };
+    const { words, corrections } = queryWords(this.miniSearch, this.aliasTable, query);
+    if (words.length === 0) {
+      if (query.date === null) return { matches: [], relaxed: false, corrections };
+      return { matches: this.timeline(query, accept), relaxed: false, corrections };
     }
-    const wordGroups: WordGroup[] = words.map((word) => wordForms(this.miniSearch, word).map((term, i) => ({ term, weight: i === 0 ? 1 : OTHER_FORM_WEIGHT })));
-    const groups = [...wordGroups, ...phraseWords.map((term) => [{ term, weight: 1 }])];
     const span = query.date?.kind === 'range' ? this.tables.spanOf(query.date.range.from, query.date.range.to) : undefined;
-    let ranked = this.scorer.rank(groups, 'AND', accept, span);
-    let relaxed = false;
-    if (ranked.length === 0 && words.length > 1) {
-      ranked = this.scorer.rank(groups, 'OR', accept, span);
-      relaxed = ranked.length > 0;
-    }
-    return { matches: ranked.map(({ n, score }) => ({ n, score, groups })), relaxed };
+    const ranked = this.scorer.rank(words, accept, span);
+    const relaxed = ranked.length > 0 && !ranked[0]!.allWords;
+    return { matches: ranked.map(({ n, score }) => ({ n, score, words })), relaxed, corrections };
   }
 
   /** Records in a date range or on a month-day, oldest first. */
@@ -119,7 +120,7 @@ export class CorpusIndex implements Searcher {
     const date = query.date!;
     const candidates =
       date.kind === 'range' ? this.tables.inRange(date.range.from, date.range.to) : this.tables.onMonthDay(date.month, date.day);
-    return candidates.filter(accept).map((n) => ({ n, score: 0, groups: [] }));
+    return candidates.filter(accept).map((n) => ({ n, score: 0, words: [] }));
   }
 
   /** Everything a record must satisfy besides the words: the date, no excluded word, the phrases (dearest last). */
@@ -128,7 +129,7 @@ export class CorpusIndex implements Searcher {
     const phrases = query.phrases.map(phraseForm).filter((phrase) => phrase.trim() !== '');
     const excludedWords = query.excludes.filter((exclude) => !/\s/.test(exclude.trim())).flatMap(indexTerms);
     const excludedPhrases = query.excludes.filter((exclude) => /\s/.test(exclude.trim())).map(phraseForm);
-    const excludedTerms = excludedWords.map((term) => [{ term, weight: 1 }]);
+    const excludedTerms = excludedWords.map((term) => singleWord([{ term, weight: 1 }]));
     return (n) => {
       if (inDate !== null && !inDate(this.tables.days[n]!)) return false;
       if (excludedTerms.length > 0 && this.scorer.matchedTerms(excludedTerms, n).length > 0) return false;
@@ -142,14 +143,11 @@ export class CorpusIndex implements Searcher {
   }
 }
 
-/** Other forms of a word (korean for korea) and spelling guesses count a little less than the word as typed. */
-const OTHER_FORM_WEIGHT = 0.6;
-
 interface Match {
   n: number;
   score: number;
   /** What the record was matched against, to name its matched words if it is shown. */
-  groups: WordGroup[];
+  words: QueryWord[];
 }
 
 function searchableText(record: CorpusRecord): string {

@@ -1,41 +1,70 @@
-import { postingCount, termsNear, termsStartingWith } from './mini-search-internals.ts';
+import { postingCount, termsNear, termsNearAfter, termsStartingWith } from './mini-search-internals.ts';
 import type { RecordIndex } from './mini-search.ts';
 
 /** Endings that turn a word into its plural, past, -ing or demonym: korea → korean, koreans. */
 const ENDINGS = ['s', 'es', 'd', 'ed', 'ing', 'n', 'ns', 'an', 'ans', 'ese', 'er', 'ers'];
 const COMPLETIONS = 5;
-const CORRECTIONS = 3;
+
+/** Noun endings whose verb the wire copy uses instead: annexation → annex (annexes, annexed). */
+const NOUN_ENDINGS = ['ations', 'ation'];
+const MIN_STEM = 4;
+/**
+ * A slip more must make a word this many times commoner to be the likelier guess. On the WCEP
+ * archive: "ahmedinajad" is two slips from ahmadinejad (146 postings) and one from a misspelling
+ * in the corpus (1), "keasong" one from kaesong (23) and two from season (1,536).
+ */
+const EDIT_COST = Math.log(100);
+/** A word the index has this seldom may itself be the slip ("merkle" for merkel). */
+const RARE = 3;
 
 /**
- * The index words one query word stands for, searched exactly (never MiniSearch's open-ended prefix
- * and fuzzy expansion, which made a four-word query score tens of thousands of postings):
- * - a known word: itself and its forms with common endings ("reopen" → reopens, reopening);
- * - an unknown word of four letters or more: the commonest words it starts ("kaeso" → kaesong);
- * - otherwise its closest known words by Damerau distance, a swapped pair being one slip
- *   ("keasong" → kaesong, "ebloa" → ebola), most common first.
+ * The index words a known query word stands for, searched exactly (never MiniSearch's open-ended
+ * prefix and fuzzy expansion, which made a four-word query score tens of thousands of postings):
+ * itself, its forms with common endings ("reopen" → reopens, reopening) and, for a noun in -ation,
+ * its verb's forms ("annexation" → annex, annexes, annexed).
  */
 export function wordForms(miniSearch: RecordIndex, term: string): string[] {
-  if (postingCount(miniSearch, term) > 0) {
-    const stem = term.endsWith('s') && postingCount(miniSearch, term.slice(0, -1)) > 0 ? [term.slice(0, -1)] : [];
-    return [term, ...stem, ...ENDINGS.map((ending) => term + ending).filter((form) => postingCount(miniSearch, form) > 0)];
-  }
-  if (term.length >= 4) {
-    const completions = mostCommon(miniSearch, termsStartingWith(miniSearch, term), COMPLETIONS);
-    if (completions.length > 0) return completions;
-  }
-  return corrections(miniSearch, term);
+  if (postingCount(miniSearch, term) === 0) return [];
+  const stem = term.endsWith('s') && postingCount(miniSearch, term.slice(0, -1)) > 0 ? [term.slice(0, -1)] : [];
+  const verbs = NOUN_ENDINGS.filter((ending) => term.endsWith(ending) && term.length - ending.length >= MIN_STEM)
+    .flatMap((ending) => [term.slice(0, -ending.length), `${term.slice(0, -ending.length)}e`])
+    .filter((verb) => postingCount(miniSearch, verb) > 0);
+  const withEndings = (word: string) => [word, ...ENDINGS.map((ending) => word + ending)];
+  const forms = [...withEndings(term), ...stem, ...verbs.flatMap(withEndings)];
+  return [...new Set(forms)].filter((form) => postingCount(miniSearch, form) > 0);
 }
 
-function corrections(miniSearch: RecordIndex, term: string): string[] {
-  const edits = allowedEdits(term);
-  if (edits === 0) return [];
-  // One slip is one Levenshtein edit or a swap of neighbours; searching the tree one edit deep and
-  // looking the swaps up is ~10x cheaper than the two-edit search a swap needs in Levenshtein terms.
-  const oneSlip = new Set([...termsNear(miniSearch, term, 1), ...swaps(term).filter((swapped) => postingCount(miniSearch, swapped) > 0)]);
-  if (oneSlip.size > 0) return mostCommon(miniSearch, [...oneSlip], CORRECTIONS);
-  if (edits < 2) return [];
-  const twoSlips = termsNear(miniSearch, term, 2).filter((candidate) => damerauDistance(term, candidate) === 2);
-  return mostCommon(miniSearch, twoSlips, CORRECTIONS);
+/**
+ * The word a reporter most likely meant by an unknown (or all but unknown) one, or null: the
+ * candidate with the best frequency for its distance, each slip costing a factor EDIT_COST, so two
+ * slips from a word seen 500 times beat one from a word seen once. Candidates are one slip (an
+ * edit or a swap of neighbours: "keasong" → kaesong), two keeping the first letter for words of six
+ * letters or more ("ahmedinajad" → ahmadinejad), and the commonest completions of four letters or
+ * more ("kaeso" → kaesong).
+ */
+export function correction(miniSearch: RecordIndex, term: string): string | null {
+  const typedCount = postingCount(miniSearch, term);
+  if (typedCount > RARE || term.length < 4) return null;
+  const candidates = new Map<string, number>();
+  const offer = (word: string, slips: number) => {
+    if (word === term) return;
+    const cost = slips * EDIT_COST - Math.log(postingCount(miniSearch, word));
+    if (cost < (candidates.get(word) ?? Infinity)) candidates.set(word, cost);
+  };
+  for (const word of termsNear(miniSearch, term, 1)) offer(word, 1);
+  for (const word of swaps(term)) if (postingCount(miniSearch, word) > 0) offer(word, 1);
+  if (typedCount === 0) {
+    for (const word of mostCommon(miniSearch, termsStartingWith(miniSearch, term), COMPLETIONS)) offer(word, 1);
+    // Two slips keeping the first letter, as nearly all do: searching one branch of the term tree
+    // costs a fraction of the whole tree's two-edit search.
+    if (term.length >= 6) for (const word of termsNearAfter(miniSearch, term[0]!, term.slice(1), 2)) offer(word, damerauDistance(term, word));
+  }
+  let best: string | null = null;
+  let bestCost = typedCount === 0 ? Infinity : -Math.log(typedCount);
+  for (const [word, cost] of candidates) {
+    if (cost < bestCost || (cost === bestCost && best !== null && word < best)) [best, bestCost] = [word, cost];
+  }
+  return best;
 }
 
 /** The word with each pair of neighbouring letters swapped. */
@@ -45,11 +74,6 @@ function swaps(term: string): string[] {
     if (term[i] !== term[i + 1]) swapped.push(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
   }
   return swapped;
-}
-
-/** How many slips a word may have: none under four letters, where any slip makes another word. */
-function allowedEdits(term: string): number {
-  return term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
 }
 
 function mostCommon(miniSearch: RecordIndex, terms: string[], count: number): string[] {

@@ -27,12 +27,12 @@ export function answerQuery(searcher: Searcher, text: string, options: AnswerOpt
     return withHeading(helpMessage(options.command), options.heading);
   }
   const offset = options.offset ?? 0;
-  const label = describeQuery(query);
   if (query.timeline) {
-    const period = periodAnswer(searcher, query, { input, label, offset, options });
+    const period = periodAnswer(searcher, query, { input, label: describeQuery(query), offset, options });
     if (period !== null) return period;
   }
   const page = searcher.search(query, { limit: PAGE_SIZE, offset });
+  const label = describeQuery(query, page.corrections);
   const cursor: Cursor = { query: input, offset, mode: query.timeline ? 'timeline' : 'search', now: options.now };
   if (page.total === 0 || (page.hits.length === 0 && offset === 0)) {
     return withHeading(noResults(searcher, query, label, options), options.heading);

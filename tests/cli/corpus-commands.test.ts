@@ -19,7 +19,7 @@ describe('kaesong corpus check', () => {
   it('summarises the bundled corpus from CORPUS_DIR and exits 0', async () => {
     const { context, out } = fakeCliContext({ CORPUS_DIR: CORPUS });
     expect(await corpusCheckCommand.run([], context)).toBe(0);
-    expect(out).toEqual([`${CORPUS}: 4 files, 1 event, 5 linked-only events, 3 articles, 0 problems`]);
+    expect(out).toEqual([`${CORPUS}: 5 files, 1 event, 5 linked-only events, 3 articles, 0 problems`]);
   });
 
   it('prints every problem as file:line: reason and exits 1', async () => {
@@ -65,7 +65,7 @@ describe('kaesong export jsonl and import jsonl', () => {
     const exported = join(dir, 'all.jsonl');
     const first = fakeCliContext();
     expect(await exportJsonlCommand.run(['--corpus', CORPUS, '--out', exported], first.context)).toBe(0);
-    expect(first.err).toEqual([`4 files, 9 records written to ${exported}, 0 skipped, 0 problems`]);
+    expect(first.err).toEqual([`5 files, 9 records written to ${exported}, 0 skipped, 0 problems`]);
 
     const corpus = join(dir, 'corpus');
     const second = fakeCliContext();

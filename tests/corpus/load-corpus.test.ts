@@ -12,9 +12,11 @@ const SEED_ID = 'news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talk
 
 describe('loadCorpus on the bundled corpus/', () => {
   it('gives the seed event, its five Related links as stubs and the three articles, in date order', async () => {
-    const { records, problems, files } = await loadCorpus([CORPUS]);
+    const { records, problems, files, synonyms } = await loadCorpus([CORPUS]);
     expect(problems).toEqual([]);
-    expect(files).toBe(4);
+    // Two article folders' four files, and the editors' synonyms.txt.
+    expect(files).toBe(5);
+    expect(synonyms).toContainEqual(['Kaesong', 'Gaeseong', '개성']);
     expect(records.map((r) => [r.date, r.kind, r.stub, r.id])).toEqual([
       ['2013-04-17', 'event', true, 'news/2013/04/17/north-korea-blocks-a-delegation-of-south-korean-businessmen-from-delivering-food-and-supplies-to-200-of-their-staff-inside-the-closed-kaeson'],
       ['2013-04-26', 'event', true, 'news/2013/04/26/south-korea-announces-that-it-will-withdraw-its-remaining-workers-from-north-korea-s-kaesong-industrial-region-to-protect-their-safety-after'],

@@ -81,7 +81,7 @@ describe('the production bundle (npm start)', () => {
     const first = await startBundle();
     try {
       expect(first.log()).toContain(`indexing ${EVENTS + 9} records…`); // a line only the worker build writes
-      expect(first.log()).toContain(`index: ${EVENTS + 9} records from 5 files, built in`);
+      expect(first.log()).toContain(`index: ${EVENTS + 9} records from 6 files, built in`);
       const answer = await ask(first.port, 'kaesong 2013');
       expect(answer.status).toBe(200);
       expect(answer.text).toContain('Kaesong');
@@ -92,7 +92,7 @@ describe('the production bundle (npm start)', () => {
 
     const second = await startBundle({ LOG_FORMAT: 'json' });
     try {
-      expect(second.log()).toMatch(new RegExp(`index: ${EVENTS + 9} records from 5 files, loaded from snapshot in \\d+ ms`));
+      expect(second.log()).toMatch(new RegExp(`index: ${EVENTS + 9} records from 6 files, loaded from snapshot in \\d+ ms`));
       expect((await ask(second.port, 'kaesong 2013')).text).toContain('Kaesong');
       const entries = second.log().trim().split('\n').map((line) => JSON.parse(line) as { level: string; msg: string });
       expect(entries.map((entry) => entry.level)).not.toContain('error');

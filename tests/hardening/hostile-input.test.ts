@@ -60,10 +60,12 @@ describe('hostile text in /kaesong, through the real app', () => {
     expect(heading).not.toMatch(/\*kaesong\*|_talks_/);
   });
 
-  // The bundled corpus is English: Korean words find nothing, but the year is still read as a date.
+  // The bundled corpus is English: a Korean word finds nothing unless the editors' synonyms.txt names
+  // it (개성 = Kaesong), but the year is still read as a date.
   it('answers Korean text with its date understood, and a polite nothing', async () => {
     expect((await h.slash('개성공단 2013', 'korean-1')).json).toMatchObject({ text: 'Nothing matches 개성공단 · 2013.' });
-    expect((await h.slash('개성', 'korean-2')).json).toMatchObject({ text: 'Nothing matches 개성.' });
+    const answer = (await h.slash('개성', 'korean-2')).json as { text: string };
+    expect(answer.text.split('\n')[0]).toBe('개성 · 9 events · showing 1–5');
   });
 });
 

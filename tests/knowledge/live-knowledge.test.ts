@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,6 +67,27 @@ describe('liveKnowledge', () => {
 
     await unlink(join(corpus, 'desk.jsonl'));
     await until(() => newest().size === 9);
+  });
+
+  it("reloads the editors' synonyms like any corpus file, through the snapshot too", async () => {
+    const corpus = join(work, 'corpus');
+    const cacheDir = join(work, 'cache');
+    live = liveKnowledge([corpus], { cacheDir, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    await live.ready;
+    expect(found('開城')).toEqual([]);
+
+    // Written beside and renamed in, as editors' tools save, so no reload lists it half-written.
+    await writeFile(join(work, 'synonyms.txt'), 'Kaesong = Gaeseong = 개성 = 開城\n');
+    await rename(join(work, 'synonyms.txt'), join(corpus, 'synonyms.txt'));
+    await until(() => found('開城').length > 0);
+    expect(found('開城')).toEqual(found('kaesong'));
+    await live.reload();
+    await live.close();
+
+    // A restart from the snapshot just written answers with the same aliases.
+    live = liveKnowledge([corpus], { cacheDir, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    expect((await live.ready).source).toBe('snapshot');
+    expect(found('開城')).toEqual(found('kaesong'));
   });
 
   it('picks up files in a folder created after start, and in a folder below that', async () => {

@@ -23,6 +23,14 @@ describe('describeQuery', () => {
     expect(label(input)).toBe(expected);
   });
 
+  it('says which words were read as others: showing results for …', () => {
+    expect(describeQuery(parseQuery('keasong 2013', { now: NOW }), [{ from: 'keasong', to: 'kaesong' }])).toBe('keasong · 2013 · showing results for kaesong');
+    expect(describeQuery(parseQuery('ebloa outbreak -nuclear', { now: NOW }), [{ from: 'ebloa', to: 'ebola' }])).toBe(
+      'ebloa outbreak · -nuclear · showing results for ebola outbreak',
+    );
+    expect(describeQuery(parseQuery('kaesong', { now: NOW }), [])).toBe('kaesong');
+  });
+
   it('strips control characters and line breaks', () => {
     const query: ParsedQuery = {
       raw: 'x',

@@ -7,11 +7,11 @@ import { parseQuery } from '../../src/query/parse-query.ts';
 const corpusDir = new URL('../../corpus', import.meta.url).pathname;
 const wcep2013 = new URL('../../../shared/data/wcep/2013', import.meta.url).pathname;
 const now = new Date('2026-11-23T09:00:00Z');
-const QUERIES = ['kaesong 2013', 'keasong', 'north korea talks', '"final talks"', '2013', 'talks -nuclear', 'on this day', 'syrian civil war'];
+const QUERIES = ['kaesong 2013', 'keasong', 'north korea talks', '"final talks"', '2013', 'talks -nuclear', 'on this day', 'syrian civil war', '개성', 'DPRK talks'];
 
 async function roundTrip(dirs: string[]) {
-  const { records, problems, files } = await loadCorpus(dirs);
-  const built = createSearchIndex(records);
+  const { records, problems, files, synonyms } = await loadCorpus(dirs);
+  const built = createSearchIndex(records, synonyms);
   const snapshot = encodeSnapshot(built, { fingerprint: 'f1', files, problems });
   return { records, built, snapshot, loaded: decodeSnapshot(snapshot, 'f1') };
 }
@@ -19,7 +19,7 @@ async function roundTrip(dirs: string[]) {
 function answers(index: ReturnType<typeof createSearchIndex>) {
   return QUERIES.map((text) => {
     const page = index.search(parseQuery(text, { now }), { limit: 10 });
-    return { text, total: page.total, hits: page.hits.map((hit) => [hit.record, hit.score, hit.matchedTerms, hit.related]) };
+    return { text, total: page.total, corrections: page.corrections, hits: page.hits.map((hit) => [hit.record, hit.score, hit.matchedTerms, hit.related]) };
   });
 }
 
@@ -29,7 +29,9 @@ describe('index snapshot', () => {
     expect(loaded.index.size).toBe(9);
     for (const record of records) expect(loaded.index.get(record.id)).toEqual(record);
     expect(answers(loaded.index)).toEqual(answers(built));
-    expect(loaded.meta).toEqual({ fingerprint: 'f1', files: 4, problems: [] });
+    expect(loaded.index.aliases).toEqual(built.aliases);
+    expect(loaded.index.search(parseQuery('개성', { now })).total).toBe(built.search(parseQuery('kaesong', { now })).total);
+    expect(loaded.meta).toEqual({ fingerprint: 'f1', files: 5, problems: [] });
   });
 
   it('round-trips a year of WCEP days with the same answers', async (context) => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { createSearchIndex, type CorpusIndex } from '../../src/search/search-index.ts';
-import { QueryScorer, type WordGroup } from '../../src/search/score-query.ts';
+import { QueryScorer, singleWord, type WordGroup } from '../../src/search/score-query.ts';
 import { FIELD_BOOSTS } from '../../src/search/mini-search.ts';
 import { STUB } from '../../src/search/record-columns.ts';
 
@@ -24,9 +24,9 @@ describe('QueryScorer', () => {
     scorer = new QueryScorer(index.miniSearch, (n) => ((index.tables.flags(n) & STUB) !== 0 ? 0.7 : 1));
   });
 
-  it('ranks and scores exactly as MiniSearch does for the same query, only faster', () => {
+  it('ranks and scores the records with every word exactly as MiniSearch does for the same query, only faster', () => {
     for (const groups of QUERIES) {
-      const ours = scorer.rank(groups, 'AND', () => true).slice(0, 20);
+      const ours = scorer.rank(groups.map((group) => singleWord(group)), () => true).filter(({ allWords }) => allWords).slice(0, 20);
       const theirs = index.miniSearch
         .search(
           { combineWith: 'AND', queries: groups.map((group) => ({ combineWith: 'OR', queries: group.map(({ term }) => term), boostTerm: (term: string) => group.find((form) => form.term === term)!.weight })) },
@@ -38,13 +38,14 @@ describe('QueryScorer', () => {
     }
   });
 
-  it('keeps only records that have every word group, and what accept allows', () => {
-    const both = scorer.rank(QUERIES[1]!, 'AND', () => true);
-    const kept = scorer.rank(QUERIES[1]!, 'AND', (n) => n % 2 === 0);
+  it('puts the records that have every word group first, and keeps only what accept allows', () => {
+    const words = QUERIES[1]!.map((group) => singleWord(group));
+    const both = scorer.rank(words, () => true).filter(({ allWords }) => allWords);
+    const kept = scorer.rank(words, (n) => n % 2 === 0).filter(({ allWords }) => allWords);
     expect(kept.map(({ n }) => n)).toEqual(both.map(({ n }) => n).filter((n) => n % 2 === 0));
     expect(both.length).toBeGreaterThan(0);
     for (const { n } of both) {
-      const matched = scorer.matchedTerms(QUERIES[1]!, n);
+      const matched = scorer.matchedTerms(words, n);
       expect(matched).toContain('north');
       expect(matched.some((term) => term === 'korea' || term === 'korean')).toBe(true);
       expect(matched.some((term) => term === 'talks' || term === 'talk')).toBe(true);

@@ -21,7 +21,7 @@ export const searchCommand: CliCommand = {
     if (json) {
       context.out(JSON.stringify(searchJson(page), null, 2));
     } else {
-      context.out(formatPage(page, describeQuery(query)));
+      context.out(formatPage(page, describeQuery(query, page.corrections)));
       context.err(`loaded ${index.size} records in ${ms(loaded - started)}, answered in ${ms(answered - loaded)}`);
     }
     return 0;
