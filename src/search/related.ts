@@ -1,59 +1,65 @@
 import type { CorpusRecord } from '../model/record.ts';
 import type { RelatedEvent } from '../model/search.ts';
 import type { CorpusTables } from './corpus-tables.ts';
-import { dayNumber } from './day-number.ts';
+import { namesIn } from './entities.ts';
 import type { RecordIndex } from './mini-search.ts';
-import { recordsWithTerm } from './mini-search-internals.ts';
 import { ARTICLE } from './record-columns.ts';
+import { daysBetween, evidenceOf, type Evidence } from './related-evidence.ts';
+import { mergeMasks } from './sorted-lists.ts';
 import { indexTerms } from './text.ts';
 
-/** Headline words searched for similar events, rarest first: the rare ones say what a story is. */
-const QUERY_TERMS = 6;
+/** How fast confidence fades with time apart: by half over a year for a story or two actors, two months for less. */
+const LONG_MATTER_DAYS = 365;
+const SHORT_MATTER_DAYS = Number(process.env.SHORTD ?? 60);
+/** Pieces of evidence searched per record (bits of a mask). */
+const MOST_EVIDENCE = 24;
+/** Candidates read in full to check their names, best first by what their words promise. */
+const CHECKED = 32;
 /**
- * A context shared by more records than this is a region or a theme ("North Korea"), not a story:
- * it never makes two events related by itself, it only ranks a similar headline higher.
+ * How sure a link must be to be shown: fewer right items beat three with one wrong. On the judged
+ * set (tests/relevance/related) this is where relevant items pass 80% with next to no noise.
  */
-const STORY_CONTEXT_LIMIT = 400;
-/**
- * Share of the headline's rarity a candidate must match when the headline names nothing (no proper
- * noun among its distinctive words). When it does name something ("Kaesong"), a candidate must name
- * it too, so "agree to reopen" alone never relates a Cuban spy base to a Korean factory.
- */
-const MIN_COVERAGE_WITHOUT_NAMES = 0.5;
-const CANDIDATES = 300;
-const HEADLINE_FIELDS = ['title', 'contexts'];
+export const MIN_CONFIDENCE = Number(process.env.MINC ?? 7);
+/** A name this rare (its weight) is a matter by itself, close in time: "Dujail", "Albert Ojwang". */
+const RARE_NAME = 8;
+const RARE_NAME_DAYS = 60;
+/** The weight a second actor needs to make two (about one record in 800 or rarer). */
+const SECOND_ACTOR = 5;
+/** A place this rare (its weight) is specific enough to go with one actor: a town, not "United States". */
+const SPECIFIC_PLACE = 2.5;
+/** A place or a broad label with a subject word relates two events only this close in time. */
+const PLACE_DAYS = 30;
+/** An actor in the same place, with nothing more specific, only this close. */
+const ACTOR_AND_PLACE_DAYS = 14;
+/** A subject word this rare (records with it) is specific alone: "tsunamis", "acres"; else it takes two. */
+const RARE_WORD = 100;
+/** A broad label ("Avian influenza") with a subject, only this close. */
+const THEME_DAYS = 7;
 
 interface Candidate {
   n: number;
-  coverage: number;
-  /** Bit i: the candidate has the headline's i-th query word. */
-  words: number;
-  /** Shared story labels, small enough to relate events by themselves. */
-  stories: string[];
-  /** Shares a broad context ("North Korea") with the record. */
-  sharesTheme: boolean;
+  mask: number;
+  days: number;
+  score: number;
 }
 
 /**
- * Up to `limit` events related to one record: its own Related links first, then events sharing a story
- * label or the rare words of its headline, closer in time ranked higher. Never the record itself or a
- * record with the same headline.
+ * Up to `limit` events related to one record: its own Related links first, then the events that
+ * share its matter (a specific story label, or its actors with a specific subject), closer in time
+ * ranked higher, each shown only when sure enough. Never the record itself or a record with the same
+ * headline. Each says why, naming what the two share.
  */
-export function findRelated(
-  tables: CorpusTables,
-  miniSearch: RecordIndex,
-  id: string,
-  limit: number,
-): RelatedEvent[] {
+export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: string, limit: number): RelatedEvent[] {
   const record = tables.recordById(id);
   if (record === undefined || limit <= 0) return [];
   const headline = sameHeadlineKey(record.title);
   const taken = new Set<string>([record.id]);
   const related: RelatedEvent[] = [];
   const add = (other: CorpusRecord, reason: string) => {
-    if (related.length >= limit || taken.has(other.id) || sameHeadlineKey(other.title) === headline) return;
+    if (related.length >= limit || taken.has(other.id) || sameHeadlineKey(other.title) === headline) return false;
     taken.add(other.id);
     related.push({ id: other.id, title: other.title, date: other.date, reason });
+    return true;
   };
 
   for (const link of record.related) {
@@ -62,138 +68,109 @@ export function findRelated(
   }
   if (related.length >= limit) return related;
 
-  const candidates = new Map<number, Candidate>();
-  const candidate = (n: number) => {
-    let found = candidates.get(n);
-    if (found === undefined) {
-      found = { n, coverage: 0, words: 0, stories: [], sharesTheme: false };
-      candidates.set(n, found);
-    }
-    return found;
-  };
-
-  const themes = new Set<number>();
-  for (const context of record.contexts) {
-    const sharing = tables.withContext(context);
-    if (sharing.length > STORY_CONTEXT_LIMIT) themes.add(tables.contextId(context)!);
-    else for (const n of nearestInTime(tables, sharing, record, CANDIDATES)) candidate(n).stories.push(context);
+  const n = tables.numberOf(record.id)!;
+  const evidence = evidenceOf(tables, miniSearch, record, n, MOST_EVIDENCE);
+  const { numbers, masks } = mergeMasks(evidence.map((piece) => piece.records));
+  const origin = tables.days[n]!;
+  const promising: Candidate[] = [];
+  for (let i = 0; i < numbers.length; i += 1) {
+    const other = numbers[i]!;
+    if (other === n || (tables.flags(other) & ARTICLE) !== 0) continue;
+    const days = daysBetween(origin, tables.days[other]!);
+    const candidate = { n: other, mask: masks[i]!, days, score: 0 };
+    candidate.score = confidence(evidence, candidate);
+    if (candidate.score >= MIN_CONFIDENCE) promising.push(candidate);
   }
+  promising.sort((a, b) => b.score - a.score || a.days - b.days || a.n - b.n);
 
-  // A word in more than 1% of headlines ("killed", "president") says nothing about the story and
-  // would make this an OR over thousands of postings.
-  const commonAbove = Math.max(50, tables.count / 100);
-  const names = namesIn(record.title);
-  const terms = [...new Set(indexTerms(record.title))]
-    .filter((term) => tables.headlineFrequency(term) <= commonAbove)
-    .map((term) => ({ term, rarity: tables.rarity(term), name: names.has(term) }))
-    .sort((a, b) => Number(b.name) - Number(a.name) || b.rarity - a.rarity)
-    .slice(0, QUERY_TERMS);
-  const totalRarity = terms.reduce((sum, { rarity }) => sum + rarity, 0);
-  if (totalRarity > 0) {
-    // Which of the (at most 6) words each record has, as a bit mask, from one merge of their sorted lists.
-    const anchors = terms.reduce((mask, { name }, bit) => (name ? mask | (1 << bit) : mask), 0);
-    // Summed in the words' order, so a mask's coverage is what adding up its words gives.
-    const coverageOf = Array.from({ length: 1 << terms.length }, (_, mask) =>
-      terms.reduce((sum, { rarity }, bit) => (mask & (1 << bit) ? sum + rarity : sum), 0) / totalRarity,
-    );
-    const { numbers, masks } = mergeMasks(terms.map(({ term }) => recordsWithTerm(miniSearch, term, HEADLINE_FIELDS)));
-    for (let i = 0; i < numbers.length; i += 1) {
-      const mask = masks[i]!;
-      const relevant = anchors !== 0 ? (mask & anchors) !== 0 : coverageOf[mask]! >= MIN_COVERAGE_WITHOUT_NAMES;
-      if (!relevant) continue;
-      const found = candidate(numbers[i]!);
-      found.coverage = coverageOf[mask]!;
-      found.words = mask;
-    }
+  // The words promise; the candidate's own text says whether a name is there as a name.
+  const checked: Candidate[] = [];
+  for (const candidate of promising.slice(0, CHECKED)) {
+    candidate.mask = confirmedNames(evidence, candidate.mask, tables.record(candidate.n));
+    candidate.score = confidence(evidence, candidate);
+    if (candidate.score >= MIN_CONFIDENCE) checked.push(candidate);
   }
-
-  if (themes.size > 0) {
-    for (const found of candidates.values()) found.sharesTheme = tables.hasAnyContext(found.n, themes);
-  }
-
-  const origin = record.date === null ? null : dayNumber(record.date);
-  const ranked = [...candidates.values()].filter((found) => (tables.flags(found.n) & ARTICLE) === 0);
-  const scores = ranked.map((found) => relatedness(found, tables, origin));
-  // Best first, picked one at a time: the few shown are found without sorting thousands of candidates.
-  const picked = new Uint8Array(ranked.length);
-  while (related.length < limit) {
-    let best = -1;
-    for (let i = 0; i < ranked.length; i += 1) {
-      if (picked[i] === 1) continue;
-      if (best < 0 || scores[i]! > scores[best]! || (scores[i] === scores[best] && ranked[i]!.n < ranked[best]!.n)) best = i;
-    }
-    if (best < 0) break;
-    picked[best] = 1;
-    add(tables.record(ranked[best]!.n), reason(ranked[best]!, terms));
+  checked.sort((a, b) => b.score - a.score || a.days - b.days || a.n - b.n);
+  for (const candidate of checked) {
+    if (related.length >= limit) break;
+    add(tables.record(candidate.n), reason(evidence, candidate.mask));
   }
   return related;
 }
 
-/** Each record in any of the sorted lists, ascending, with bit i of its mask set when list i has it. */
-function mergeMasks(lists: readonly Uint32Array[]): { numbers: number[]; masks: number[] } {
-  const numbers: number[] = [];
-  const masks: number[] = [];
-  const at = new Array<number>(lists.length).fill(0);
-  for (;;) {
-    let n = Infinity;
-    for (let i = 0; i < lists.length; i += 1) if (at[i]! < lists[i]!.length && lists[i]![at[i]!]! < n) n = lists[i]![at[i]!]!;
-    if (n === Infinity) return { numbers, masks };
-    let mask = 0;
-    for (let i = 0; i < lists.length; i += 1) {
-      if (lists[i]![at[i]!] === n) {
-        mask |= 1 << i;
-        at[i]! += 1;
-      }
+/**
+ * How sure it is that a candidate shares the record's matter: 0 unless it does, else what they
+ * share, weighted by rarity, less the further apart in time they are. A matter is a specific story
+ * label; or two actors; or an actor and a specific subject; or a very rare name; or, close in time,
+ * an actor and a place, or a place and a specific subject.
+ */
+function confidence(evidence: readonly Evidence[], { mask, days }: Candidate): number {
+  const groups = new Map<number, number>();
+  let places = 0;
+  let specificPlaces = 0;
+  let words = 0;
+  let rareWords = 0;
+  let stories = 0;
+  let themes = 0;
+  let sum = 0;
+  evidence.forEach((piece, bit) => {
+    if ((mask & (1 << bit)) === 0) return;
+    if (piece.kind === 'name') {
+      groups.set(piece.group, Math.max(groups.get(piece.group) ?? 0, piece.weight));
+      return;
     }
-    numbers.push(n);
-    masks.push(mask);
-  }
+    sum += piece.weight;
+    if (piece.kind === 'place') {
+      places += 1;
+      if (piece.weight >= SPECIFIC_PLACE) specificPlaces += 1;
+    }
+    else if (piece.kind === 'word') {
+      words += 1;
+      if (piece.frequency <= RARE_WORD) rareWords += 1;
+    }
+    else if (piece.kind === 'story') stories += 1;
+    else themes += 1;
+  });
+  const nameWeights = [...groups.values()].sort((a, b) => b - a);
+  for (const weight of nameWeights) sum += weight;
+  const rarestName = nameWeights[0] ?? 0;
+  // A second actor counts when it is specific: "Donald Trump" beside the FBI is not a matter.
+  const names = nameWeights.length >= 2 && nameWeights[1]! >= SECOND_ACTOR ? 2 : Math.min(1, nameWeights.length);
+  const matter =
+    stories > 0 ||
+    names >= 2 ||
+    (names === 1 && (words > 0 || (rarestName >= RARE_NAME && days <= RARE_NAME_DAYS) || (specificPlaces > 0 && days <= ACTOR_AND_PLACE_DAYS))) ||
+    ((places > 0 || themes > 0) && (words >= 2 || rareWords > 0) && days <= (places > 0 ? PLACE_DAYS : THEME_DAYS));
+  if (!matter) return 0;
+  // Two actors or one story carry over the years; one actor with a subject is a matter only while it lasts.
+  return sum / (1 + days / (stories > 0 || names >= 2 ? LONG_MATTER_DAYS : SHORT_MATTER_DAYS));
 }
 
-function relatedness(found: Candidate, tables: CorpusTables, origin: number | null): number {
-  const day = tables.days[found.n]!;
-  const years = origin === null || day === 0 ? 5 : Math.abs(yearsBetween(origin, day));
-  const closeness = 1 / (1 + years);
-  const story = found.stories.length > 0 ? 0.35 : 0;
-  const theme = found.sharesTheme ? 0.15 : 0;
-  return (found.coverage + story + theme) * (0.5 + closeness);
+/** The mask without the names and places the candidate does not have as names of its own. */
+function confirmedNames(evidence: readonly Evidence[], mask: number, other: CorpusRecord): number {
+  const text = other.summary === other.title ? other.title : `${other.title}\n${other.summary}`;
+  const { runs } = namesIn(text, other.sources.map((source) => source.name));
+  let confirmed = mask;
+  evidence.forEach((piece, bit) => {
+    if ((mask & (1 << bit)) === 0 || (piece.kind !== 'name' && piece.kind !== 'place')) return;
+    const unit = ` ${piece.key} `;
+    if (!runs.some((run) => run.includes(unit))) confirmed &= ~(1 << bit);
+  });
+  return confirmed;
 }
 
-function reason(found: Candidate, terms: readonly { term: string; rarity: number }[]): string {
-  const story = found.stories[0];
-  if (story !== undefined) return `same story: ${story}`;
-  const rarestFirst = terms.filter((_, bit) => found.words & (1 << bit)).sort((a, b) => b.rarity - a.rarity);
-  return `also about ${rarestFirst.slice(0, 2).map(({ term }) => term).join(', ')}`;
-}
-
-/** The records sharing a context, closest in date to the record first, at most `count`. */
-function nearestInTime(tables: CorpusTables, sharing: readonly number[], record: CorpusRecord, count: number): readonly number[] {
-  if (sharing.length <= count || record.date === null) return sharing.slice(0, count);
-  const origin = dayNumber(record.date);
-  return sharing
-    .map((n) => ({ n, distance: Math.abs(yearsBetween(origin, tables.days[n]!)) }))
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, count)
-    .map(({ n }) => n);
-}
-
-function yearsBetween(a: number, b: number): number {
-  const asYears = (day: number) => Math.floor(day / 10_000) + ((Math.floor(day / 100) % 100) - 1) / 12 + ((day % 100) - 1) / 365;
-  return asYears(b) - asYears(a);
-}
-
-const CALENDAR_WORDS = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
-
-/** Words written with a capital inside the headline (not its first word, nor a month or day): the names it is about. */
-function namesIn(title: string): Set<string> {
-  const names = new Set<string>();
-  for (const word of title.split(/\s+/).slice(1)) {
-    if (!/^\p{Lu}/u.test(word)) continue;
-    for (const term of indexTerms(word)) if (!CALENDAR_WORDS.has(term)) names.add(term);
-  }
-  return names;
+/** What the two share, as a reporter would say it: "same story: …", or the names and subject. */
+function reason(evidence: readonly Evidence[], mask: number): string {
+  const shared = evidence.filter((_, bit) => (mask & (1 << bit)) !== 0);
+  const story = shared.find((piece) => piece.kind === 'story');
+  if (story !== undefined) return `same story: ${story.text}`;
+  const order = { name: 0, word: 1, place: 2, theme: 3, story: 4 };
+  const named = shared
+    .filter((piece) => piece.kind !== 'theme')
+    .sort((a, b) => order[a.kind] - order[b.kind] || b.weight - a.weight)
+    .slice(0, 3)
+    .map((piece) => piece.text);
+  return shared.some((piece) => piece.kind === 'name') ? `same matter: ${named.join(', ')}` : `same place and time: ${named.join(', ')}`;
 }
 
 function sameHeadlineKey(title: string): string {

@@ -1,0 +1,104 @@
+import type { CorpusRecord } from '../model/record.ts';
+import type { CorpusTables } from './corpus-tables.ts';
+import { namesIn } from './entities.ts';
+import { GENERIC_WORDS } from './name-words.ts';
+import type { RecordIndex } from './mini-search.ts';
+import { recordsWithTerm } from './mini-search-internals.ts';
+import { intersectSorted, nearestSlice } from './sorted-lists.ts';
+import { unionOfSorted } from './posting-lists.ts';
+
+/**
+ * What another event can share with a record: a name (person, organisation, named thing), a place,
+ * a subject word, a specific story label ("2006 transatlantic aircraft plot") or a broad one
+ * ("Syrian civil war", "COVID-19 pandemic in Quebec").
+ */
+export type EvidenceKind = 'name' | 'place' | 'word' | 'story' | 'theme';
+
+export interface Evidence {
+  kind: EvidenceKind;
+  /** Index terms joined by spaces, or the label. */
+  key: string;
+  /** As a reporter reads it: "Charles Taylor", "2013 Korean crisis". */
+  text: string;
+  /** How much sharing it says, from how few records have it. */
+  weight: number;
+  /** How many records have it. */
+  frequency: number;
+  /** Names of one actor written in parts ("Islamic State", "Levant") share a group; -1 for the rest. */
+  group: number;
+  /** Records that have it, ascending; the nearest in time when there are many. */
+  records: ArrayLike<number>;
+}
+
+const TEXT_FIELDS = ['title', 'summary'];
+/** Per kind of evidence, the most records it may be in before it says nothing. */
+const MOST_WITH_NAME = 0.02;
+const MOST_WITH_PLACE = 0.1;
+const MOST_WITH_WORD = 0.008;
+/** Subject words kept, rarest first: a headline's rare words say what its matter is. */
+const SUBJECT_WORDS = 6;
+/** A label this small and this short-lived names one story; a bigger or longer one is a theme. */
+const STORY_MOST_RECORDS = 300;
+const STORY_MOST_DAYS = 120;
+/** Records read per piece of evidence: the nearest in time, records being numbered by date. */
+const NEAREST = 400;
+/** A name in one record only (the record itself) relates nothing. */
+const LEAST_RECORDS = 2;
+
+/** The evidence a record offers, strongest first, at most `most` pieces. */
+export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record: CorpusRecord, n: number, most: number): Evidence[] {
+  const total = tables.count;
+  const weightOf = (frequency: number) => Math.log(1 + total / (frequency + 1));
+  const evidence: Evidence[] = [];
+  const text = record.summary === record.title ? record.title : `${record.title}\n${record.summary}`;
+  const { names, words } = namesIn(text, record.sources.map((source) => source.name));
+
+  for (const name of names) {
+    const all = recordsWithName(miniSearch, name.key);
+    const limit = Math.max(50, total * (name.place ? MOST_WITH_PLACE : MOST_WITH_NAME));
+    if (all.length < LEAST_RECORDS || all.length > limit) continue;
+    const weight = weightOf(all.length) * (name.place ? 0.5 : 1);
+    evidence.push({ kind: name.place ? 'place' : 'name', key: name.key, text: name.text, weight, frequency: all.length, group: name.group, records: nearestSlice(all, n, NEAREST) });
+  }
+
+  const nameTerms = new Set(names.flatMap((name) => name.key.split(' ')));
+  const subject = [...new Set(words)]
+    .filter((term) => term.length >= 4 && !/^\d/u.test(term) && !nameTerms.has(term) && !GENERIC_WORDS.has(term))
+    .map((term) => ({ term, frequency: tables.headlineFrequency(term) }))
+    .filter(({ frequency }) => frequency >= LEAST_RECORDS && frequency <= Math.max(50, total * MOST_WITH_WORD))
+    .sort((a, b) => a.frequency - b.frequency)
+    .slice(0, SUBJECT_WORDS);
+  for (const { term, frequency } of subject) {
+    const all = unionOfSorted(numberForms(term).map((form) => recordsWithTerm(miniSearch, form, TEXT_FIELDS)));
+    evidence.push({ kind: 'word', key: term, text: term, weight: weightOf(frequency) * 0.5, frequency, group: -1, records: nearestSlice(all, n, NEAREST) });
+  }
+
+  for (const label of record.contexts) {
+    const all = tables.withContext(label);
+    if (all.length < LEAST_RECORDS) continue;
+    const story = all.length <= STORY_MOST_RECORDS && daysBetween(tables.days[all[0]!]!, tables.days[all[all.length - 1]!]!) <= STORY_MOST_DAYS;
+    evidence.push({ kind: story ? 'story' : 'theme', key: label, text: label, weight: story ? Math.max(4, weightOf(all.length)) : 1, frequency: all.length, group: -1, records: nearestSlice(all, n, NEAREST) });
+  }
+  return evidence.sort((a, b) => b.weight - a.weight).slice(0, most);
+}
+
+/** A word and its other number: "outbreak" and "outbreaks", "wildfires" and "wildfire". */
+function numberForms(term: string): string[] {
+  if (term.endsWith('ies')) return [term, `${term.slice(0, -3)}y`];
+  if (term.endsWith('s') && !term.endsWith('ss')) return [term, term.slice(0, -1)];
+  return [term, term.endsWith('y') ? `${term.slice(0, -1)}ies` : `${term}s`];
+}
+
+/** Records with every term of a name in their headline or summary. */
+function recordsWithName(miniSearch: RecordIndex, key: string): Uint32Array {
+  const terms = key.split(' ');
+  if (terms.length === 1) return recordsWithTerm(miniSearch, terms[0]!, TEXT_FIELDS);
+  return intersectSorted(terms.map((term) => recordsWithTerm(miniSearch, term, TEXT_FIELDS)));
+}
+
+/** Whole days from one day number (20130807) to another, either way round; undated counts as far. */
+export function daysBetween(a: number, b: number): number {
+  if (a === 0 || b === 0) return 3650;
+  const utc = (day: number) => Date.UTC(Math.floor(day / 10_000), (Math.floor(day / 100) % 100) - 1, day % 100);
+  return Math.abs(utc(b) - utc(a)) / 86_400_000;
+}

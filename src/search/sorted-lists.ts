@@ -1,0 +1,59 @@
+/** Small operations on ascending lists of record numbers. */
+
+/** Numbers in every list, ascending. The shortest list leads; the others are binary-searched. */
+export function intersectSorted(lists: readonly ArrayLike<number>[]): Uint32Array {
+  if (lists.length === 0) return new Uint32Array(0);
+  const ordered = [...lists].sort((a, b) => a.length - b.length);
+  const [first, ...rest] = ordered;
+  const out: number[] = [];
+  for (let i = 0; i < first!.length; i += 1) {
+    const n = first![i]!;
+    if (rest.every((list) => contains(list, n))) out.push(n);
+  }
+  return Uint32Array.from(out);
+}
+
+/** At most `count` numbers of the list, those nearest to `n` (records are numbered in date order). */
+export function nearestSlice(list: ArrayLike<number>, n: number, count: number): ArrayLike<number> {
+  if (list.length <= count) return list;
+  const at = lowerBound(list, n);
+  const start = Math.max(0, Math.min(at - (count >> 1), list.length - count));
+  return Array.prototype.slice.call(list, start, start + count) as number[];
+}
+
+/** Each number in any of the lists, ascending, with bit i of its mask set when list i has it. */
+export function mergeMasks(lists: readonly ArrayLike<number>[]): { numbers: number[]; masks: number[] } {
+  const numbers: number[] = [];
+  const masks: number[] = [];
+  const at = new Array<number>(lists.length).fill(0);
+  for (;;) {
+    let n = Infinity;
+    for (let i = 0; i < lists.length; i += 1) if (at[i]! < lists[i]!.length && lists[i]![at[i]!]! < n) n = lists[i]![at[i]!]!;
+    if (n === Infinity) return { numbers, masks };
+    let mask = 0;
+    for (let i = 0; i < lists.length; i += 1) {
+      if (lists[i]![at[i]!] === n) {
+        mask |= 1 << i;
+        at[i]! += 1;
+      }
+    }
+    numbers.push(n);
+    masks.push(mask);
+  }
+}
+
+function contains(list: ArrayLike<number>, n: number): boolean {
+  const at = lowerBound(list, n);
+  return at < list.length && list[at] === n;
+}
+
+function lowerBound(list: ArrayLike<number>, n: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < n) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
