@@ -13,7 +13,7 @@ export const TITLE_WORDS = words(`
   sgt sergeant captain capt admiral commander chief ceo chairman chairwoman chair director judge justice
   ambassador envoy spokesman spokeswoman spokesperson king queen prince princess emperor empress sheikh
   emir pope cardinal archbishop bishop reverend rev father imam ayatollah rabbi leader leaders former
-  acting interim incumbent late elect foreign defence defense interior finance health justice attorney
+  acting interim incumbent late elect attorney
   opposition supreme state officials official head speaker member members mp mps mep candidate nominee
   presumptive democratic republican democrat republicans democrats conservative labour liberal
   `);
@@ -44,15 +44,22 @@ export const GENERIC_CAPITALISED = words(`
   people human rights news world global european american african asian
   islamic islamist islamists muslim muslims christian christians catholic catholics jewish jews sunni sunnis
   shia shiite shiites hindu hindus buddhist buddhists
-  inc llc ltd corp co plc sa ag nv gmbh
+  inc llc ltd corp co plc sa ag nv gmbh tv radio
+  foreign defence defense interior finance health justice economy education energy environment trade labor
   breaking update report reports reported according officials source sources via
   `);
+
+/** Compass words before a place: "Central Texas" is Texas. */
+export const COMPASS = words('north south east west northern southern eastern western central northeastern northwestern southeastern southwestern');
 
 /** Joining words that may sit inside a name between two capitalised words ("Bank of America", "Osama bin Laden"). */
 export const NAME_CONNECTORS = words('of the de da del der den di do dos das du la le van von bin ibn al el y');
 
 /** Words after which a capitalised word is a place ("in Ankara", "near Quetta"). */
 export const PLACE_PREPOSITIONS = words('in near outside across around throughout');
+
+/** Words that, followed by "of", introduce a place ("the city of Derna", "the province of Manitoba"). */
+export const PLACE_HEADS = words('city town village capital port province region state district county island islands municipality suburb governorate oblast prefecture');
 
 /**
  * Lower-case words of wire copy that say what happened in general, not which matter: verbs of

@@ -49,6 +49,7 @@ washington wisconsin wyoming
 
 /** Provinces and states often named alone, and cities often in the news. */
 const PROVINCES_AND_CITIES = `
+crimea kashmir chechnya kurdistan darfur donbas
 alberta manitoba ontario quebec saskatchewan nunavut yukon newfoundland labrador queensland tasmania victoria
 kabul kandahar baghdad basra mosul falluja fallujah tikrit kirkuk damascus aleppo homs idlib raqqa beirut
 amman jerusalem gaza ramallah cairo alexandria tripoli benghazi tunis algiers rabat tehran riyadh
@@ -63,11 +64,25 @@ caracas bogota lima santiago  brasilia havana
 `;
 
 const REGIONS = `
+assam bihar chhattisgarh goa gujarat haryana jharkhand karnataka kerala maharashtra
+manipur meghalaya mizoram nagaland odisha punjab rajasthan sikkim telangana tripura uttarakhand
+ladakh sindh balochistan anhui fujian gansu guangdong guangxi guizhou hainan
+hebei heilongjiang henan hubei hunan jiangsu jiangxi jilin liaoning qinghai shaanxi shandong shanxi sichuan
+yunnan zhejiang xinjiang tibet ningxia
 europe asia africa caribbean
 oceania pacific atlantic arctic antarctica mediterranean balkans caucasus sahel scandinavia
 `;
 
 const MULTI_WORD = `
+andhra pradesh
+himachal pradesh
+madhya pradesh
+uttar pradesh
+tamil nadu
+west bengal
+jammu kashmir
+khyber pakhtunkhwa
+inner mongolia
 tel aviv
 kuala lumpur
 addis ababa
@@ -138,13 +153,19 @@ central asia
 east asia
 `;
 
-const ONE_WORD = new Set(`${COUNTRIES} ${ADJECTIVES} ${US_STATES} ${PROVINCES_AND_CITIES} ${REGIONS}`.split(/\s+/).filter((word) => word !== ''));
-const PHRASES = new Set([...ONE_WORD, ...MULTI_WORD.split('\n').filter((line) => line !== '')]);
+const wordsOf = (text: string) => text.split(/\s+/).filter((word) => word !== '');
+const COUNTRY_OR_REGION = new Set([...wordsOf(`${COUNTRIES} ${ADJECTIVES} ${US_STATES} ${REGIONS}`), ...MULTI_WORD.split('\n').filter((line) => line !== '')]);
+const PHRASES = new Set([...COUNTRY_OR_REGION, ...wordsOf(PROVINCES_AND_CITIES)]);
 
 /**
  * Whether a name (index terms joined by spaces) is a known place or a people's adjective, singular or
  * plural ("south korea", "syrian", "americans").
  */
+/** A country, a people, a US state or a world region: a place too broad to be a story's own. */
+export function isCountryOrRegion(key: string): boolean {
+  return COUNTRY_OR_REGION.has(key) || (key.endsWith('s') && COUNTRY_OR_REGION.has(key.slice(0, -1)));
+}
+
 export function isKnownPlace(key: string): boolean {
   return PHRASES.has(key) || (key.endsWith('s') && PHRASES.has(key.slice(0, -1)));
 }

@@ -2,17 +2,19 @@ import type { CorpusRecord } from '../model/record.ts';
 import type { CorpusTables } from './corpus-tables.ts';
 import { namesIn } from './entities.ts';
 import { GENERIC_WORDS } from './name-words.ts';
+import { isCountryOrRegion } from './place-names.ts';
 import type { RecordIndex } from './mini-search.ts';
 import { recordsWithTerm } from './mini-search-internals.ts';
-import { intersectSorted, nearestSlice } from './sorted-lists.ts';
+import { intersectSorted, nearestCommon, nearestSlice } from './sorted-lists.ts';
 import { unionOfSorted } from './posting-lists.ts';
 
 /**
- * What another event can share with a record: a name (person, organisation, named thing), a place,
+ * What another event can share with a record: a name (person, organisation, named thing), a town
+ * or small region (specific), a country or big place,
  * a subject word, a specific story label ("2006 transatlantic aircraft plot") or a broad one
  * ("Syrian civil war", "COVID-19 pandemic in Quebec").
  */
-export type EvidenceKind = 'name' | 'place' | 'word' | 'story' | 'theme';
+export type EvidenceKind = 'name' | 'place' | 'town' | 'word' | 'story' | 'theme';
 
 export interface Evidence {
   kind: EvidenceKind;
@@ -41,24 +43,40 @@ const SUBJECT_WORDS = 6;
 const STORY_MOST_RECORDS = 300;
 const STORY_MOST_DAYS = 120;
 /** Records read per piece of evidence: the nearest in time, records being numbered by date. */
-const NEAREST = 400;
+const NEAREST = 150;
+/** A place in this few records, not a country or a state, is a town or a small region: specific. */
+const TOWN = 200;
+/** About the size of the full archive: rarity is measured against it whatever the corpus. */
+const RARITY_SCALE = 100_000;
+/** A specific story shared is enough to show, within its few months. */
+const STORY_WEIGHT = 10;
 /** A name in one record only (the record itself) relates nothing. */
 const LEAST_RECORDS = 2;
+
+/**
+ * How much a piece of evidence says, from how many records have it, on an absolute scale: a name in
+ * five records is as specific in a small corpus as in the whole archive.
+ */
+function weightOf(frequency: number): number {
+  return Math.log(1 + RARITY_SCALE / (frequency + 1));
+}
 
 /** The evidence a record offers, strongest first, at most `most` pieces. */
 export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record: CorpusRecord, n: number, most: number): Evidence[] {
   const total = tables.count;
-  const weightOf = (frequency: number) => Math.log(1 + total / (frequency + 1));
+
   const evidence: Evidence[] = [];
   const text = record.summary === record.title ? record.title : `${record.title}\n${record.summary}`;
   const { names, words } = namesIn(text, record.sources.map((source) => source.name));
 
   for (const name of names) {
-    const all = recordsWithName(miniSearch, name.key);
+    const { frequency, records } = recordsWithName(miniSearch, name.key, n);
     const limit = Math.max(50, total * (name.place ? MOST_WITH_PLACE : MOST_WITH_NAME));
-    if (all.length < LEAST_RECORDS || all.length > limit) continue;
-    const weight = weightOf(all.length) * (name.place ? 0.5 : 1);
-    evidence.push({ kind: name.place ? 'place' : 'name', key: name.key, text: name.text, weight, frequency: all.length, group: name.group, records: nearestSlice(all, n, NEAREST) });
+    if (frequency < LEAST_RECORDS || frequency > limit) continue;
+    // A town counts as much as a name; a country or a big city, half.
+    const town = name.place && frequency <= TOWN && !isCountryOrRegion(name.key);
+    const weight = weightOf(frequency) * (name.place && !town ? 0.5 : 1);
+    evidence.push({ kind: town ? 'town' : name.place ? 'place' : 'name', key: name.key, text: name.text, weight, frequency, group: name.group, records });
   }
 
   const nameTerms = new Set(names.flatMap((name) => name.key.split(' ')));
@@ -69,7 +87,7 @@ export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record
     .sort((a, b) => a.frequency - b.frequency)
     .slice(0, SUBJECT_WORDS);
   for (const { term, frequency } of subject) {
-    const all = unionOfSorted(numberForms(term).map((form) => recordsWithTerm(miniSearch, form, TEXT_FIELDS)));
+    const all = unionOfSorted(numberForms(term).map((form) => recordsWithTerm(miniSearch, form, TEXT_FIELDS)).filter((list) => list.length > 0));
     evidence.push({ kind: 'word', key: term, text: term, weight: weightOf(frequency) * 0.5, frequency, group: -1, records: nearestSlice(all, n, NEAREST) });
   }
 
@@ -77,7 +95,7 @@ export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record
     const all = tables.withContext(label);
     if (all.length < LEAST_RECORDS) continue;
     const story = all.length <= STORY_MOST_RECORDS && daysBetween(tables.days[all[0]!]!, tables.days[all[all.length - 1]!]!) <= STORY_MOST_DAYS;
-    evidence.push({ kind: story ? 'story' : 'theme', key: label, text: label, weight: story ? Math.max(4, weightOf(all.length)) : 1, frequency: all.length, group: -1, records: nearestSlice(all, n, NEAREST) });
+    evidence.push({ kind: story ? 'story' : 'theme', key: label, text: label, weight: story ? STORY_WEIGHT : 1, frequency: all.length, group: -1, records: nearestSlice(all, n, NEAREST) });
   }
   return evidence.sort((a, b) => b.weight - a.weight).slice(0, most);
 }
@@ -89,11 +107,20 @@ function numberForms(term: string): string[] {
   return [term, term.endsWith('y') ? `${term.slice(0, -1)}ies` : `${term}s`];
 }
 
-/** Records with every term of a name in their headline or summary. */
-function recordsWithName(miniSearch: RecordIndex, key: string): Uint32Array {
-  const terms = key.split(' ');
-  if (terms.length === 1) return recordsWithTerm(miniSearch, terms[0]!, TEXT_FIELDS);
-  return intersectSorted(terms.map((term) => recordsWithTerm(miniSearch, term, TEXT_FIELDS)));
+/**
+ * The records with every term of a name in their headline or summary, nearest to record n first, at
+ * most NEAREST, and how many there are in all (for a long name of common words, about how many: the
+ * count of its rarest word, an upper bound).
+ */
+function recordsWithName(miniSearch: RecordIndex, key: string, n: number): { frequency: number; records: ArrayLike<number> } {
+  const lists = key.split(' ').map((term) => recordsWithTerm(miniSearch, term, TEXT_FIELDS)).sort((a, b) => a.length - b.length);
+  const [rarest, ...others] = lists;
+  if (others.length === 0) return { frequency: rarest!.length, records: nearestSlice(rarest!, n, NEAREST) };
+  if (rarest!.length <= NEAREST * 2) {
+    const all = intersectSorted(lists);
+    return { frequency: all.length, records: nearestSlice(all, n, NEAREST) };
+  }
+  return { frequency: rarest!.length, records: nearestCommon(rarest!, others, n, NEAREST) };
 }
 
 /** Whole days from one day number (20130807) to another, either way round; undated counts as far. */

@@ -1,36 +1,37 @@
 import type { CorpusRecord } from '../model/record.ts';
 import type { RelatedEvent } from '../model/search.ts';
 import type { CorpusTables } from './corpus-tables.ts';
-import { namesIn } from './entities.ts';
+import { capitalisedRuns } from './entities.ts';
 import type { RecordIndex } from './mini-search.ts';
 import { ARTICLE } from './record-columns.ts';
 import { daysBetween, evidenceOf, type Evidence } from './related-evidence.ts';
-import { mergeMasks } from './sorted-lists.ts';
 import { indexTerms } from './text.ts';
 
 /** How fast confidence fades with time apart: by half over a year for a story or two actors, two months for less. */
 const LONG_MATTER_DAYS = 365;
-const SHORT_MATTER_DAYS = Number(process.env.SHORTD ?? 60);
+const SHORT_MATTER_DAYS = 60;
 /** Pieces of evidence searched per record (bits of a mask). */
-const MOST_EVIDENCE = 24;
-/** Candidates read in full to check their names, best first by what their words promise. */
-const CHECKED = 32;
+const MOST_EVIDENCE = 16;
 /**
  * How sure a link must be to be shown: fewer right items beat three with one wrong. On the judged
  * set (tests/relevance/related) this is where relevant items pass 80% with next to no noise.
  */
-export const MIN_CONFIDENCE = Number(process.env.MINC ?? 7);
+const MIN_CONFIDENCE = 6;
 /** A name this rare (its weight) is a matter by itself, close in time: "Dujail", "Albert Ojwang". */
-const RARE_NAME = 8;
-const RARE_NAME_DAYS = 60;
+const RARE_NAME = 7.5;
+const RARE_NAME_DAYS = 90;
 /** The weight a second actor needs to make two (about one record in 800 or rarer). */
 const SECOND_ACTOR = 5;
-/** A place this rare (its weight) is specific enough to go with one actor: a town, not "United States". */
-const SPECIFIC_PLACE = 2.5;
 /** A place or a broad label with a subject word relates two events only this close in time. */
 const PLACE_DAYS = 30;
-/** An actor in the same place, with nothing more specific, only this close. */
+/** Within these few days a broad label and a word, or two rare words, are one matter ("Avian influenza", "outbreak"). */
+const SAME_DAYS = 2;
+/** A town with a subject word ("Kaesong", "reopening") makes a matter within a few months. */
+const TOWN_DAYS = 120;
+/** An actor in the same town, with nothing more specific, only this close. */
 const ACTOR_AND_PLACE_DAYS = 14;
+/** A subject word in this few records names a subject with one actor ("essential", not "crimes"); else it takes two. */
+const SUBJECT_WORD = 400;
 /** A subject word this rare (records with it) is specific alone: "tsunamis", "acres"; else it takes two. */
 const RARE_WORD = 100;
 /** A broad label ("Avian influenza") with a subject, only this close. */
@@ -70,28 +71,33 @@ export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: s
 
   const n = tables.numberOf(record.id)!;
   const evidence = evidenceOf(tables, miniSearch, record, n, MOST_EVIDENCE);
-  const { numbers, masks } = mergeMasks(evidence.map((piece) => piece.records));
+  const { numbers, masks } = masksOf(tables, evidence);
   const origin = tables.days[n]!;
   const promising: Candidate[] = [];
   for (let i = 0; i < numbers.length; i += 1) {
     const other = numbers[i]!;
-    if (other === n || (tables.flags(other) & ARTICLE) !== 0) continue;
+    if (other === n || (tables.flags(other) & ARTICLE) !== 0 || taken.has(tables.columns.ids[other]!)) continue;
     const days = daysBetween(origin, tables.days[other]!);
-    const candidate = { n: other, mask: masks[i]!, days, score: 0 };
-    candidate.score = confidence(evidence, candidate);
-    if (candidate.score >= MIN_CONFIDENCE) promising.push(candidate);
+    const score = confidence(evidence, masks[i]!, days);
+    if (score >= MIN_CONFIDENCE) promising.push({ n: other, mask: masks[i]!, days, score });
   }
-  promising.sort((a, b) => b.score - a.score || a.days - b.days || a.n - b.n);
+  promising.sort(byScore);
 
-  // The words promise; the candidate's own text says whether a name is there as a name.
-  const checked: Candidate[] = [];
-  for (const candidate of promising.slice(0, CHECKED)) {
-    candidate.mask = confirmedNames(evidence, candidate.mask, tables.record(candidate.n));
-    candidate.score = confidence(evidence, candidate);
-    if (candidate.score >= MIN_CONFIDENCE) checked.push(candidate);
+  // The words promise; the candidate's own text says whether a name is there as a name. Checking
+  // only lowers a score, so candidates are checked best first until the next could not beat the kept.
+  const kept: Candidate[] = [];
+  const wanted = limit - related.length;
+  for (const candidate of promising) {
+    if (kept.length >= wanted && kept[wanted - 1]!.score >= candidate.score) break;
+    const other = tables.record(candidate.n);
+    if (sameHeadlineKey(other.title) === headline) continue;
+    candidate.mask = confirmedNames(evidence, candidate.mask, other);
+    candidate.score = confidence(evidence, candidate.mask, candidate.days);
+    if (candidate.score < MIN_CONFIDENCE) continue;
+    kept.push(candidate);
+    kept.sort(byScore);
   }
-  checked.sort((a, b) => b.score - a.score || a.days - b.days || a.n - b.n);
-  for (const candidate of checked) {
+  for (const candidate of kept) {
     if (related.length >= limit) break;
     add(tables.record(candidate.n), reason(evidence, candidate.mask));
   }
@@ -104,55 +110,72 @@ export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: s
  * label; or two actors; or an actor and a specific subject; or a very rare name; or, close in time,
  * an actor and a place, or a place and a specific subject.
  */
-function confidence(evidence: readonly Evidence[], { mask, days }: Candidate): number {
-  const groups = new Map<number, number>();
+function confidence(evidence: readonly Evidence[], mask: number, days: number): number {
   let places = 0;
-  let specificPlaces = 0;
+  let towns = 0;
   let words = 0;
   let rareWords = 0;
+  let subjectWords = 0;
   let stories = 0;
   let themes = 0;
   let sum = 0;
-  evidence.forEach((piece, bit) => {
-    if ((mask & (1 << bit)) === 0) return;
+  // Evidence comes strongest first, so a group's first name is its weightiest; later ones add nothing.
+  let firstGroup = NaN;
+  let rarestName = 0;
+  let secondName = 0;
+  let otherGroups: number[] | null = null;
+  for (let bit = 0; bit < evidence.length; bit += 1) {
+    if ((mask & (1 << bit)) === 0) continue;
+    const piece = evidence[bit]!;
     if (piece.kind === 'name') {
-      groups.set(piece.group, Math.max(groups.get(piece.group) ?? 0, piece.weight));
-      return;
+      if (piece.group === firstGroup || otherGroups?.includes(piece.group)) continue;
+      if (Number.isNaN(firstGroup)) {
+        firstGroup = piece.group;
+        rarestName = piece.weight;
+      } else {
+        (otherGroups ??= []).push(piece.group);
+        if (otherGroups.length === 1) secondName = piece.weight;
+      }
+      sum += piece.weight;
+      continue;
     }
     sum += piece.weight;
-    if (piece.kind === 'place') {
+    if (piece.kind === 'place' || piece.kind === 'town') {
       places += 1;
-      if (piece.weight >= SPECIFIC_PLACE) specificPlaces += 1;
-    }
-    else if (piece.kind === 'word') {
+      if (piece.kind === 'town') towns += 1;
+    } else if (piece.kind === 'word') {
+      // Words say what kind of event it is: past the strongest, each adds a quarter ("drones, missiles").
+      if (words > 0) sum -= piece.weight * 0.75;
       words += 1;
+      if (piece.frequency <= SUBJECT_WORD) subjectWords += 1;
       if (piece.frequency <= RARE_WORD) rareWords += 1;
-    }
-    else if (piece.kind === 'story') stories += 1;
+    } else if (piece.kind === 'story') stories += 1;
     else themes += 1;
-  });
-  const nameWeights = [...groups.values()].sort((a, b) => b - a);
-  for (const weight of nameWeights) sum += weight;
-  const rarestName = nameWeights[0] ?? 0;
+  }
   // A second actor counts when it is specific: "Donald Trump" beside the FBI is not a matter.
-  const names = nameWeights.length >= 2 && nameWeights[1]! >= SECOND_ACTOR ? 2 : Math.min(1, nameWeights.length);
+  const names = secondName >= SECOND_ACTOR ? 2 : rarestName > 0 ? 1 : 0;
   const matter =
     stories > 0 ||
     names >= 2 ||
-    (names === 1 && (words > 0 || (rarestName >= RARE_NAME && days <= RARE_NAME_DAYS) || (specificPlaces > 0 && days <= ACTOR_AND_PLACE_DAYS))) ||
-    ((places > 0 || themes > 0) && (words >= 2 || rareWords > 0) && days <= (places > 0 ? PLACE_DAYS : THEME_DAYS));
+    (names === 1 && (words >= 2 || subjectWords > 0 || (rarestName >= RARE_NAME && days <= RARE_NAME_DAYS) || (towns > 0 && days <= ACTOR_AND_PLACE_DAYS))) ||
+    ((places > 0 || themes > 0) && (words >= 2 || rareWords > 0) && days <= (places > 0 ? PLACE_DAYS : THEME_DAYS)) ||
+    (towns > 0 && words > 0 && days <= TOWN_DAYS) ||
+    (themes > 0 && words > 0 && days <= SAME_DAYS) ||
+    (rareWords >= 2 && days <= SAME_DAYS);
   if (!matter) return 0;
-  // Two actors or one story carry over the years; one actor with a subject is a matter only while it lasts.
-  return sum / (1 + days / (stories > 0 || names >= 2 ? LONG_MATTER_DAYS : SHORT_MATTER_DAYS));
+  // A story, two actors, a rare one or a town with its subject carry over the years; a common actor
+  // with a subject is a matter only while it lasts.
+  const lasting = stories > 0 || names >= 2 || (words > 0 && (rarestName >= RARE_NAME || towns > 0));
+  return sum / (1 + days / (lasting ? LONG_MATTER_DAYS : SHORT_MATTER_DAYS));
 }
 
 /** The mask without the names and places the candidate does not have as names of its own. */
 function confirmedNames(evidence: readonly Evidence[], mask: number, other: CorpusRecord): number {
   const text = other.summary === other.title ? other.title : `${other.title}\n${other.summary}`;
-  const { runs } = namesIn(text, other.sources.map((source) => source.name));
+  const runs = capitalisedRuns(text, other.sources.map((source) => source.name));
   let confirmed = mask;
   evidence.forEach((piece, bit) => {
-    if ((mask & (1 << bit)) === 0 || (piece.kind !== 'name' && piece.kind !== 'place')) return;
+    if ((mask & (1 << bit)) === 0 || (piece.kind !== 'name' && piece.kind !== 'place' && piece.kind !== 'town')) return;
     const unit = ` ${piece.key} `;
     if (!runs.some((run) => run.includes(unit))) confirmed &= ~(1 << bit);
   });
@@ -164,13 +187,39 @@ function reason(evidence: readonly Evidence[], mask: number): string {
   const shared = evidence.filter((_, bit) => (mask & (1 << bit)) !== 0);
   const story = shared.find((piece) => piece.kind === 'story');
   if (story !== undefined) return `same story: ${story.text}`;
-  const order = { name: 0, word: 1, place: 2, theme: 3, story: 4 };
+  const order = { name: 0, word: 1, town: 2, place: 3, theme: 4, story: 5 };
   const named = shared
     .filter((piece) => piece.kind !== 'theme')
     .sort((a, b) => order[a.kind] - order[b.kind] || b.weight - a.weight)
     .slice(0, 3)
     .map((piece) => piece.text);
-  return shared.some((piece) => piece.kind === 'name') ? `same matter: ${named.join(', ')}` : `same place and time: ${named.join(', ')}`;
+  if (shared.some((piece) => piece.kind === 'name')) return `same matter: ${named.join(', ')}`;
+  const place = shared.find((piece) => piece.kind === 'town') ?? shared.find((piece) => piece.kind === 'place');
+  const subject = shared.filter((piece) => piece.kind === 'word').slice(0, 2).map((piece) => piece.text);
+  return `same place and subject: ${[place?.text, ...subject].filter((text) => text !== undefined).join(', ')}`;
+}
+
+const scratchMasks = new WeakMap<CorpusTables, Uint32Array>();
+
+/** Each record having any of the evidence, with bit i of its mask set when it has piece i. */
+function masksOf(tables: CorpusTables, evidence: readonly Evidence[]): { numbers: number[]; masks: number[] } {
+  const scratch = scratchMasks.get(tables) ?? new Uint32Array(tables.count);
+  scratchMasks.set(tables, scratch);
+  const numbers: number[] = [];
+  evidence.forEach(({ records }, bit) => {
+    for (let i = 0; i < records.length; i += 1) {
+      const n = records[i]!;
+      if (scratch[n] === 0) numbers.push(n);
+      scratch[n] = scratch[n]! | (1 << bit);
+    }
+  });
+  const masks = numbers.map((n) => scratch[n]!);
+  for (const n of numbers) scratch[n] = 0;
+  return { numbers, masks };
+}
+
+function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.days - b.days || a.n - b.n;
 }
 
 function sameHeadlineKey(title: string): string {

@@ -21,6 +21,22 @@ export function nearestSlice(list: ArrayLike<number>, n: number, count: number):
   return Array.prototype.slice.call(list, start, start + count) as number[];
 }
 
+/**
+ * At most `count` numbers of `list` that every one of `others` has too, the nearest to `n` first
+ * found by walking out from n both ways: a few binary searches instead of a whole intersection.
+ */
+export function nearestCommon(list: ArrayLike<number>, others: readonly ArrayLike<number>[], n: number, count: number): number[] {
+  const found: number[] = [];
+  let below = lowerBound(list, n) - 1;
+  let above = below + 1;
+  while (found.length < count && (below >= 0 || above < list.length)) {
+    const takeBelow = above >= list.length || (below >= 0 && n - list[below]! <= list[above]! - n);
+    const candidate = takeBelow ? list[below--]! : list[above++]!;
+    if (others.every((other) => contains(other, candidate))) found.push(candidate);
+  }
+  return found.sort((a, b) => a - b);
+}
+
 /** Each number in any of the lists, ascending, with bit i of its mask set when list i has it. */
 export function mergeMasks(lists: readonly ArrayLike<number>[]): { numbers: number[]; masks: number[] } {
   const numbers: number[] = [];
