@@ -19,9 +19,11 @@ import type { DateFilter } from '../src/model/query.ts';
 import { BENCH_QUERIES, type QueryKind } from './queries.ts';
 import { buildBundle, measureReadyTime, measureSlashCommands } from './app-timing.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
+import { describeQuality, loadJudgedSet, measureRelated } from '../tests/relevance/related/judged-set.ts';
 
 const WCEP = new URL('../../shared/data/wcep', import.meta.url).pathname;
 const CORPUS = new URL('../corpus', import.meta.url).pathname;
+const JUDGED_RELATED = new URL('../tests/relevance/related', import.meta.url).pathname;
 const ROUNDS = 30;
 /** Enough ids that p99 is not just the third-slowest call. */
 const RELATED_SAMPLE = 1_000;
@@ -89,6 +91,10 @@ line('  all kinds, parse + search', fmt(all));
 results.queries = { ...queries, all };
 line(`related events (${RELATED_SAMPLE} uncached ids, after warm-up)`, fmt(related));
 results.related = related;
+// What a reporter would keep, as tests/relevance/related gates it: three shown under a card.
+const relatedQuality = measureRelated(loadJudgedSet(JUDGED_RELATED), (id) => loaded.related(id, 3));
+line('related events, judged set', describeQuality(relatedQuality));
+results.relatedQuality = { ...relatedQuality, unjudged: relatedQuality.unjudged.length };
 
 await writeFile(new URL('../bench/results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nwritten: bench/results.json');

@@ -1,6 +1,6 @@
 import { COMPASS, GENERIC_CAPITALISED, NAME_CONNECTORS, OPENERS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLE_WORDS } from './name-words.ts';
 import { isKnownPlace, isPlaceNoun } from './place-names.ts';
-import { indexTerms } from './text.ts';
+import { indexTerms, STOP_WORDS } from './text.ts';
 
 /** A name in a text: a person, organisation, place or named event, as one unit. */
 export interface Name {
@@ -59,7 +59,7 @@ export function namesIn(text: string, credits: readonly string[] = []): TextName
   while (i < tokens.length) {
     const token = tokens[i]!;
     if (!token.capital) {
-      words.push(...indexTerms(token.text));
+      words.push(...wordTerms(token.text));
       i += 1;
       continue;
     }
@@ -167,6 +167,12 @@ export function keyOf(text: string): string {
 const KEY_CACHE_SIZE = 50_000;
 const keys = new Map<string, string>();
 
+/** A lower-case word's index terms: the word itself when it is plain ASCII letters, as most are. */
+function wordTerms(word: string): string[] {
+  if (/^[a-z]+$/u.test(word)) return STOP_WORDS.has(word) ? [] : [word];
+  return indexTerms(word);
+}
+
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
@@ -177,7 +183,12 @@ function tokenise(text: string): Token[] {
 }
 
 function spaceBetween(text: string, a: Token, b: Token): boolean {
-  return /^\s+$/u.test(text.slice(a.end, b.start));
+  if (b.start <= a.end) return false;
+  for (let i = a.end; i < b.start; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 160) return false;
+  }
+  return true;
 }
 
 /** The names in one run of capitalised words. */

@@ -101,4 +101,6 @@ export const GENERIC_WORDS = words(`
   matches final finals casualties damage injuries dead deaths death toll magnitude commands terrorist
   terrorists militants militant attack attacks attacked bombing bombings violence conflict war wars
   fighting clashes operation operations support supports supported help helps helped
+  well also still even just only used uses using work works worked working file files filed larger
+  largest level levels leading come comes came going goes went get gets got put puts
   `);

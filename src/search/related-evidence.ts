@@ -5,8 +5,7 @@ import { GENERIC_WORDS } from './name-words.ts';
 import { isCountryOrRegion } from './place-names.ts';
 import type { RecordIndex } from './mini-search.ts';
 import { recordsWithTerm } from './mini-search-internals.ts';
-import { intersectSorted, nearestCommon, nearestSlice } from './sorted-lists.ts';
-import { unionOfSorted } from './posting-lists.ts';
+import { intersectSorted, mergeSorted, nearestCommon, nearestSlice } from './sorted-lists.ts';
 
 /**
  * What another event can share with a record: a name (person, organisation, named thing), a town
@@ -43,7 +42,7 @@ const SUBJECT_WORDS = 6;
 const STORY_MOST_RECORDS = 300;
 const STORY_MOST_DAYS = 120;
 /** Records read per piece of evidence: the nearest in time, records being numbered by date. */
-const NEAREST = 150;
+const NEAREST = 100;
 /** A place in this few records, not a country or a state, is a town or a small region: specific. */
 const TOWN = 200;
 /** About the size of the full archive: rarity is measured against it whatever the corpus. */
@@ -87,8 +86,10 @@ export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record
     .sort((a, b) => a.frequency - b.frequency)
     .slice(0, SUBJECT_WORDS);
   for (const { term, frequency } of subject) {
-    const all = unionOfSorted(numberForms(term).map((form) => recordsWithTerm(miniSearch, form, TEXT_FIELDS)).filter((list) => list.length > 0));
-    evidence.push({ kind: 'word', key: term, text: term, weight: weightOf(frequency) * 0.5, frequency, group: -1, records: nearestSlice(all, n, NEAREST) });
+    // Each form's nearest records, merged: the two nearest sets hold the nearest of both forms.
+    const [one, other] = numberForms(term).map((form) => nearestSlice(recordsWithTerm(miniSearch, form, TEXT_FIELDS), n, NEAREST));
+    const records = other!.length === 0 ? one! : nearestSlice(Uint32Array.from(mergeSorted(one!, other!)), n, NEAREST);
+    evidence.push({ kind: 'word', key: term, text: term, weight: weightOf(frequency) * 0.5, frequency, group: -1, records });
   }
 
   for (const label of record.contexts) {
@@ -126,6 +127,13 @@ function recordsWithName(miniSearch: RecordIndex, key: string, n: number): { fre
 /** Whole days from one day number (20130807) to another, either way round; undated counts as far. */
 export function daysBetween(a: number, b: number): number {
   if (a === 0 || b === 0) return 3650;
-  const utc = (day: number) => Date.UTC(Math.floor(day / 10_000), (Math.floor(day / 100) % 100) - 1, day % 100);
-  return Math.abs(utc(b) - utc(a)) / 86_400_000;
+  return Math.abs(dayCount(b) - dayCount(a));
+}
+
+/** Days since 1 March of year 0 for a day number (20130807): the civil-calendar count, without Date objects. */
+function dayCount(day: number): number {
+  const month = Math.floor(day / 100) % 100;
+  const year = Math.floor(day / 10_000) - (month <= 2 ? 1 : 0);
+  const shifted = (month + 9) % 12;
+  return year * 365 + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + Math.floor((153 * shifted + 2) / 5) + (day % 100) - 1;
 }

@@ -3,15 +3,17 @@ import type { RelatedEvent } from '../model/search.ts';
 import type { CorpusTables } from './corpus-tables.ts';
 import { capitalisedRuns } from './entities.ts';
 import type { RecordIndex } from './mini-search.ts';
-import { ARTICLE } from './record-columns.ts';
+import { ARTICLE, decodeRecord } from './record-columns.ts';
 import { daysBetween, evidenceOf, type Evidence } from './related-evidence.ts';
 import { indexTerms } from './text.ts';
 
 /** How fast confidence fades with time apart: by half over a year for a story or two actors, two months for less. */
 const LONG_MATTER_DAYS = 365;
 const SHORT_MATTER_DAYS = 60;
+/** Candidates read in full at most, best first: past these, the evidence is too thin to be worth it. */
+const MOST_CHECKED = 16;
 /** Pieces of evidence searched per record (bits of a mask). */
-const MOST_EVIDENCE = 16;
+const MOST_EVIDENCE = 12;
 /**
  * How sure a link must be to be shown: fewer right items beat three with one wrong. On the judged
  * set (tests/relevance/related) this is where relevant items pass 80% with next to no noise.
@@ -39,6 +41,7 @@ const THEME_DAYS = 7;
 
 interface Candidate {
   n: number;
+  record?: CorpusRecord;
   mask: number;
   days: number;
   score: number;
@@ -71,17 +74,22 @@ export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: s
 
   const n = tables.numberOf(record.id)!;
   const evidence = evidenceOf(tables, miniSearch, record, n, MOST_EVIDENCE);
-  const { numbers, masks } = masksOf(tables, evidence);
   const origin = tables.days[n]!;
+  // The best few by what the evidence promises, kept in order as they are found (no sort of thousands).
   const promising: Candidate[] = [];
-  for (let i = 0; i < numbers.length; i += 1) {
-    const other = numbers[i]!;
-    if (other === n || (tables.flags(other) & ARTICLE) !== 0 || taken.has(tables.columns.ids[other]!)) continue;
+  forEachCandidate(tables, evidence, (other, mask) => {
+    if (other === n || (tables.flags(other) & ARTICLE) !== 0) return;
     const days = daysBetween(origin, tables.days[other]!);
-    const score = confidence(evidence, masks[i]!, days);
-    if (score >= MIN_CONFIDENCE) promising.push({ n: other, mask: masks[i]!, days, score });
-  }
-  promising.sort(byScore);
+    const score = confidence(evidence, mask, days);
+    if (score < MIN_CONFIDENCE) return;
+    if (promising.length >= MOST_CHECKED && score <= promising[MOST_CHECKED - 1]!.score) return;
+    if (taken.has(tables.columns.ids[other]!)) return;
+    const candidate = { n: other, mask, days, score };
+    let at = promising.length;
+    while (at > 0 && byScore(candidate, promising[at - 1]!) < 0) at -= 1;
+    promising.splice(at, 0, candidate);
+    if (promising.length > MOST_CHECKED) promising.pop();
+  });
 
   // The words promise; the candidate's own text says whether a name is there as a name. Checking
   // only lowers a score, so candidates are checked best first until the next could not beat the kept.
@@ -89,8 +97,10 @@ export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: s
   const wanted = limit - related.length;
   for (const candidate of promising) {
     if (kept.length >= wanted && kept[wanted - 1]!.score >= candidate.score) break;
-    const other = tables.record(candidate.n);
+    // Read without the decoded-record cache: most candidates are read once and dropped.
+    const other = decodeRecord(tables.columns, candidate.n);
     if (sameHeadlineKey(other.title) === headline) continue;
+    candidate.record = other;
     candidate.mask = confirmedNames(evidence, candidate.mask, other);
     candidate.score = confidence(evidence, candidate.mask, candidate.days);
     if (candidate.score < MIN_CONFIDENCE) continue;
@@ -99,7 +109,7 @@ export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: s
   }
   for (const candidate of kept) {
     if (related.length >= limit) break;
-    add(tables.record(candidate.n), reason(evidence, candidate.mask));
+    add(candidate.record!, reason(evidence, candidate.mask));
   }
   return related;
 }
@@ -199,23 +209,33 @@ function reason(evidence: readonly Evidence[], mask: number): string {
   return `same place and subject: ${[place?.text, ...subject].filter((text) => text !== undefined).join(', ')}`;
 }
 
-const scratchMasks = new WeakMap<CorpusTables, Uint32Array>();
+const scratchMasks = new WeakMap<CorpusTables, { masks: Uint32Array; touched: Uint32Array }>();
 
-/** Each record having any of the evidence, with bit i of its mask set when it has piece i. */
-function masksOf(tables: CorpusTables, evidence: readonly Evidence[]): { numbers: number[]; masks: number[] } {
-  const scratch = scratchMasks.get(tables) ?? new Uint32Array(tables.count);
-  scratchMasks.set(tables, scratch);
-  const numbers: number[] = [];
+/**
+ * Calls back once for each record having any of the evidence, with bit i of its mask set when it has
+ * piece i. Scratch arrays are kept per corpus, so a call allocates nothing per candidate.
+ */
+function forEachCandidate(tables: CorpusTables, evidence: readonly Evidence[], visit: (n: number, mask: number) => void): void {
+  const total = evidence.reduce((sum, { records }) => sum + records.length, 0);
+  let scratch = scratchMasks.get(tables);
+  if (scratch === undefined || scratch.touched.length < total) {
+    scratch = { masks: scratch?.masks ?? new Uint32Array(tables.count), touched: new Uint32Array(Math.max(total, 4096)) };
+    scratchMasks.set(tables, scratch);
+  }
+  const { masks, touched } = scratch;
+  let count = 0;
   evidence.forEach(({ records }, bit) => {
     for (let i = 0; i < records.length; i += 1) {
       const n = records[i]!;
-      if (scratch[n] === 0) numbers.push(n);
-      scratch[n] = scratch[n]! | (1 << bit);
+      if (masks[n] === 0) touched[count++] = n;
+      masks[n] = masks[n]! | (1 << bit);
     }
   });
-  const masks = numbers.map((n) => scratch[n]!);
-  for (const n of numbers) scratch[n] = 0;
-  return { numbers, masks };
+  try {
+    for (let i = 0; i < count; i += 1) visit(touched[i]!, masks[touched[i]!]!);
+  } finally {
+    for (let i = 0; i < count; i += 1) masks[touched[i]!] = 0;
+  }
 }
 
 function byScore(a: Candidate, b: Candidate): number {

@@ -14,11 +14,23 @@ export function intersectSorted(lists: readonly ArrayLike<number>[]): Uint32Arra
 }
 
 /** At most `count` numbers of the list, those nearest to `n` (records are numbered in date order). */
-export function nearestSlice(list: ArrayLike<number>, n: number, count: number): ArrayLike<number> {
+export function nearestSlice<List extends Uint32Array | readonly number[]>(list: List, n: number, count: number): List {
   if (list.length <= count) return list;
   const at = lowerBound(list, n);
   const start = Math.max(0, Math.min(at - (count >> 1), list.length - count));
-  return Array.prototype.slice.call(list, start, start + count) as number[];
+  return (list instanceof Uint32Array ? list.subarray(start, start + count) : list.slice(start, start + count)) as List;
+}
+
+/** Two ascending lists as one, each number once. */
+export function mergeSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (merged.length === 0 || merged[merged.length - 1] !== next) merged.push(next);
+  }
+  return merged;
 }
 
 /**
@@ -35,27 +47,6 @@ export function nearestCommon(list: ArrayLike<number>, others: readonly ArrayLik
     if (others.every((other) => contains(other, candidate))) found.push(candidate);
   }
   return found.sort((a, b) => a - b);
-}
-
-/** Each number in any of the lists, ascending, with bit i of its mask set when list i has it. */
-export function mergeMasks(lists: readonly ArrayLike<number>[]): { numbers: number[]; masks: number[] } {
-  const numbers: number[] = [];
-  const masks: number[] = [];
-  const at = new Array<number>(lists.length).fill(0);
-  for (;;) {
-    let n = Infinity;
-    for (let i = 0; i < lists.length; i += 1) if (at[i]! < lists[i]!.length && lists[i]![at[i]!]! < n) n = lists[i]![at[i]!]!;
-    if (n === Infinity) return { numbers, masks };
-    let mask = 0;
-    for (let i = 0; i < lists.length; i += 1) {
-      if (lists[i]![at[i]!] === n) {
-        mask |= 1 << i;
-        at[i]! += 1;
-      }
-    }
-    numbers.push(n);
-    masks.push(mask);
-  }
 }
 
 function contains(list: ArrayLike<number>, n: number): boolean {
