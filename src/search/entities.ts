@@ -65,7 +65,7 @@ export function namesIn(text: string, credits: readonly string[] = []): TextName
     }
     const run = [token];
     let j = i + 1;
-    while (j < tokens.length && spaceBetween(clean, tokens[j - 1]!, tokens[j]!)) {
+    while (j < tokens.length && (spaceBetween(clean, tokens[j - 1]!, tokens[j]!) || afterInitial(clean, tokens[j - 1]!, tokens[j]!))) {
       if (tokens[j]!.capital) {
         run.push(tokens[j]!);
         j += 1;
@@ -180,6 +180,11 @@ function tokenise(text: string): Token[] {
     tokens.push({ text: match[0], start, end: start + match[0].length, capital: CAPITAL.test(match[0]) && !ADJECTIVE_SUFFIX.test(match[0]) });
   }
   return tokens;
+}
+
+/** "George W. Bush", "John R. Bolton": a middle initial's full stop does not end a name. */
+function afterInitial(text: string, a: Token, b: Token): boolean {
+  return a.text.length === 1 && /^\p{Lu}$/u.test(a.text) && b.capital && /^\.\s+$/u.test(text.slice(a.end, b.start));
 }
 
 function spaceBetween(text: string, a: Token, b: Token): boolean {

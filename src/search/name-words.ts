@@ -103,4 +103,6 @@ export const GENERIC_WORDS = words(`
   fighting clashes operation operations support supports supported help helps helped
   well also still even just only used uses using work works worked working file files filed larger
   largest level levels leading come comes came going goes went get gets got put puts
+  award awards awarded prize prizes municipality municipalities neighborhood neighbourhood documents
+  document papers
   `);

@@ -49,6 +49,11 @@ const TOWN = 200;
 const RARITY_SCALE = 100_000;
 /** A specific story shared is enough to show, within its few months. */
 const STORY_WEIGHT = 10;
+/**
+ * A label naming a long-running theme rather than one story, however few records carry it here: a
+ * war, an uprising, relations between two countries, a pandemic, a year's earthquakes.
+ */
+const BROAD_LABEL = /\b(?:war|wars|uprising|conflict|insurgency|relations|pandemic|epidemic|protests|unrest|revolution|invasion|occupation|intervention|sanctions|economy|season|elections|in \d{4})\b/iu;
 /** A name in one record only (the record itself) relates nothing. */
 const LEAST_RECORDS = 2;
 
@@ -95,7 +100,7 @@ export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record
   for (const label of record.contexts) {
     const all = tables.withContext(label);
     if (all.length < LEAST_RECORDS) continue;
-    const story = all.length <= STORY_MOST_RECORDS && daysBetween(tables.days[all[0]!]!, tables.days[all[all.length - 1]!]!) <= STORY_MOST_DAYS;
+    const story = all.length <= STORY_MOST_RECORDS && !BROAD_LABEL.test(label) && daysBetween(tables.days[all[0]!]!, tables.days[all[all.length - 1]!]!) <= STORY_MOST_DAYS;
     evidence.push({ kind: story ? 'story' : 'theme', key: label, text: label, weight: story ? STORY_WEIGHT : 1, frequency: all.length, group: -1, records: nearestSlice(all, n, NEAREST) });
   }
   return evidence.sort((a, b) => b.weight - a.weight).slice(0, most);
