@@ -4,7 +4,7 @@ import { namesIn } from './entities.ts';
 import { GENERIC_WORDS } from './name-words.ts';
 import { isCountryOrRegion } from './place-names.ts';
 import type { RecordIndex } from './mini-search.ts';
-import { recordsWithTerm } from './mini-search-internals.ts';
+import { indexShape, postingsOf } from './mini-search-internals.ts';
 import { intersectSorted, mergeSorted, nearestCommon, nearestSlice } from './sorted-lists.ts';
 
 /**
@@ -42,7 +42,7 @@ const SUBJECT_WORDS = 6;
 const STORY_MOST_RECORDS = 300;
 const STORY_MOST_DAYS = 120;
 /** Records read per piece of evidence: the nearest in time, records being numbered by date. */
-const NEAREST = 100;
+const NEAREST = 60;
 /** A place in this few records, not a country or a state, is a town or a small region: specific. */
 const TOWN = 200;
 /** About the size of the full archive: rarity is measured against it whatever the corpus. */
@@ -92,7 +92,7 @@ export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record
     .slice(0, SUBJECT_WORDS);
   for (const { term, frequency } of subject) {
     // Each form's nearest records, merged: the two nearest sets hold the nearest of both forms.
-    const [one, other] = numberForms(term).map((form) => nearestSlice(recordsWithTerm(miniSearch, form, TEXT_FIELDS), n, NEAREST));
+    const [one, other] = numberForms(term).map((form) => nearestWithTerm(miniSearch, form, n).records);
     const records = other!.length === 0 ? one! : nearestSlice(Uint32Array.from(mergeSorted(one!, other!)), n, NEAREST);
     evidence.push({ kind: 'word', key: term, text: term, weight: weightOf(frequency) * 0.5, frequency, group: -1, records });
   }
@@ -114,19 +114,44 @@ function numberForms(term: string): string[] {
 }
 
 /**
- * The records with every term of a name in their headline or summary, nearest to record n first, at
- * most NEAREST, and how many there are in all (for a long name of common words, about how many: the
- * count of its rarest word, an upper bound).
+ * The records with a name, nearest to record n, at most NEAREST, and about how many there are in
+ * all (for a long name of common words, the count of its rarest word: an upper bound).
  */
 function recordsWithName(miniSearch: RecordIndex, key: string, n: number): { frequency: number; records: ArrayLike<number> } {
-  const lists = key.split(' ').map((term) => recordsWithTerm(miniSearch, term, TEXT_FIELDS)).sort((a, b) => a.length - b.length);
+  const terms = key.split(' ');
+  if (terms.length === 1) return nearestWithTerm(miniSearch, terms[0]!, n);
+  // A long name is looked for in headlines (where the summary repeats them, as WCEP's do, that is all).
+  const lists = terms.map((term) => fieldRecords(miniSearch, term)[0] ?? EMPTY).sort((a, b) => a.length - b.length);
   const [rarest, ...others] = lists;
-  if (others.length === 0) return { frequency: rarest!.length, records: nearestSlice(rarest!, n, NEAREST) };
   if (rarest!.length <= NEAREST * 2) {
     const all = intersectSorted(lists);
     return { frequency: all.length, records: nearestSlice(all, n, NEAREST) };
   }
   return { frequency: rarest!.length, records: nearestCommon(rarest!, others, n, NEAREST) };
+}
+
+const EMPTY = new Uint32Array(0);
+
+/** A term's records in the headline and summary fields, each list ascending (views, no copies). */
+function fieldRecords(miniSearch: RecordIndex, term: string): Uint32Array[] {
+  const postings = postingsOf(miniSearch, term);
+  if (postings === undefined) return [];
+  const { fieldIds } = indexShape(miniSearch);
+  const lists: Uint32Array[] = [];
+  for (const field of TEXT_FIELDS) {
+    const list = postings.get(fieldIds[field]!)?.recordNumbers();
+    if (list !== undefined && list.length > 0) lists.push(list);
+  }
+  return lists;
+}
+
+/** The records nearest to n with a term in headline or summary, and about how many have it. */
+function nearestWithTerm(miniSearch: RecordIndex, term: string, n: number): { frequency: number; records: Uint32Array } {
+  const lists = fieldRecords(miniSearch, term);
+  if (lists.length === 0) return { frequency: 0, records: EMPTY };
+  if (lists.length === 1) return { frequency: lists[0]!.length, records: nearestSlice(lists[0]!, n, NEAREST) };
+  const merged = Uint32Array.from(mergeSorted(nearestSlice(lists[0]!, n, NEAREST), nearestSlice(lists[1]!, n, NEAREST)));
+  return { frequency: lists[0]!.length + lists[1]!.length, records: nearestSlice(merged, n, NEAREST) };
 }
 
 /** Whole days from one day number (20130807) to another, either way round; undated counts as far. */

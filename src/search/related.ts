@@ -11,7 +11,7 @@ import { indexTerms } from './text.ts';
 const LONG_MATTER_DAYS = 365;
 const SHORT_MATTER_DAYS = 60;
 /** Candidates read in full at most, best first: past these, the evidence is too thin to be worth it. */
-const MOST_CHECKED = 16;
+const MOST_CHECKED = 8;
 /** Pieces of evidence searched per record (bits of a mask). */
 const MOST_EVIDENCE = 12;
 /**
