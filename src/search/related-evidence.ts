@@ -47,8 +47,8 @@ const NEAREST = 60;
 const TOWN = 200;
 /** About the size of the full archive: rarity is measured against it whatever the corpus. */
 const RARITY_SCALE = 100_000;
-/** A specific story shared is enough to show, within its few months. */
-const STORY_WEIGHT = 10;
+/** A specific story shared is enough to show within its few months, and ranks above a shared name. */
+const STORY_WEIGHT = 14;
 /**
  * A label naming a long-running theme rather than one story, however few records carry it here: a
  * war, an uprising, relations between two countries, a pandemic, a year's earthquakes.
