@@ -66,6 +66,7 @@ export function namesIn(text: string, credits: readonly string[] = []): TextName
     const run = [token];
     let j = i + 1;
     while (j < tokens.length && (spaceBetween(clean, tokens[j - 1]!, tokens[j]!) || afterInitial(clean, tokens[j - 1]!, tokens[j]!))) {
+      if (afterInitial(clean, tokens[j - 1]!, tokens[j]!)) run[run.length - 1] = { ...tokens[j - 1]!, text: `${tokens[j - 1]!.text}.` };
       if (tokens[j]!.capital) {
         run.push(tokens[j]!);
         j += 1;
