@@ -10,7 +10,7 @@ import { indexTerms } from './text.ts';
 /** How fast confidence fades with time apart: by half over a year for a story or two actors, two months for less. */
 const LONG_MATTER_DAYS = 365;
 const SHORT_MATTER_DAYS = 60;
-/** Candidates read in full at most, best first: past these, the evidence is too thin to be worth it. */
+/** Candidates read in full at most (twice the number wanted, if more), best first: past these the evidence is too thin. */
 const MOST_CHECKED = 8;
 /** Pieces of evidence searched per record (bits of a mask). */
 const MOST_EVIDENCE = 12;
@@ -75,26 +75,27 @@ export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: s
   const n = tables.numberOf(record.id)!;
   const evidence = evidenceOf(tables, miniSearch, record, n, MOST_EVIDENCE);
   const origin = tables.days[n]!;
+  const wanted = limit - related.length;
   // The best few by what the evidence promises, kept in order as they are found (no sort of thousands).
+  const checked = Math.max(MOST_CHECKED, wanted * 2);
   const promising: Candidate[] = [];
   forEachCandidate(tables, evidence, (other, mask) => {
     if (other === n || (tables.flags(other) & ARTICLE) !== 0) return;
     const days = daysBetween(origin, tables.days[other]!);
     const score = confidence(evidence, mask, days);
     if (score < MIN_CONFIDENCE) return;
-    if (promising.length >= MOST_CHECKED && score <= promising[MOST_CHECKED - 1]!.score) return;
+    if (promising.length >= checked && score <= promising[checked - 1]!.score) return;
     if (taken.has(tables.columns.ids[other]!)) return;
     const candidate = { n: other, mask, days, score };
     let at = promising.length;
     while (at > 0 && byScore(candidate, promising[at - 1]!) < 0) at -= 1;
     promising.splice(at, 0, candidate);
-    if (promising.length > MOST_CHECKED) promising.pop();
+    if (promising.length > checked) promising.pop();
   });
 
   // The words promise; the candidate's own text says whether a name is there as a name. Checking
   // only lowers a score, so candidates are checked best first until the next could not beat the kept.
   const kept: Candidate[] = [];
-  const wanted = limit - related.length;
   for (const candidate of promising) {
     if (kept.length >= wanted && kept[wanted - 1]!.score >= candidate.score) break;
     // Read without the decoded-record cache: most candidates are read once and dropped.
