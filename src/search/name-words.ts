@@ -104,5 +104,6 @@ export const GENERIC_WORDS = words(`
   well also still even just only used uses using work works worked working file files filed larger
   largest level levels leading come comes came going goes went get gets got put puts
   award awards awarded prize prizes municipality municipalities neighborhood neighbourhood documents
-  document papers
+  document papers responsibility responsible claiming bomber bombers suicide gunmen gunman explodes
+  exploded explosion explosions raid raids longer threat threats threatens threatened
   `);

@@ -51,9 +51,10 @@ const RARITY_SCALE = 100_000;
 const STORY_WEIGHT = 14;
 /**
  * A label naming a long-running theme rather than one story, however few records carry it here: a
- * war, an uprising, relations between two countries, a pandemic, a year's earthquakes.
+ * war, an uprising, relations between two countries, a pandemic, a year's earthquakes, a cabinet's
+ * formation, reactions to something.
  */
-const BROAD_LABEL = /\b(?:war|wars|uprising|conflict|insurgency|relations|pandemic|epidemic|protests|unrest|revolution|invasion|occupation|intervention|sanctions|economy|season|elections|in \d{4})\b/iu;
+const BROAD_LABEL = /\b(?:war|wars|uprising|conflict|insurgency|relations|pandemic|epidemic|protests|unrest|revolution|invasion|occupation|intervention|sanctions|economy|season|elections|formation|appointments|presidency|administration|reactions|impact|aftermath|timeline|politics|in \d{4})\b/iu;
 /** A name in one record only (the record itself) relates nothing. */
 const LEAST_RECORDS = 2;
 

@@ -21,7 +21,7 @@ const MOST_EVIDENCE = 12;
 const MIN_CONFIDENCE = 6;
 /** A name this rare (its weight) is a matter by itself, close in time: "Dujail", "Albert Ojwang". */
 const RARE_NAME = 7.5;
-const RARE_NAME_DAYS = 90;
+const RARE_NAME_DAYS = 30;
 /** The weight a second actor needs to make two (about one record in 800 or rarer). */
 const SECOND_ACTOR = 5;
 /** A place or a broad label with a subject word relates two events only this close in time. */
