@@ -22,9 +22,11 @@ import { percentiles, type Percentiles } from './percentiles.ts';
 import { readRawEvents } from '../tests/relevance/raw-events.ts';
 import { judge, readJudgedQueries, type Judgement } from '../tests/relevance/judge.ts';
 import { judgedIndex, judgeSearcher, JUDGED_AT } from '../tests/relevance/judge-searcher.ts';
+import { describeQuality, loadJudgedSet, measureRelated } from '../tests/relevance/related/judged-set.ts';
 
 const WCEP = new URL('../../shared/data/wcep', import.meta.url).pathname;
 const CORPUS = new URL('../corpus', import.meta.url).pathname;
+const JUDGED_RELATED = new URL('../tests/relevance/related', import.meta.url).pathname;
 const ROUNDS = 30;
 /** Enough ids that p99 is not just the third-slowest call. */
 const RELATED_SAMPLE = 1_000;
@@ -93,6 +95,10 @@ line('  all kinds, parse + search', fmt(all));
 results.queries = { ...queries, all };
 line(`related events (${RELATED_SAMPLE} uncached ids, after warm-up)`, fmt(related));
 results.related = related;
+// What a reporter would keep, as tests/relevance/related gates it: three shown under a card.
+const relatedQuality = measureRelated(loadJudgedSet(JUDGED_RELATED), (id) => loaded.related(id, 3));
+line('related events, judged set', describeQuality(relatedQuality));
+results.relatedQuality = { ...relatedQuality, unjudged: relatedQuality.unjudged.length };
 
 // Relevance on the judged set (tests/relevance), as its test computes it: our index over the WCEP
 // archive and the editors' synonyms; the baseline is the MiniSearch above with its default search

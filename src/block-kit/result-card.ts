@@ -10,13 +10,15 @@ const HEADLINE_CHARS = 250;
 const SUMMARY_CHARS = 700;
 const EXCERPT_CHARS = 320;
 const RELATED_TITLE_CHARS = 90;
+const RELATED_REASON_CHARS = 70;
 const MAX_RELATED = 3;
 const MAX_SOURCES = 5;
 const MAX_TAGS = 6;
 
 /**
  * One search result as blocks: a section (date, linked headline, summary with matched terms in bold,
- * cover image), a context line of sources and tags, and one of related events when there are any.
+ * cover image), a context line of sources and tags, and one of related events, each with why, when
+ * there are any.
  */
 export function resultCard(hit: SearchHit): KnownBlock[] {
   const { record } = hit;
@@ -74,7 +76,9 @@ function relatedLine(hit: SearchHit): string | null {
   const items = related.map((event) => {
     const date = formatShortDate(event.date);
     const title = safeText(cutText(cleanText(event.title), RELATED_TITLE_CHARS));
-    return date === null ? title : `${date}: ${title}`;
+    // Why it is related, so a reporter can judge at a glance: "(same story: 2013 Korean crisis)".
+    const item = `${title} (${safeText(cutText(cleanText(event.reason), RELATED_REASON_CHARS))})`;
+    return date === null ? item : `${date}: ${item}`;
   });
   return `Related: ${items.join('  ·  ')}`;
 }

@@ -5,7 +5,11 @@ export interface RelatedEvent {
   id: string;
   title: string;
   date: IsoDate | null;
-  /** Why it is related, short: "linked from the event page", "same story: 2013 Korean crisis". */
+  /**
+   * Why it is related, naming what the two share, short enough for a card: "linked from the event
+   * page", "same story: 2013 Korean crisis", "same matter: Charles Taylor, Sierra Leone", "same place
+   * and subject: Kaesong, reopening".
+   */
   reason: string;
 }
 

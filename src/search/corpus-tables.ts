@@ -59,6 +59,11 @@ export class CorpusTables {
     return record;
   }
 
+  /** A record's number (its position in date order), undefined when no record has the id. */
+  numberOf(id: string): number | undefined {
+    return this.numberById.get(id);
+  }
+
   recordById(id: string): CorpusRecord | undefined {
     const n = this.numberById.get(id);
     return n === undefined ? undefined : this.record(n);

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { FIELDS, miniSearchOptions, type RecordIndex } from './mini-search.ts';
-import { TermPostings, unionOfSorted, type PostingArrays } from './posting-lists.ts';
+import { TermPostings, type PostingArrays } from './posting-lists.ts';
 
 /** The MiniSearch release whose private state this file reads and writes; see README.md here before changing it. */
 export const VERIFIED_MINISEARCH = '7.2.0';
@@ -78,15 +78,6 @@ export function indexShape(miniSearch: RecordIndex): IndexShape {
 /** A term's postings by field, or undefined when the index does not have it. */
 export function postingsOf(miniSearch: RecordIndex, term: string): TermPostings | undefined {
   return internals(miniSearch)._index.get(term);
-}
-
-/** Records having a term in any of the named fields: ascending, each once. */
-export function recordsWithTerm(miniSearch: RecordIndex, term: string, fields: readonly string[]): Uint32Array {
-  const state = internals(miniSearch);
-  const postings = state._index.get(term);
-  if (postings === undefined) return new Uint32Array(0);
-  const lists = fields.flatMap((field) => postings.get(state._fieldIds[field]!)?.recordNumbers() ?? []);
-  return unionOfSorted(lists);
 }
 
 /** How often a term is indexed: its postings over all fields (0 when it is not in the index). */

@@ -1,59 +1,69 @@
 import type { CorpusRecord } from '../model/record.ts';
 import type { RelatedEvent } from '../model/search.ts';
 import type { CorpusTables } from './corpus-tables.ts';
-import { dayNumber } from './day-number.ts';
+import { capitalisedRuns } from './entities.ts';
 import type { RecordIndex } from './mini-search.ts';
-import { recordsWithTerm } from './mini-search-internals.ts';
-import { ARTICLE } from './record-columns.ts';
+import { ARTICLE, decodeRecord } from './record-columns.ts';
+import { daysBetween, evidenceOf, type Evidence } from './related-evidence.ts';
 import { indexTerms } from './text.ts';
 
-/** Headline words searched for similar events, rarest first: the rare ones say what a story is. */
-const QUERY_TERMS = 6;
+/** How fast confidence fades with time apart: by half over a year for a story or two actors, two months for less. */
+const LONG_MATTER_DAYS = 365;
+const SHORT_MATTER_DAYS = 60;
+/** Candidates read in full at most (twice the number wanted, if more), best first: past these the evidence is too thin. */
+const MOST_CHECKED = 8;
+/** Pieces of evidence searched per record (bits of a mask). */
+const MOST_EVIDENCE = 12;
 /**
- * A context shared by more records than this is a region or a theme ("North Korea"), not a story:
- * it never makes two events related by itself, it only ranks a similar headline higher.
+ * How sure a link must be to be shown: fewer right items beat three with one wrong. On the judged
+ * set (tests/relevance/related) this is where relevant items pass 80% with next to no noise.
  */
-const STORY_CONTEXT_LIMIT = 400;
-/**
- * Share of the headline's rarity a candidate must match when the headline names nothing (no proper
- * noun among its distinctive words). When it does name something ("Kaesong"), a candidate must name
- * it too, so "agree to reopen" alone never relates a Cuban spy base to a Korean factory.
- */
-const MIN_COVERAGE_WITHOUT_NAMES = 0.5;
-const CANDIDATES = 300;
-const HEADLINE_FIELDS = ['title', 'contexts'];
+const MIN_CONFIDENCE = 6;
+/** A name this rare (its weight) is a matter by itself, close in time: "Dujail", "Albert Ojwang". */
+const RARE_NAME = 7.5;
+const RARE_NAME_DAYS = 30;
+/** The weight a second actor needs to make two (about one record in 800 or rarer). */
+const SECOND_ACTOR = 5;
+/** A place or a broad label with a subject word relates two events only this close in time. */
+const PLACE_DAYS = 30;
+/** Within these few days a broad label and a word, or two rare words, are one matter ("Avian influenza", "outbreak"). */
+const SAME_DAYS = 2;
+/** A town with a subject word ("Kaesong", "reopening") makes a matter within a few months. */
+const TOWN_DAYS = 120;
+/** An actor in the same town, with nothing more specific, only this close. */
+const ACTOR_AND_PLACE_DAYS = 14;
+/** A subject word in this few records names a subject with one actor ("essential", not "crimes"); else it takes two. */
+const SUBJECT_WORD = 400;
+/** A subject word this rare (records with it) is specific alone: "tsunamis", "acres"; else it takes two. */
+const RARE_WORD = 100;
+/** A broad label ("Avian influenza") with a subject, only this close. */
+const THEME_DAYS = 7;
 
 interface Candidate {
   n: number;
-  coverage: number;
-  /** Bit i: the candidate has the headline's i-th query word. */
-  words: number;
-  /** Shared story labels, small enough to relate events by themselves. */
-  stories: string[];
-  /** Shares a broad context ("North Korea") with the record. */
-  sharesTheme: boolean;
+  record?: CorpusRecord;
+  mask: number;
+  days: number;
+  score: number;
 }
 
 /**
- * Up to `limit` events related to one record: its own Related links first, then events sharing a story
- * label or the rare words of its headline, closer in time ranked higher. Never the record itself or a
- * record with the same headline.
+ * Up to `limit` events related to one record: its own Related links first, then the events that
+ * share its matter (a specific story label, or its actors with a specific subject), closer in time
+ * ranked higher, each shown only when sure enough. Never the record itself or a record with the same
+ * headline. Each says why, naming what the two share.
  */
-export function findRelated(
-  tables: CorpusTables,
-  miniSearch: RecordIndex,
-  id: string,
-  limit: number,
-): RelatedEvent[] {
+export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: string, limit: number): RelatedEvent[] {
   const record = tables.recordById(id);
   if (record === undefined || limit <= 0) return [];
   const headline = sameHeadlineKey(record.title);
   const taken = new Set<string>([record.id]);
   const related: RelatedEvent[] = [];
   const add = (other: CorpusRecord, reason: string) => {
-    if (related.length >= limit || taken.has(other.id) || sameHeadlineKey(other.title) === headline) return;
+    if (related.length >= limit || taken.has(other.id) || sameHeadlineKey(other.title) === headline) return false;
     taken.add(other.id);
     related.push({ id: other.id, title: other.title, date: other.date, reason });
+    return true;
   };
 
   for (const link of record.related) {
@@ -62,138 +72,176 @@ export function findRelated(
   }
   if (related.length >= limit) return related;
 
-  const candidates = new Map<number, Candidate>();
-  const candidate = (n: number) => {
-    let found = candidates.get(n);
-    if (found === undefined) {
-      found = { n, coverage: 0, words: 0, stories: [], sharesTheme: false };
-      candidates.set(n, found);
-    }
-    return found;
-  };
+  const n = tables.numberOf(record.id)!;
+  const evidence = evidenceOf(tables, miniSearch, record, n, MOST_EVIDENCE);
+  const origin = tables.days[n]!;
+  const wanted = limit - related.length;
+  // The best few by what the evidence promises, kept in order as they are found (no sort of thousands).
+  const checked = Math.max(MOST_CHECKED, wanted * 2);
+  const promising: Candidate[] = [];
+  forEachCandidate(tables, evidence, (other, mask) => {
+    if (other === n || (tables.flags(other) & ARTICLE) !== 0) return;
+    const days = daysBetween(origin, tables.days[other]!);
+    const score = confidence(evidence, mask, days);
+    if (score < MIN_CONFIDENCE) return;
+    if (promising.length >= checked && score <= promising[checked - 1]!.score) return;
+    if (taken.has(tables.columns.ids[other]!)) return;
+    const candidate = { n: other, mask, days, score };
+    let at = promising.length;
+    while (at > 0 && byScore(candidate, promising[at - 1]!) < 0) at -= 1;
+    promising.splice(at, 0, candidate);
+    if (promising.length > checked) promising.pop();
+  });
 
-  const themes = new Set<number>();
-  for (const context of record.contexts) {
-    const sharing = tables.withContext(context);
-    if (sharing.length > STORY_CONTEXT_LIMIT) themes.add(tables.contextId(context)!);
-    else for (const n of nearestInTime(tables, sharing, record, CANDIDATES)) candidate(n).stories.push(context);
+  // The words promise; the candidate's own text says whether a name is there as a name. Checking
+  // only lowers a score, so candidates are checked best first until the next could not beat the kept.
+  const kept: Candidate[] = [];
+  for (const candidate of promising) {
+    if (kept.length >= wanted && kept[wanted - 1]!.score >= candidate.score) break;
+    // Read without the decoded-record cache: most candidates are read once and dropped.
+    const other = decodeRecord(tables.columns, candidate.n);
+    if (sameHeadlineKey(other.title) === headline) continue;
+    candidate.record = other;
+    candidate.mask = confirmedNames(evidence, candidate.mask, other);
+    candidate.score = confidence(evidence, candidate.mask, candidate.days);
+    if (candidate.score < MIN_CONFIDENCE) continue;
+    kept.push(candidate);
+    kept.sort(byScore);
   }
-
-  // A word in more than 1% of headlines ("killed", "president") says nothing about the story and
-  // would make this an OR over thousands of postings.
-  const commonAbove = Math.max(50, tables.count / 100);
-  const names = namesIn(record.title);
-  const terms = [...new Set(indexTerms(record.title))]
-    .filter((term) => tables.headlineFrequency(term) <= commonAbove)
-    .map((term) => ({ term, rarity: tables.rarity(term), name: names.has(term) }))
-    .sort((a, b) => Number(b.name) - Number(a.name) || b.rarity - a.rarity)
-    .slice(0, QUERY_TERMS);
-  const totalRarity = terms.reduce((sum, { rarity }) => sum + rarity, 0);
-  if (totalRarity > 0) {
-    // Which of the (at most 6) words each record has, as a bit mask, from one merge of their sorted lists.
-    const anchors = terms.reduce((mask, { name }, bit) => (name ? mask | (1 << bit) : mask), 0);
-    // Summed in the words' order, so a mask's coverage is what adding up its words gives.
-    const coverageOf = Array.from({ length: 1 << terms.length }, (_, mask) =>
-      terms.reduce((sum, { rarity }, bit) => (mask & (1 << bit) ? sum + rarity : sum), 0) / totalRarity,
-    );
-    const { numbers, masks } = mergeMasks(terms.map(({ term }) => recordsWithTerm(miniSearch, term, HEADLINE_FIELDS)));
-    for (let i = 0; i < numbers.length; i += 1) {
-      const mask = masks[i]!;
-      const relevant = anchors !== 0 ? (mask & anchors) !== 0 : coverageOf[mask]! >= MIN_COVERAGE_WITHOUT_NAMES;
-      if (!relevant) continue;
-      const found = candidate(numbers[i]!);
-      found.coverage = coverageOf[mask]!;
-      found.words = mask;
-    }
-  }
-
-  if (themes.size > 0) {
-    for (const found of candidates.values()) found.sharesTheme = tables.hasAnyContext(found.n, themes);
-  }
-
-  const origin = record.date === null ? null : dayNumber(record.date);
-  const ranked = [...candidates.values()].filter((found) => (tables.flags(found.n) & ARTICLE) === 0);
-  const scores = ranked.map((found) => relatedness(found, tables, origin));
-  // Best first, picked one at a time: the few shown are found without sorting thousands of candidates.
-  const picked = new Uint8Array(ranked.length);
-  while (related.length < limit) {
-    let best = -1;
-    for (let i = 0; i < ranked.length; i += 1) {
-      if (picked[i] === 1) continue;
-      if (best < 0 || scores[i]! > scores[best]! || (scores[i] === scores[best] && ranked[i]!.n < ranked[best]!.n)) best = i;
-    }
-    if (best < 0) break;
-    picked[best] = 1;
-    add(tables.record(ranked[best]!.n), reason(ranked[best]!, terms));
+  for (const candidate of kept) {
+    if (related.length >= limit) break;
+    add(candidate.record!, reason(evidence, candidate.mask));
   }
   return related;
 }
 
-/** Each record in any of the sorted lists, ascending, with bit i of its mask set when list i has it. */
-function mergeMasks(lists: readonly Uint32Array[]): { numbers: number[]; masks: number[] } {
-  const numbers: number[] = [];
-  const masks: number[] = [];
-  const at = new Array<number>(lists.length).fill(0);
-  for (;;) {
-    let n = Infinity;
-    for (let i = 0; i < lists.length; i += 1) if (at[i]! < lists[i]!.length && lists[i]![at[i]!]! < n) n = lists[i]![at[i]!]!;
-    if (n === Infinity) return { numbers, masks };
-    let mask = 0;
-    for (let i = 0; i < lists.length; i += 1) {
-      if (lists[i]![at[i]!] === n) {
-        mask |= 1 << i;
-        at[i]! += 1;
+/**
+ * How sure it is that a candidate shares the record's matter: 0 unless it does, else what they
+ * share, weighted by rarity, less the further apart in time they are. A matter is a specific story
+ * label; or two actors; or an actor and a specific subject; or a very rare name; or, close in time,
+ * an actor and a place, or a place and a specific subject.
+ */
+function confidence(evidence: readonly Evidence[], mask: number, days: number): number {
+  let places = 0;
+  let towns = 0;
+  let words = 0;
+  let rareWords = 0;
+  let subjectWords = 0;
+  let stories = 0;
+  let themes = 0;
+  let sum = 0;
+  // Evidence comes strongest first, so a group's first name is its weightiest; later ones add nothing.
+  let firstGroup = NaN;
+  let rarestName = 0;
+  let secondName = 0;
+  let otherGroups: number[] | null = null;
+  for (let bit = 0; bit < evidence.length; bit += 1) {
+    if ((mask & (1 << bit)) === 0) continue;
+    const piece = evidence[bit]!;
+    if (piece.kind === 'name') {
+      if (piece.group === firstGroup || otherGroups?.includes(piece.group)) continue;
+      if (Number.isNaN(firstGroup)) {
+        firstGroup = piece.group;
+        rarestName = piece.weight;
+      } else {
+        otherGroups ??= [];
+        otherGroups.push(piece.group);
+        if (otherGroups.length === 1) secondName = piece.weight;
       }
+      sum += piece.weight;
+      continue;
     }
-    numbers.push(n);
-    masks.push(mask);
+    sum += piece.weight;
+    if (piece.kind === 'place' || piece.kind === 'town') {
+      places += 1;
+      if (piece.kind === 'town') towns += 1;
+    } else if (piece.kind === 'word') {
+      // Words say what kind of event it is: past the strongest, each adds a quarter ("drones, missiles").
+      if (words > 0) sum -= piece.weight * 0.75;
+      words += 1;
+      if (piece.frequency <= SUBJECT_WORD) subjectWords += 1;
+      if (piece.frequency <= RARE_WORD) rareWords += 1;
+    } else if (piece.kind === 'story') stories += 1;
+    else themes += 1;
+  }
+  // A second actor counts when it is specific: "Donald Trump" beside the FBI is not a matter.
+  const names = secondName >= SECOND_ACTOR ? 2 : rarestName > 0 ? 1 : 0;
+  const matter =
+    stories > 0 ||
+    names >= 2 ||
+    (names === 1 && (words >= 2 || subjectWords > 0 || (rarestName >= RARE_NAME && days <= RARE_NAME_DAYS) || (towns > 0 && days <= ACTOR_AND_PLACE_DAYS))) ||
+    ((places > 0 || themes > 0) && (words >= 2 || rareWords > 0) && days <= (places > 0 ? PLACE_DAYS : THEME_DAYS)) ||
+    (towns > 0 && words > 0 && days <= TOWN_DAYS) ||
+    (themes > 0 && words > 0 && days <= SAME_DAYS) ||
+    (rareWords >= 2 && days <= SAME_DAYS);
+  if (!matter) return 0;
+  // A story, two actors, a rare one or a town with its subject carry over the years; a common actor
+  // with a subject is a matter only while it lasts.
+  const lasting = stories > 0 || names >= 2 || (words > 0 && (rarestName >= RARE_NAME || towns > 0));
+  return sum / (1 + days / (lasting ? LONG_MATTER_DAYS : SHORT_MATTER_DAYS));
+}
+
+/** The mask without the names and places the candidate does not have as names of its own. */
+function confirmedNames(evidence: readonly Evidence[], mask: number, other: CorpusRecord): number {
+  const text = other.summary === other.title ? other.title : `${other.title}\n${other.summary}`;
+  const runs = capitalisedRuns(text, other.sources.map((source) => source.name));
+  let confirmed = mask;
+  evidence.forEach((piece, bit) => {
+    if ((mask & (1 << bit)) === 0 || (piece.kind !== 'name' && piece.kind !== 'place' && piece.kind !== 'town')) return;
+    const unit = ` ${piece.key} `;
+    if (!runs.some((run) => run.includes(unit))) confirmed &= ~(1 << bit);
+  });
+  return confirmed;
+}
+
+/** What the two share, as a reporter would say it: "same story: …", or the names and subject. */
+function reason(evidence: readonly Evidence[], mask: number): string {
+  const shared = evidence.filter((_, bit) => (mask & (1 << bit)) !== 0);
+  const story = shared.find((piece) => piece.kind === 'story');
+  if (story !== undefined) return `same story: ${story.text}`;
+  const order = { name: 0, word: 1, town: 2, place: 3, theme: 4, story: 5 };
+  const named = shared
+    .filter((piece) => piece.kind !== 'theme')
+    .sort((a, b) => order[a.kind] - order[b.kind] || b.weight - a.weight)
+    .slice(0, 3)
+    .map((piece) => piece.text);
+  if (shared.some((piece) => piece.kind === 'name')) return `same matter: ${named.join(', ')}`;
+  const place = shared.find((piece) => piece.kind === 'town') ?? shared.find((piece) => piece.kind === 'place');
+  const subject = shared.filter((piece) => piece.kind === 'word').slice(0, 2).map((piece) => piece.text);
+  return `same place and subject: ${[place?.text, ...subject].filter((text) => text !== undefined).join(', ')}`;
+}
+
+const scratchMasks = new WeakMap<CorpusTables, { masks: Uint32Array; touched: Uint32Array }>();
+
+/**
+ * Calls back once for each record having any of the evidence, with bit i of its mask set when it has
+ * piece i. Scratch arrays are kept per corpus, so a call allocates nothing per candidate.
+ */
+function forEachCandidate(tables: CorpusTables, evidence: readonly Evidence[], visit: (n: number, mask: number) => void): void {
+  const total = evidence.reduce((sum, { records }) => sum + records.length, 0);
+  let scratch = scratchMasks.get(tables);
+  if (scratch === undefined || scratch.touched.length < total) {
+    scratch = { masks: scratch?.masks ?? new Uint32Array(tables.count), touched: new Uint32Array(Math.max(total, 4096)) };
+    scratchMasks.set(tables, scratch);
+  }
+  const { masks, touched } = scratch;
+  let count = 0;
+  evidence.forEach(({ records }, bit) => {
+    for (let i = 0; i < records.length; i += 1) {
+      const n = records[i]!;
+      if (masks[n] === 0) touched[count++] = n;
+      masks[n] = masks[n]! | (1 << bit);
+    }
+  });
+  try {
+    for (let i = 0; i < count; i += 1) visit(touched[i]!, masks[touched[i]!]!);
+  } finally {
+    for (let i = 0; i < count; i += 1) masks[touched[i]!] = 0;
   }
 }
 
-function relatedness(found: Candidate, tables: CorpusTables, origin: number | null): number {
-  const day = tables.days[found.n]!;
-  const years = origin === null || day === 0 ? 5 : Math.abs(yearsBetween(origin, day));
-  const closeness = 1 / (1 + years);
-  const story = found.stories.length > 0 ? 0.35 : 0;
-  const theme = found.sharesTheme ? 0.15 : 0;
-  return (found.coverage + story + theme) * (0.5 + closeness);
-}
-
-function reason(found: Candidate, terms: readonly { term: string; rarity: number }[]): string {
-  const story = found.stories[0];
-  if (story !== undefined) return `same story: ${story}`;
-  const rarestFirst = terms.filter((_, bit) => found.words & (1 << bit)).sort((a, b) => b.rarity - a.rarity);
-  return `also about ${rarestFirst.slice(0, 2).map(({ term }) => term).join(', ')}`;
-}
-
-/** The records sharing a context, closest in date to the record first, at most `count`. */
-function nearestInTime(tables: CorpusTables, sharing: readonly number[], record: CorpusRecord, count: number): readonly number[] {
-  if (sharing.length <= count || record.date === null) return sharing.slice(0, count);
-  const origin = dayNumber(record.date);
-  return sharing
-    .map((n) => ({ n, distance: Math.abs(yearsBetween(origin, tables.days[n]!)) }))
-    .sort((a, b) => a.distance - b.distance)
-    .slice(0, count)
-    .map(({ n }) => n);
-}
-
-function yearsBetween(a: number, b: number): number {
-  const asYears = (day: number) => Math.floor(day / 10_000) + ((Math.floor(day / 100) % 100) - 1) / 12 + ((day % 100) - 1) / 365;
-  return asYears(b) - asYears(a);
-}
-
-const CALENDAR_WORDS = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
-
-/** Words written with a capital inside the headline (not its first word, nor a month or day): the names it is about. */
-function namesIn(title: string): Set<string> {
-  const names = new Set<string>();
-  for (const word of title.split(/\s+/).slice(1)) {
-    if (!/^\p{Lu}/u.test(word)) continue;
-    for (const term of indexTerms(word)) if (!CALENDAR_WORDS.has(term)) names.add(term);
-  }
-  return names;
+function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.days - b.days || a.n - b.n;
 }
 
 function sameHeadlineKey(title: string): string {

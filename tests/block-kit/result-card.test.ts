@@ -52,12 +52,18 @@ describe('resultCard', () => {
     });
   });
 
-  it('shows at most three related events with their dates', () => {
-    const related = [1, 2, 3, 4].map((n) => ({ id: `r${n}`, title: `Related event ${n}`, date: `2013-04-2${n}`, reason: 'same story' }));
+  it('shows at most three related events with their dates and why each is related', () => {
+    const reasons = ['same story: 2013 Korean crisis', 'same matter: Kaesong, reopening', 'linked from the event page', 'same story'];
+    const related = [1, 2, 3, 4].map((n) => ({ id: `r${n}`, title: `Related event ${n}`, date: `2013-04-2${n}`, reason: reasons[n - 1]! }));
     const blocks = resultCard(makeHit(makeRecord(), { related }));
     expect(blocks[2]).toEqual({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'Related: 21 Apr 2013: Related event 1  ·  22 Apr 2013: Related event 2  ·  23 Apr 2013: Related event 3' }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'Related: 21 Apr 2013: Related event 1 (same story: 2013 Korean crisis)  ·  22 Apr 2013: Related event 2 (same matter: Kaesong, reopening)  ·  23 Apr 2013: Related event 3 (linked from the event page)',
+        },
+      ],
     });
   });
 
