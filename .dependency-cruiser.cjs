@@ -29,7 +29,19 @@ const LAYERS = {
   knowledge: ['model', 'corpus', 'search'],
   digest: ['model', 'config', 'search', 'store', 'block-kit'],
   slack: ['model', 'config', 'query', 'search', 'period', 'knowledge', 'digest', 'block-kit'],
-  cli: ['model', 'config', 'log', 'query', 'search', 'corpus', 'store', 'knowledge', 'digest', 'block-kit', 'slack/(answer|render-text)\\.ts$'],
+  cli: [
+    'model',
+    'config',
+    'log',
+    'query',
+    'search',
+    'corpus',
+    'store',
+    'knowledge',
+    'digest',
+    'block-kit',
+    'slack/(answer|render-text)\\.ts$',
+  ],
 };
 
 const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => {

@@ -61,17 +61,28 @@ async function stopBot(bot: RunningBot): Promise<void> {
 }
 
 async function slash(bot: RunningBot, text: string, id: string) {
-  return sendSigned(bot.events, SECRET, slashCommandBody({ text, response_url: bot.fake.responseUrl(id) }), 'application/x-www-form-urlencoded');
+  return sendSigned(
+    bot.events,
+    SECRET,
+    slashCommandBody({ text, response_url: bot.fake.responseUrl(id) }),
+    'application/x-www-form-urlencoded',
+  );
 }
 
 /** Process start until /healthz says ready and `/kaesong kaesong 2013` is answered with Kaesong cards. */
-export async function measureReadyTime(dirs: string[], cacheDir: string): Promise<{ readyMs: number; rssBytes: number; settledRssBytes: number }> {
+export async function measureReadyTime(
+  dirs: string[],
+  cacheDir: string,
+): Promise<{ readyMs: number; rssBytes: number; settledRssBytes: number }> {
   const bot = await startBot(dirs, cacheDir);
   try {
     const deadline = Date.now() + 120_000;
     for (;;) {
       if (Date.now() > deadline) throw new Error('bench: the bot was not ready within 120 s');
-      const status = await fetch(bot.health).then((response) => response.status, () => 0);
+      const status = await fetch(bot.health).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
     }
@@ -92,8 +103,23 @@ export async function measureSlashCommands(dirs: string[], cacheDir: string, cou
   await measureReadyTime(dirs, cacheDir);
   const bot = await startBot(dirs, cacheDir);
   try {
-    while ((await fetch(bot.health).then((response) => response.status, () => 0)) !== 200) await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
-    const texts = ['kaesong 2013', 'ebola', 'keasong', 'north korea nuclear test', 'earthquake Aug 2011', '2013', 'brexit since 2016', 'syrian civil war aleppo'];
+    while (
+      (await fetch(bot.health).then(
+        (response) => response.status,
+        () => 0,
+      )) !== 200
+    )
+      await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
+    const texts = [
+      'kaesong 2013',
+      'ebola',
+      'keasong',
+      'north korea nuclear test',
+      'earthquake Aug 2011',
+      '2013',
+      'brexit since 2016',
+      'syrian civil war aleppo',
+    ];
     const times: number[] = [];
     for (let i = 0; i < count; i += 1) times.push((await slash(bot, texts[i % texts.length]!, `s${i}`)).ms);
     return percentiles(times);

@@ -37,7 +37,10 @@ if (!existsSync(WCEP)) {
   process.exit(0);
 }
 
-const results: Record<string, unknown> = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, at: new Date().toISOString() };
+const results: Record<string, unknown> = {
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+  at: new Date().toISOString(),
+};
 const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
@@ -53,10 +56,21 @@ try {
   const warmMedian = warm.map((run) => run.readyMs).sort((a, b) => a - b)[1]!;
   line('ready: process start → /healthz 200 + answer', `cold ${ms(cold.readyMs)}, from snapshot ${ms(warmMedian)} (median of 3)`);
   const coldRss = `cold start: ${mb(cold.rssBytes)}, ${mb(cold.settledRssBytes)}`;
-  line('RSS of the bot with the corpus loaded', `${mb(warm[1]!.rssBytes)} at the first answer, ${mb(warm[1]!.settledRssBytes)} 10 s later (${coldRss})`);
+  line(
+    'RSS of the bot with the corpus loaded',
+    `${mb(warm[1]!.rssBytes)} at the first answer, ${mb(warm[1]!.settledRssBytes)} 10 s later (${coldRss})`,
+  );
   const slash = await measureSlashCommands(dirs, cache, 200);
   line('slash command, signed request → ack with cards', fmt(slash));
-  results.app = { coldReadyMs: cold.readyMs, snapshotReadyMs: warm.map((run) => run.readyMs), rssBytes: warm[1]!.rssBytes, settledRssBytes: warm[1]!.settledRssBytes, coldRssBytes: cold.rssBytes, coldSettledRssBytes: cold.settledRssBytes, slashCommand: slash };
+  results.app = {
+    coldReadyMs: cold.readyMs,
+    snapshotReadyMs: warm.map((run) => run.readyMs),
+    rssBytes: warm[1]!.rssBytes,
+    settledRssBytes: warm[1]!.settledRssBytes,
+    coldRssBytes: cold.rssBytes,
+    coldSettledRssBytes: cold.settledRssBytes,
+    slashCommand: slash,
+  };
 } finally {
   await rm(cache, { recursive: true, force: true });
 }
@@ -68,8 +82,14 @@ const { loaded, records, relatedIds, relatedWarmUpIds } = await buildOurs();
 const kinds = Object.keys(BENCH_QUERIES) as QueryKind[];
 const parsedQueries = (kind: QueryKind) => BENCH_QUERIES[kind].map((text) => parseQuery(text, { now: NOW }));
 collectGarbage();
-const ours = Object.fromEntries(kinds.map((kind) => [kind, timeQueries(parsedQueries(kind).map((query) => () => loaded.search(query, { limit: 5, relatedLimit: 0 })))]));
-const all = timeQueries(Object.values(BENCH_QUERIES).flat().map((text) => () => loaded.search(parseQuery(text, { now: NOW }), { limit: 5, relatedLimit: 0 })));
+const ours = Object.fromEntries(
+  kinds.map((kind) => [kind, timeQueries(parsedQueries(kind).map((query) => () => loaded.search(query, { limit: 5, relatedLimit: 0 })))]),
+);
+const all = timeQueries(
+  Object.values(BENCH_QUERIES)
+    .flat()
+    .map((text) => () => loaded.search(parseQuery(text, { now: NOW }), { limit: 5, relatedLimit: 0 })),
+);
 // Warmed on other ids first, as a running bot is: the ids timed are still uncached.
 for (const id of relatedWarmUpIds) loaded.related(id, 3);
 const related = percentiles(
@@ -118,7 +138,10 @@ const judgedBaseline = judge(judgedQueries, rawEvents, (text) => {
     .map((record) => ({ date: record.date, title: record.title }));
 });
 const relevance = (j: Judgement) => `P@10 ${j.meanPrecisionAt10.toFixed(3)}, R@20 ${j.meanRecallAt20.toFixed(3)}`;
-line(`relevance, ${judgedOurs.queries.length} judged queries (mean)`, `${relevance(judgedOurs)}   vs ${relevance(judgedBaseline)}   (target P@10 ≥ 0.92, R@20 ≥ 0.93)`);
+line(
+  `relevance, ${judgedOurs.queries.length} judged queries (mean)`,
+  `${relevance(judgedOurs)}   vs ${relevance(judgedBaseline)}   (target P@10 ≥ 0.92, R@20 ≥ 0.93)`,
+);
 results.relevance = { ours: judgedOurs, baseline: judgedBaseline };
 
 await writeFile(new URL('../bench/results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
@@ -165,12 +188,26 @@ async function buildOurs() {
   const loaded = decodeSnapshot(snapshot, 'bench').index;
   const decodeMs = performance.now() - started;
   line('snapshot encode / load', `${ms(encodeMs)} / ${ms(decodeMs)}, ${mb(snapshot.length)}`);
-  results.build = { records: corpus.records.length, files: corpus.files, problems: corpus.problems.length, parseMs, buildMs, snapshotEncodeMs: encodeMs, snapshotLoadMs: decodeMs, snapshotBytes: snapshot.length };
+  results.build = {
+    records: corpus.records.length,
+    files: corpus.files,
+    problems: corpus.problems.length,
+    parseMs,
+    buildMs,
+    snapshotEncodeMs: encodeMs,
+    snapshotLoadMs: decodeMs,
+    snapshotBytes: snapshot.length,
+  };
 
   const events = corpus.records.filter((record) => !record.stub).map((record) => record.id);
   // Every step-th event from 0 is timed, from 1 warms up: the two never share an id.
   const step = Math.max(2, Math.floor(events.length / RELATED_SAMPLE));
-  return { loaded, records: corpus.records, relatedIds: sample(events, step, 0, RELATED_SAMPLE), relatedWarmUpIds: sample(events, step, 1, 300) };
+  return {
+    loaded,
+    records: corpus.records,
+    relatedIds: sample(events, step, 0, RELATED_SAMPLE),
+    relatedWarmUpIds: sample(events, step, 1, 300),
+  };
 }
 
 /** Up to `count` items: every `step`-th from `offset`. */
@@ -184,10 +221,22 @@ function buildBaseline(records: CorpusRecord[]) {
     fields: ['title', 'summary', 'body', 'contexts'],
     storeFields: ['date'],
   });
-  miniSearch.addAll(records.map((record, id) => ({ id, title: record.title, summary: record.summary, body: record.body, contexts: record.contexts.join(' '), date: record.date })));
+  miniSearch.addAll(
+    records.map((record, id) => ({
+      id,
+      title: record.title,
+      summary: record.summary,
+      body: record.body,
+      contexts: record.contexts.join(' '),
+      date: record.date,
+    })),
+  );
   const buildMs = performance.now() - start;
   const inRangeOf = (date: DateFilter | null) => (result: SearchResult) =>
-    date?.kind !== 'range' || (result.date != null && (date.range.from === null || result.date >= date.range.from) && (date.range.to === null || result.date <= date.range.to));
+    date?.kind !== 'range' ||
+    (result.date != null &&
+      (date.range.from === null || result.date >= date.range.from) &&
+      (date.range.to === null || result.date <= date.range.to));
   return {
     buildMs,
     /** MiniSearch's default search (any word, exact), in the date range. */
@@ -197,7 +246,10 @@ function buildBaseline(records: CorpusRecord[]) {
     search(text: string, kind: QueryKind, date: DateFilter | null) {
       const inRange = inRangeOf(date);
       if (kind === 'timeline') {
-        return miniSearch.search(MiniSearch.wildcard, { filter: inRange }).sort((a, b) => String(a.date).localeCompare(String(b.date))).slice(0, 5);
+        return miniSearch
+          .search(MiniSearch.wildcard, { filter: inRange })
+          .sort((a, b) => String(a.date).localeCompare(String(b.date)))
+          .slice(0, 5);
       }
       const options = kind === 'fuzzy' ? { fuzzy: 0.2, prefix: true } : {};
       return miniSearch.search(text, { ...options, ...(kind === 'date-filtered' ? { filter: inRange } : {}) }).slice(0, 5);

@@ -27,7 +27,6 @@ import { timedSearchers } from './metrics/timed-searchers.ts';
 import { metricsRoute } from './metrics/metrics-route.ts';
 import { startMetricsServer, type MetricsServer } from './metrics/metrics-server.ts';
 
-
 export interface KaesongAppDeps {
   searchers: SearcherProvider;
   clock?: Clock;

@@ -30,20 +30,30 @@ const corpus = liveKnowledge(config.corpusDirs, {
   metrics: { reloaded: (outcome, seconds) => metrics.reloaded(outcome, seconds) },
   onIndex: (index) => searchers.set(index),
 });
-const [{ createKaesongApp }, { BotTokenRejected }, { createDigestService }, { StoreError }, { prometheusMetrics }, { observedFetch }] = await Promise.all([
-  import('./app.ts'),
-  import('./slack/initialise-app.ts'),
-  import('./digest/digest-service.ts'),
-  import('./store/store.ts'),
-  import('./metrics/prometheus-metrics.ts'),
-  import('./metrics/observed-fetch.ts'),
-]);
+const [{ createKaesongApp }, { BotTokenRejected }, { createDigestService }, { StoreError }, { prometheusMetrics }, { observedFetch }] =
+  await Promise.all([
+    import('./app.ts'),
+    import('./slack/initialise-app.ts'),
+    import('./digest/digest-service.ts'),
+    import('./store/store.ts'),
+    import('./metrics/prometheus-metrics.ts'),
+    import('./metrics/observed-fetch.ts'),
+  ]);
 // One registry for the process, fed by the adapters and served on /metrics.
-const prometheus = prometheusMetrics({ records: () => searchers.current()?.size ?? null, known: { commands: config.slack === null ? [] : [config.slack.slashCommand] } });
+const prometheus = prometheusMetrics({
+  records: () => searchers.current()?.size ?? null,
+  known: { commands: config.slack === null ? [] : [config.slack.slashCommand] },
+});
 metrics = prometheus;
 let digest: DigestService;
 try {
-  digest = await createDigestService(config, { searcher: () => searchers.current(), clock: systemClock, logger, metrics: prometheus, fetch: observedFetch(fetch, prometheus) });
+  digest = await createDigestService(config, {
+    searcher: () => searchers.current(),
+    clock: systemClock,
+    logger,
+    metrics: prometheus,
+    fetch: observedFetch(fetch, prometheus),
+  });
 } catch (error) {
   if (!(error instanceof StoreError)) throw error;
   // Through the logger: a JSON log pipeline gets a JSON line, and the password is redacted once more.

@@ -15,8 +15,37 @@ export interface DisplayText {
 
 /** Titles and names that end in a full stop without ending the sentence ("U.S. forces", "Dr. Ri"). */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'lt', 'col', 'sgt', 'capt', 'adm', 'rep', 'sen', 'gov',
-  'pres', 'prof', 'rev', 'inc', 'ltd', 'co', 'corp', 'no', 'vs', 'v', 'mt', 'ft', 'approx', 'est', 'al',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'jr',
+  'sr',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'adm',
+  'rep',
+  'sen',
+  'gov',
+  'pres',
+  'prof',
+  'rev',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'no',
+  'vs',
+  'v',
+  'mt',
+  'ft',
+  'approx',
+  'est',
+  'al',
 ]);
 
 /**
@@ -72,14 +101,26 @@ function lastClauseEnd(line: string): number | null {
     if (char === '(' || char === '[') depth += 1;
     else if ((char === ')' || char === ']') && depth > 0) depth -= 1;
     else if (char === '"') quoted = !quoted;
-    else if (depth === 0 && !quoted && i >= MIN_CLAUSE_CHARS && line[i + 1] === ' ' && (/[,;:]/.test(char) || (/[–—]/.test(char) && line[i - 1] === ' '))) {
+    else if (
+      depth === 0 &&
+      !quoted &&
+      i >= MIN_CLAUSE_CHARS &&
+      line[i + 1] === ' ' &&
+      (/[,;:]/.test(char) || (/[–—]/.test(char) && line[i - 1] === ' '))
+    ) {
       ends.push(line[i - 1] === ' ' ? i - 1 : i);
     }
   }
   const all = [...ends, ...clauseEndsAfter(line, DISPLAY_HEADLINE_CHARS + 1)];
   for (let k = ends.length - 1; k >= 0; k -= 1) {
     const next = all[k + 1] ?? line.length;
-    if (line.slice(ends[k]! + 1, next).trim().split(/\s+/).length >= 3) return ends[k]!;
+    if (
+      line
+        .slice(ends[k]! + 1, next)
+        .trim()
+        .split(/\s+/).length >= 3
+    )
+      return ends[k]!;
   }
   return null;
 }
@@ -90,7 +131,8 @@ function clauseEndsAfter(line: string, from: number): number[] {
 }
 
 /** Words a phrase starts with, where a line can break without a comma ("… to protect them after the vote"). */
-const PHRASE_WORDS = /\s(?:after|before|amid|following|despite|while|when|as|because|which|who|where|with|without|to|and|but|in|on|at|for|from|over|during|against|into|by)\s/g;
+const PHRASE_WORDS =
+  /\s(?:after|before|amid|following|despite|while|when|as|because|which|who|where|with|without|to|and|but|in|on|at|for|from|over|during|against|into|by)\s/g;
 
 /** The space before the last phrase-starting word that leaves a headline of a useful length. */
 function lastPhraseStart(line: string): number | null {

@@ -15,7 +15,8 @@ export function fitMessage<M extends object>(message: M, logger: Logger): M {
   if (problems.length === 0) return message;
   logOnce(logger, 'a reply broke Slack’s Block Kit rules and was trimmed before sending', problems);
   const body = message as Json;
-  const text = typeof body['text'] === 'string' && body['text'].trim() !== '' ? cutText(escapeStray(body['text']), LIMITS.fallbackText) : 'Kaesong';
+  const text =
+    typeof body['text'] === 'string' && body['text'].trim() !== '' ? cutText(escapeStray(body['text']), LIMITS.fallbackText) : 'Kaesong';
   const fitted: Json = { ...body, text };
   if (Array.isArray(body['blocks'])) fitted['blocks'] = fitBlocks(body['blocks'], LIMITS.blocks);
   if (checkMessage(fitted).length === 0) return fitted as M;
@@ -66,7 +67,12 @@ function uniqueActionIds(elements: unknown[]): unknown[] {
 const logged = new WeakMap<Logger, Set<string>>();
 
 function logOnce(logger: Logger, what: string, problems: string[]): void {
-  const kinds = problems.map((problem) => problem.replace(/\[\d+\]/g, '[]').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N'));
+  const kinds = problems.map((problem) =>
+    problem
+      .replace(/\[\d+\]/g, '[]')
+      .replace(/"[^"]*"/g, '"…"')
+      .replace(/\d+/g, 'N'),
+  );
   const key = [...new Set(kinds)].sort().join('; ');
   const seen = logged.get(logger) ?? new Set<string>();
   logged.set(logger, seen);

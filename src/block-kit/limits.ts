@@ -180,7 +180,8 @@ function checkImage(image: Json, where: string): string[] {
     problems.push(`${where}.image_url must be an http(s) URL of at most ${LIMITS.imageUrl} chars`);
   }
   const alt = image['alt_text'];
-  if (typeof alt !== 'string' || alt === '' || alt.length > LIMITS.altText) problems.push(`${where}.alt_text must be 1-${LIMITS.altText} chars`);
+  if (typeof alt !== 'string' || alt === '' || alt.length > LIMITS.altText)
+    problems.push(`${where}.alt_text must be 1-${LIMITS.altText} chars`);
   if (image['title'] !== undefined) problems.push(...checkText(image['title'], `${where}.title`, LIMITS.altText, 'plain_text'));
   return problems;
 }
@@ -200,7 +201,8 @@ function checkText(text: unknown, where: string, max: number, only?: 'plain_text
 }
 
 /** A link, mention, channel, special command or one of the three entities: everything `<` and `&` may start. */
-const CONTROL_SEQUENCE = /<(?:https?:\/\/[^\s<>|]+(?:\|[^<>]*)?|mailto:[^\s<>|]+(?:\|[^<>]*)?|[@#][A-Z0-9]+(?:\|[^<>]*)?|![a-z^][^<>]*)>|&(?:amp|lt|gt);/g;
+const CONTROL_SEQUENCE =
+  /<(?:https?:\/\/[^\s<>|]+(?:\|[^<>]*)?|mailto:[^\s<>|]+(?:\|[^<>]*)?|[@#][A-Z0-9]+(?:\|[^<>]*)?|![a-z^][^<>]*)>|&(?:amp|lt|gt);/g;
 
 /** In mrkdwn every `<` opens a link, mention or command and every `&` starts one of the three entities. */
 function checkEscaped(value: string, where: string): string[] {

@@ -15,7 +15,11 @@ function neutraliseFormatting(text: string): string {
 /** Strips control characters and collapses whitespace runs (newlines kept only where asked). */
 export function cleanText(text: string, keepNewlines = false): string {
   const noControls = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
-  if (keepNewlines) return noControls.replace(/[ \t\r]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  if (keepNewlines)
+    return noControls
+      .replace(/[ \t\r]+/g, ' ')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   return noControls.replace(/\s+/g, ' ').trim();
 }
 
@@ -54,9 +58,7 @@ export function excerptAround(text: string, terms: readonly string[], max: numbe
   const clean = cleanText(text);
   if (clean.length <= max) return clean;
   const lower = clean.toLowerCase();
-  const positions = terms
-    .map((term) => lower.indexOf(term.toLowerCase()))
-    .filter((position) => position >= 0);
+  const positions = terms.map((term) => lower.indexOf(term.toLowerCase())).filter((position) => position >= 0);
   const hit = positions.length === 0 ? 0 : Math.min(...positions);
   if (hit < max / 3) return cutText(clean, max);
   let start = hit - Math.floor(max / 3);

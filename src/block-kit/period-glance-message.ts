@@ -35,7 +35,12 @@ export function periodGlanceMessage({ glance, label, cursor, buttons, share = tr
   const period = safeText(cutText(label, 200));
   const blocks: KnownBlock[] = [];
   if (heading !== undefined) blocks.push(headingBlock(heading));
-  blocks.push(section('kaesong_summary', `*${period} at a glance* · ${count(glance.total, 'event')} · ${count(glance.storyCount, 'story', 'stories')}\n${sparkline(glance.activity)}  ${stepsLabel(glance.steps)}`));
+  blocks.push(
+    section(
+      'kaesong_summary',
+      `*${period} at a glance* · ${count(glance.total, 'event')} · ${count(glance.storyCount, 'story', 'stories')}\n${sparkline(glance.activity)}  ${stepsLabel(glance.steps)}`,
+    ),
+  );
   blocks.push(section('kaesong_stories', '*Biggest stories*, by events and sources'));
   glance.stories.forEach((story, i) => {
     const block = section(`kaesong_story_${i + 1}`, storyText(story));
@@ -45,7 +50,10 @@ export function periodGlanceMessage({ glance, label, cursor, buttons, share = tr
   if (glance.highlights.length > 0) {
     blocks.push({ type: 'divider' }, section('kaesong_highlights', '*Most significant events*'));
     glance.highlights.forEach((record, i) => {
-      const card = [...(i > 0 ? [{ type: 'divider' } as KnownBlock] : []), ...resultCard({ record, score: 0, matchedTerms: [], related: [] })];
+      const card = [
+        ...(i > 0 ? [{ type: 'divider' } as KnownBlock] : []),
+        ...resultCard({ record, score: 0, matchedTerms: [], related: [] }),
+      ];
       if (blocks.length + card.length + 1 <= LIMITS.blocks) blocks.push(...card);
     });
   }
@@ -124,9 +132,14 @@ function fallbackText(glance: PeriodGlance, label: string, heading: Heading | un
     ...(heading === undefined ? [] : [heading.plain]),
     `${plain(label, 200)} at a glance: ${count(glance.total, 'event')}`,
     'Biggest stories:',
-    ...glance.stories.map((story, i) => `${i + 1}. ${plain(story.label, STORY_LABEL_CHARS)} (${count(story.events, 'event')}, ${span(story.first, story.last)})`),
+    ...glance.stories.map(
+      (story, i) =>
+        `${i + 1}. ${plain(story.label, STORY_LABEL_CHARS)} (${count(story.events, 'event')}, ${span(story.first, story.last)})`,
+    ),
     ...(glance.highlights.length === 0 ? [] : ['Most significant events:']),
-    ...glance.highlights.map((record) => `${formatShortDate(record.date) ?? ''}: ${plain(displayText(record.title, record.summary).headline, 200)}`),
+    ...glance.highlights.map(
+      (record) => `${formatShortDate(record.date) ?? ''}: ${plain(displayText(record.title, record.summary).headline, 200)}`,
+    ),
   ];
   return cutText(lines.join('\n'), LIMITS.fallbackText);
 }

@@ -39,7 +39,8 @@ export function resultCard(hit: SearchHit): KnownBlock[] {
 function cardText(hit: SearchHit): string {
   for (let scale = 1; ; scale /= 2) {
     const text = cardTextWithin(hit, scale);
-    if (text.length <= LIMITS.sectionText || scale < 0.01) return text.length <= LIMITS.sectionText ? text : cutText(text, LIMITS.sectionText);
+    if (text.length <= LIMITS.sectionText || scale < 0.01)
+      return text.length <= LIMITS.sectionText ? text : cutText(text, LIMITS.sectionText);
   }
 }
 
@@ -51,9 +52,10 @@ function cardTextWithin(hit: SearchHit, scale: number): string {
   const headline = safeText(cutText(shown.headline || '(untitled)', Math.floor(HEADLINE_CHARS * scale)));
   const title = `*${link(primaryUrl(record), headline)}*`;
   const meta = [kind, date].filter((part): part is string => part !== null).join(' · ');
-  const bodyText = record.kind === 'article' && record.body.trim() !== ''
-    ? excerptAround(record.body, matchedTerms, Math.floor(EXCERPT_CHARS * scale))
-    : cutText(shown.summary, Math.floor(SUMMARY_CHARS * scale));
+  const bodyText =
+    record.kind === 'article' && record.body.trim() !== ''
+      ? excerptAround(record.body, matchedTerms, Math.floor(EXCERPT_CHARS * scale))
+      : cutText(shown.summary, Math.floor(SUMMARY_CHARS * scale));
   const body = boldTerms(bodyText, matchedTerms);
   return [meta === '' ? null : `_${meta}_`, title, body === '' ? null : body].filter((line) => line !== null).join('\n');
 }

@@ -75,5 +75,8 @@ export function headingBlock(heading: Heading): KnownBlock {
 
 export function sharedByHeading(userId: string): Heading {
   const id = /^[UW][A-Z0-9]+$/.test(userId) ? userId : 'unknown';
-  return { mrkdwn: id === 'unknown' ? 'Shared from a search' : `Shared by <@${id}>`, plain: id === 'unknown' ? 'Shared from a search' : `Shared by <@${id}>` };
+  return {
+    mrkdwn: id === 'unknown' ? 'Shared from a search' : `Shared by <@${id}>`,
+    plain: id === 'unknown' ? 'Shared from a search' : `Shared by <@${id}>`,
+  };
 }

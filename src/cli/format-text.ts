@@ -9,7 +9,8 @@ export function formatPage(page: SearchPage, label: string): string {
     lines.push('', `${page.offset + i + 1}. ${record.date ?? 'undated'}  ${record.title}`);
     if (record.summary !== '' && record.summary !== record.title) lines.push(`   ${record.summary.slice(0, 280)}`);
     const url = primaryUrl(record);
-    if (record.sources.length > 0) lines.push(`   sources: ${record.sources.map((source) => source.name).join(', ')}${url === null ? '' : ` — ${url}`}`);
+    if (record.sources.length > 0)
+      lines.push(`   sources: ${record.sources.map((source) => source.name).join(', ')}${url === null ? '' : ` — ${url}`}`);
     if (record.contexts.length > 0) lines.push(`   context: ${record.contexts.join(', ')}`);
     for (const event of related) lines.push(`   related: ${event.date ?? 'undated'} ${event.title} (${event.reason})`);
   });

@@ -17,7 +17,11 @@ export function searchJson(page: SearchPage): SearchJson {
   const { query } = page;
   const range = query.date?.kind === 'range' ? query.date.range : null;
   return {
-    query: { text: [...query.terms, ...query.phrases.map((phrase) => `"${phrase}"`)].join(' '), from: range?.from ?? null, to: range?.to ?? null },
+    query: {
+      text: [...query.terms, ...query.phrases.map((phrase) => `"${phrase}"`)].join(' '),
+      from: range?.from ?? null,
+      to: range?.to ?? null,
+    },
     total: page.total,
     results: page.hits.map(resultJson),
   };

@@ -96,7 +96,10 @@ function required(env: Env, name: string): string {
 }
 
 function list(raw: string): string[] {
-  return raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 function isOneOf<T extends string>(raw: string, options: readonly T[]): raw is T {

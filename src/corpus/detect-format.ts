@@ -22,7 +22,12 @@ export function detectFormat(path: string, text: string): DetectedFormat | 'igno
   const kind = fileKind(path);
   if (kind === 'synonyms') return 'ignored';
   if (kind !== 'text') return kind;
-  const firstLine = text.replace(/^\uFEFF/, '').split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  const firstLine =
+    text
+      .replace(/^\uFEFF/, '')
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? '';
   if (EVENT_PAGE_HEADING.test(firstLine)) return 'event-page';
   if (hasFrontMatter(text.replace(/^\uFEFF/, ''))) return 'article';
   return 'unrecognised';

@@ -52,7 +52,8 @@ export function listCorpusFiles(dirs: readonly string[]): CorpusFile[] {
  * nothing, and the 8,600 WCEP files take ~70 ms of CPU this way against ~480 ms through promises.
  */
 export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
-  const { files, problems } = options.files === undefined ? findCorpusFiles(dirs) : { files: options.files, problems: missingFolders(dirs) };
+  const { files, problems } =
+    options.files === undefined ? findCorpusFiles(dirs) : { files: options.files, problems: missingFolders(dirs) };
   const records: CorpusRecord[] = [];
   const synonyms: SynonymSet[] = [];
   files.forEach((file, i) => {

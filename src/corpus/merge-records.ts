@@ -8,9 +8,7 @@ import type { CorpusRecord, RelatedLink, SourceLink } from '../model/record.ts';
  *   for an event no file provides; beside a full record of that id it only adds the link's contexts.
  */
 export function mergeRecords(records: readonly CorpusRecord[]): CorpusRecord[] {
-  const stubs = records.flatMap((record) =>
-    record.related.filter((link) => link.id !== record.id).map((link) => stubFor(link, record)),
-  );
+  const stubs = records.flatMap((record) => record.related.filter((link) => link.id !== record.id).map((link) => stubFor(link, record)));
   return [...groupById([...records, ...stubs]).values()].map(mergeGroup).sort(byDateThenId);
 }
 

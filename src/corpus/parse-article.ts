@@ -71,5 +71,8 @@ function tags(value: unknown): string[] {
 
 function firstParagraph(body: string): string {
   const paragraph = body.split(/\r?\n\s*\r?\n/).find((part) => part.trim() !== '') ?? '';
-  return paragraph.split(/\r?\n/).map((line) => line.trim()).join(' ');
+  return paragraph
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .join(' ');
 }

@@ -96,7 +96,10 @@ export function parseEventPage(text: string, file: string): ParseOutcome {
     kind: 'event',
     date,
     title,
-    summary: paragraphs.filter((lines) => lines.length > 0).map((lines) => lines.join(' ')).join('\n\n'),
+    summary: paragraphs
+      .filter((lines) => lines.length > 0)
+      .map((lines) => lines.join(' '))
+      .join('\n\n'),
     body: '',
     image,
     sources,
@@ -137,7 +140,10 @@ function dateFromNewsPath(path: string): string | null {
 }
 
 function splitContexts(text: string): string[] {
-  return text.split(',').map((context) => context.trim()).filter((context) => context !== '');
+  return text
+    .split(',')
+    .map((context) => context.trim())
+    .filter((context) => context !== '');
 }
 
 function sharedContexts(related: RelatedLink[]): string[] {

@@ -30,7 +30,13 @@ function parseByFormat(path: string, text: string): ParseOutcome {
     case 'unrecognised':
       return {
         records: [],
-        problems: [{ file: path, line: 1, reason: 'unrecognised format: expected an event page (### [date](/news/…)) or an article with --- front matter ---' }],
+        problems: [
+          {
+            file: path,
+            line: 1,
+            reason: 'unrecognised format: expected an event page (### [date](/news/…)) or an article with --- front matter ---',
+          },
+        ],
       };
   }
 }

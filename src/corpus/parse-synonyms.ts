@@ -18,12 +18,22 @@ export const SYNONYMS_FILE = /^synonyms\.txt$/i;
 export function parseSynonyms(text: string, file: string): SynonymsOutcome {
   const sets: SynonymSet[] = [];
   const problems: CorpusProblem[] = [];
-  text.replace(/^\uFEFF/, '').split('\n').forEach((raw, i) => {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (line === '') return;
-    const names = [...new Set(line.split('=').map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== ''))];
-    if (names.length < 2) problems.push({ file, line: i + 1, reason: 'a synonyms line needs two names or more, separated by =' });
-    else sets.push(names);
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.replace(/#.*$/, '').trim();
+      if (line === '') return;
+      const names = [
+        ...new Set(
+          line
+            .split('=')
+            .map((name) => name.replace(/\s+/g, ' ').trim())
+            .filter((name) => name !== ''),
+        ),
+      ];
+      if (names.length < 2) problems.push({ file, line: i + 1, reason: 'a synonyms line needs two names or more, separated by =' });
+      else sets.push(names);
+    });
   return { sets, problems };
 }

@@ -36,7 +36,8 @@ function parseDaily(doc: Fields, text: string, file: string): ParseOutcome {
   if (date === null) return fail(file, lineOf(lines, 'Date'), `Date must be YYYY-MM-DD; got ${JSON.stringify(doc.Date)}`);
   const payload = doc.Intelligence_Payload;
   if (payload === null) return { records: [], problems: [] };
-  if (!isFields(payload)) return fail(file, lineOf(lines, 'Intelligence_Payload'), 'Intelligence_Payload must map section names to lists of event lines');
+  if (!isFields(payload))
+    return fail(file, lineOf(lines, 'Intelligence_Payload'), 'Intelligence_Payload must map section names to lists of event lines');
 
   const sections = Object.entries(payload);
   const itemLines = listItemLines(lines, indexOfKeyLine(lines, 'Intelligence_Payload'));
@@ -152,7 +153,10 @@ function externalSources(sources: unknown): SourceLink[] {
 
 function strings(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter((item) => item !== '');
+  return value
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** Keeps the first spelling of each context, compared case-insensitively. */

@@ -14,9 +14,13 @@ export function checkEncoding(text: string, file: string): { usable: boolean; pr
   }
   const first = text.indexOf(REPLACEMENT);
   if (first === -1) return { usable: true, problems: [] };
-  if (replacementShare(text) > 0.1) return { usable: false, problems: [{ file, line: 1, reason: 'not a text file (it holds binary data)' }] };
+  if (replacementShare(text) > 0.1)
+    return { usable: false, problems: [{ file, line: 1, reason: 'not a text file (it holds binary data)' }] };
   const line = lineAt(text, first);
-  return { usable: true, problems: [{ file, line, reason: `not valid UTF-8 (save the file as UTF-8); unreadable characters show as ${REPLACEMENT}` }] };
+  return {
+    usable: true,
+    problems: [{ file, line, reason: `not valid UTF-8 (save the file as UTF-8); unreadable characters show as ${REPLACEMENT}` }],
+  };
 }
 
 /** A byte order mark read as UTF-8, or ASCII text with a NUL beside every character. */
@@ -25,7 +29,7 @@ function looksLikeUtf16(text: string): boolean {
   const sample = text.slice(0, 400);
   let nulAtOddOrEven = 0;
   for (let i = 0; i < sample.length; i += 2) if (sample[i] === '\u0000' || sample[i + 1] === '\u0000') nulAtOddOrEven += 1;
-  return nulAtOddOrEven > sample.length / 2 * 0.8;
+  return nulAtOddOrEven > (sample.length / 2) * 0.8;
 }
 
 function replacementShare(text: string): number {

@@ -4,44 +4,110 @@
  */
 const CANONICAL: Record<string, string[]> = {
   'Armed conflicts and attacks': [
-    'armed attacks', 'armed attacks and conflicts', 'armed conflict', 'armed conflict and attack',
-    'armed conflict and attacks', 'armed conflict and incidents', 'armed conflicts',
-    'armed conflicts and attack', 'armed conflicts and attacks', 'armed conflicts and incidents',
-    'attacks and armed conflicts', 'attacks and conflicts', 'conflicts and attacks',
+    'armed attacks',
+    'armed attacks and conflicts',
+    'armed conflict',
+    'armed conflict and attack',
+    'armed conflict and attacks',
+    'armed conflict and incidents',
+    'armed conflicts',
+    'armed conflicts and attack',
+    'armed conflicts and attacks',
+    'armed conflicts and incidents',
+    'attacks and armed conflicts',
+    'attacks and conflicts',
+    'conflicts and attacks',
   ],
   'Arts and culture': [
-    'art and culture', 'art and literature', 'arts and culture', 'arts and cultures', 'arts and cuture',
-    'arts and entertainment', 'arts, culture', 'arts, culture and entertainment', 'culture',
-    'culture and media', 'entertainment', 'films', 'movies', 'music', 'literature', 'television',
+    'art and culture',
+    'art and literature',
+    'arts and culture',
+    'arts and cultures',
+    'arts and cuture',
+    'arts and entertainment',
+    'arts, culture',
+    'arts, culture and entertainment',
+    'culture',
+    'culture and media',
+    'entertainment',
+    'films',
+    'movies',
+    'music',
+    'literature',
+    'television',
   ],
   'Business and economy': [
-    'business', 'business and economic', 'business and economics', 'business and economies',
-    'business and economy', 'business and finance', 'business and the economy', 'businesses and economy',
-    'economics', 'economics and business', 'economy and finance', 'finance',
+    'business',
+    'business and economic',
+    'business and economics',
+    'business and economies',
+    'business and economy',
+    'business and finance',
+    'business and the economy',
+    'businesses and economy',
+    'economics',
+    'economics and business',
+    'economy and finance',
+    'finance',
   ],
   'Disasters and accidents': [
-    'accidents', 'accidents and disasters', 'disaster', 'disaster and accidents', 'disasters',
-    'disasters and accident', 'disasters and accidents', 'disasters and impacts', 'disasters and incidents',
+    'accidents',
+    'accidents and disasters',
+    'disaster',
+    'disaster and accidents',
+    'disasters',
+    'disasters and accident',
+    'disasters and accidents',
+    'disasters and impacts',
+    'disasters and incidents',
     'natural disasters',
   ],
   'Health and environment': [
-    'environment', 'environment and health', 'health', 'health and environment', 'health and medicine',
-    'health and science', 'health and wellness', 'medicine',
+    'environment',
+    'environment and health',
+    'health',
+    'health and environment',
+    'health and medicine',
+    'health and science',
+    'health and wellness',
+    'medicine',
   ],
   'International relations': ['international relation', 'international relations'],
   'Law and crime': [
-    'crime', 'crime and law', 'law', 'law and crime', 'law and crimes', 'law and justice', 'law and order',
-    'law enforcement and crime', 'law, crime and accidents', 'laws and crime', 'laws and crimes',
+    'crime',
+    'crime and law',
+    'law',
+    'law and crime',
+    'law and crimes',
+    'law and justice',
+    'law and order',
+    'law enforcement and crime',
+    'law, crime and accidents',
+    'laws and crime',
+    'laws and crimes',
     'legal and crime',
   ],
   'Politics and elections': [
-    'elections and politics', 'political elections', 'politics', 'politics and election',
-    'politics and elections', 'politics and government', 'politics and protests',
+    'elections and politics',
+    'political elections',
+    'politics',
+    'politics and election',
+    'politics and elections',
+    'politics and government',
+    'politics and protests',
   ],
   'Science and technology': [
-    'innovation and technology', 'science', 'science and environment', 'science and health',
-    'science and medicine', 'science and nature', 'science and research', 'science and technology',
-    'science, medicine and technology', 'technology', 'technology and science',
+    'innovation and technology',
+    'science',
+    'science and environment',
+    'science and health',
+    'science and medicine',
+    'science and nature',
+    'science and research',
+    'science and technology',
+    'science, medicine and technology',
+    'technology',
+    'technology and science',
   ],
   Sports: ['sport', 'sporting events', 'sports', 'sports and recreation'],
   Religion: ['religion', 'religion and diplomacy', 'religion and spirituality', 'religious affairs'],
@@ -55,14 +121,9 @@ const CANONICAL: Record<string, string[]> = {
 /** Section names that say nothing: neither a category nor a story. */
 const NO_CATEGORY = new Set(['uncategorized', 'other', 'miscellaneous news']);
 
-const BY_VARIANT = new Map(
-  Object.entries(CANONICAL).flatMap(([canonical, variants]) => variants.map((variant) => [variant, canonical])),
-);
+const BY_VARIANT = new Map(Object.entries(CANONICAL).flatMap(([canonical, variants]) => variants.map((variant) => [variant, canonical])));
 
-export type SectionLabel =
-  | { kind: 'category'; category: string }
-  | { kind: 'story'; context: string }
-  | { kind: 'none' };
+export type SectionLabel = { kind: 'category'; category: string } | { kind: 'story'; context: string } | { kind: 'none' };
 
 export function classifySectionLabel(label: string): SectionLabel {
   const key = normalise(label);
@@ -80,5 +141,10 @@ export function canonicalCategory(label: string): string | null {
 }
 
 function normalise(label: string): string {
-  return label.toLowerCase().replace(/&/g, ' and ').replace(/[\s]+/g, ' ').replace(/[\s,;:.]+$/, '').trim();
+  return label
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[\s]+/g, ' ')
+    .replace(/[\s,;:.]+$/, '')
+    .trim();
 }

@@ -28,7 +28,8 @@ function looksLikeOutlet(name: string): boolean {
   return !(/^[a-z]/.test(name) && name.includes(' '));
 }
 
-const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?)';
+const MONTH =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?)';
 const PERIOD_PART = `(?:(?:early|mid|late)[- ])?(?:${MONTH} )?(?:\\d{1,2},? )?(?:\\d{4}|present)`;
 const PERIOD_NOTE = new RegExp(`^(?:${PERIOD_PART}|${MONTH})(?: ?[–—-] ?(?:${PERIOD_PART}|${MONTH}))*$`, 'i');
 
@@ -67,7 +68,31 @@ export function splitStoryLabels(line: string): string[] {
   return labels;
 }
 
-const GENERIC_STORY_WORDS = new Set(['civil', 'crisis', 'general', 'election', 'elections', 'season', 'relations', 'protests', 'conflict', 'attacks', 'outbreak', 'pandemic', 'after', 'against', 'between', 'during', 'affair', 'state', 'states', 'united', 'national', 'international', 'world']);
+const GENERIC_STORY_WORDS = new Set([
+  'civil',
+  'crisis',
+  'general',
+  'election',
+  'elections',
+  'season',
+  'relations',
+  'protests',
+  'conflict',
+  'attacks',
+  'outbreak',
+  'pandemic',
+  'after',
+  'against',
+  'between',
+  'during',
+  'affair',
+  'state',
+  'states',
+  'united',
+  'national',
+  'international',
+  'world',
+]);
 
 /**
  * The flattened list does not say where a story's nested events end. The first line under a story
@@ -99,7 +124,10 @@ function storyWordsOf(labels: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (const label of labels) {
     // The note ("(November 2016)", "(state)") tells stories apart; it does not name them.
-    for (const word of label.replace(/\([^()]*\)/g, ' ').toLowerCase().split(WORD_SEPARATORS)) {
+    for (const word of label
+      .replace(/\([^()]*\)/g, ' ')
+      .toLowerCase()
+      .split(WORD_SEPARATORS)) {
       if (word.length >= 4 && !GENERIC_STORY_WORDS.has(word) && !/^\d+$/.test(word)) words.add(word.slice(0, 5));
     }
   }

@@ -98,7 +98,8 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
         if (time === null) return `"${arg}" is not a time of day. Use 24-hour HH:MM, e.g. ${example}`;
         request.time = time;
       } else if (/^[A-Za-z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+)+$/.test(arg) || /^(UTC|GMT)$/i.test(arg)) {
-        if (!isValidTimeZone(arg)) return `"${arg}" is not a time zone I know. Use an IANA name such as Asia/Seoul or Europe/London, e.g. ${example}`;
+        if (!isValidTimeZone(arg))
+          return `"${arg}" is not a time zone I know. Use an IANA name such as Asia/Seoul or Europe/London, e.g. ${example}`;
         request.timeZone = canonicalZone(arg);
       } else if (arg === '--quiet') request.quiet = true;
       else if (arg === '--no-quiet') request.quiet = false;
@@ -112,7 +113,11 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
 
   async function off(ctx: Context): Promise<Reply> {
     const removed = await options.store.removeSubscription(ctx.teamId, ctx.channelId);
-    return { text: removed ? 'Daily digest off for this channel.' : `This channel has no daily digest. Turn one on with \`${command} digest on ${options.defaults.time}\`.` };
+    return {
+      text: removed
+        ? 'Daily digest off for this channel.'
+        : `This channel has no daily digest. Turn one on with \`${command} digest on ${options.defaults.time}\`.`,
+    };
   }
 
   async function status(ctx: Context): Promise<Reply> {
@@ -123,7 +128,8 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
     const last = subscription.lastDigestAt;
     const lastText = last === null ? 'none yet' : lastDay(last, subscription.timeZone);
     const error = subscription.lastError ?? null;
-    const errorText = error === null ? '' : ` Last error: \`${error.reason}\` on ${lastDay(error.at, subscription.timeZone)}${adviceFor(error.reason)}.`;
+    const errorText =
+      error === null ? '' : ` Last error: \`${error.reason}\` on ${lastDay(error.at, subscription.timeZone)}${adviceFor(error.reason)}.`;
     return { text: `Daily digest for this channel: ${describe(subscription)}. Last digest: ${lastText}.${errorText}` };
   }
 
@@ -153,10 +159,16 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
       const subscriptions = (await options.store.listSubscriptions()).filter((s) => s.teamId === teamId);
       const since = new Date(options.clock.now().getTime() - RECENT_MS);
       const recentlyAdded = (await options.store.recordsSeenSince(since)).slice(-RECENT_COUNT).reverse();
-      return { subscriptions: subscriptions.map(({ channelId, time, timeZone, topic }) => ({ channelId, time, timeZone, topic })), recentlyAdded };
+      return {
+        subscriptions: subscriptions.map(({ channelId, time, timeZone, topic }) => ({ channelId, time, timeZone, topic })),
+        recentlyAdded,
+      };
     },
     async handle(args, ctx) {
-      const [sub = '', ...rest] = args.trim().split(/\s+/).filter((word) => word !== '');
+      const [sub = '', ...rest] = args
+        .trim()
+        .split(/\s+/)
+        .filter((word) => word !== '');
       switch (sub.toLowerCase()) {
         case 'on':
           return on(rest, ctx);

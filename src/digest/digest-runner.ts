@@ -56,7 +56,15 @@ export interface DigestRunner {
 }
 
 /** Failures that also stop a one-line notice from reaching the channel. */
-const CANNOT_POST_THERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action', 'invalid_auth', 'token_revoked', 'account_inactive']);
+const CANNOT_POST_THERE = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'restricted_action',
+  'invalid_auth',
+  'token_revoked',
+  'account_inactive',
+]);
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -106,7 +114,9 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     if (!(await store.claimDigest(channelId, localDay, replicaId, now))) return { channelId, localDay, result: 'taken' };
 
     const fail = async (reason: string, cooldown = cooldownMs): Promise<ChannelOutcome> => {
-      await store.releaseDigest(channelId, localDay, replicaId).catch((error: unknown) => logger.error(`digest: could not release ${key}`, describeError(error)));
+      await store
+        .releaseDigest(channelId, localDay, replicaId)
+        .catch((error: unknown) => logger.error(`digest: could not release ${key}`, describeError(error)));
       cooling.set(key, clock.now().getTime() + cooldown);
       logger.error(`digest: ${key} not posted: ${reason}`);
       return { channelId, localDay, result: 'failed', reason };
@@ -114,7 +124,13 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
 
     let built: BuiltDigest;
     try {
-      built = await buildDigest(searcher, store, subscription, localDay, options.slashCommand === undefined ? {} : { slashCommand: options.slashCommand });
+      built = await buildDigest(
+        searcher,
+        store,
+        subscription,
+        localDay,
+        options.slashCommand === undefined ? {} : { slashCommand: options.slashCommand },
+      );
     } catch (error) {
       return fail(`building failed: ${describeError(error)}`);
     }
@@ -160,7 +176,13 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     const command = options.slashCommand ?? '/kaesong';
     const text = `Today's daily digest could not be posted here (Slack said \`${reason}\`). \`${command} digest status\` shows the last error; the next digest is tried as usual.`;
     try {
-      await publish({ channel: channelId, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }], unfurl_links: false, unfurl_media: false });
+      await publish({
+        channel: channelId,
+        text,
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+        unfurl_links: false,
+        unfurl_media: false,
+      });
     } catch (error) {
       logger.warn(`digest: could not tell ${channelId} that its digest failed`, describeError(error));
     }

@@ -43,7 +43,11 @@ export async function createDigestService(config: Config, deps: DigestServiceDep
       ? async () => {
           throw new Error('no SLACK_BOT_TOKEN configured');
         }
-      : slackPublisher({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) }));
+      : slackPublisher({
+          botToken: config.slack.botToken,
+          apiUrl: config.slack.apiUrl,
+          ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+        }));
   const runner = createDigestRunner({
     store,
     searcher: deps.searcher,

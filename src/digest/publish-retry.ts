@@ -6,7 +6,16 @@ export type PublishFailure =
   | { kind: 'permanent'; code: string };
 
 const RETRYABLE_PLATFORM = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** A post that failed over plain HTTP (the CLI's fetch-based publisher throws these). */
 export class PublishHttpError extends Error {
@@ -26,11 +35,19 @@ export class PublishHttpError extends Error {
  */
 export function classifyPublishError(error: unknown): PublishFailure {
   if (typeof error !== 'object' || error === null) return { kind: 'permanent', code: String(error) };
-  const e = error as { code?: unknown; retryAfter?: unknown; statusCode?: unknown; headers?: Record<string, string>; data?: { error?: unknown }; cause?: unknown };
+  const e = error as {
+    code?: unknown;
+    retryAfter?: unknown;
+    statusCode?: unknown;
+    headers?: Record<string, string>;
+    data?: { error?: unknown };
+    cause?: unknown;
+  };
   if (error instanceof PublishHttpError) {
     const retryAfterMs = error.retryAfterSeconds === null ? null : error.retryAfterSeconds * 1000;
     if (error.status === 429 || error.slackError === 'ratelimited') return { kind: 'rate-limited', retryAfterMs };
-    if (error.status >= 500 || (error.slackError !== null && RETRYABLE_PLATFORM.has(error.slackError))) return { kind: 'server', retryAfterMs };
+    if (error.status >= 500 || (error.slackError !== null && RETRYABLE_PLATFORM.has(error.slackError)))
+      return { kind: 'server', retryAfterMs };
     return { kind: 'permanent', code: error.slackError ?? `http_${error.status}` };
   }
   if (e.code === 'slack_webapi_rate_limited_error') {
@@ -67,7 +84,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 60_000, budgetMs: 5 * 60_000 };
 
-export type RetryOutcome<T> = { ok: true; value: T; attempts: number } | { ok: false; error: unknown; failure: PublishFailure; attempts: number };
+export type RetryOutcome<T> =
+  | { ok: true; value: T; attempts: number }
+  | { ok: false; error: unknown; failure: PublishFailure; attempts: number };
 
 /**
  * Calls `attempt` until it succeeds, a failure is permanent, attempts run out, or the next wait would

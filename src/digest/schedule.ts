@@ -1,4 +1,3 @@
-
 /** A wall-clock reading in some zone: the local calendar day and minutes since local midnight. */
 export interface LocalMoment {
   day: string;
@@ -62,7 +61,6 @@ export function normalizeClockTime(text: string): string | null {
   if (minutes === null) return null;
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
-
 
 /**
  * Whether a channel's digest is due at `now` (clock-dependent: pass the injected clock's now).

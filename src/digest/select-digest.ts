@@ -91,7 +91,10 @@ function byScore(a: { record: CorpusRecord; score: number }, b: { record: Corpus
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 2);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 2);
 }
 
 function yearOf(record: CorpusRecord): number {

@@ -28,7 +28,8 @@ export function slackPublisher(options: SlackPublisherOptions): Publish {
     const retryAfterSeconds = response.headers.has('retry-after') && Number.isFinite(retryAfter) ? retryAfter : null;
     if (!response.ok) throw new PublishHttpError(response.status, retryAfterSeconds);
     const body = (await response.json().catch(() => null)) as { ok?: boolean; ts?: string; error?: string } | null;
-    if (body?.ok !== true || typeof body.ts !== 'string') throw new PublishHttpError(response.status, retryAfterSeconds, body?.error ?? 'invalid_response');
+    if (body?.ok !== true || typeof body.ts !== 'string')
+      throw new PublishHttpError(response.status, retryAfterSeconds, body?.error ?? 'invalid_response');
     return { ts: body.ts };
   };
 }

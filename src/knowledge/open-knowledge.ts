@@ -58,7 +58,16 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
         logProblems(meta.problems, logger);
         const readyMs = performance.now() - started;
         logger.info(`index: ${index.size} records from ${meta.files} files, loaded from snapshot in ${Math.round(readyMs)} ms`);
-        return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'snapshot', readyMs, timings: null, saved: Promise.resolve() };
+        return {
+          index,
+          problems: meta.problems,
+          files: meta.files,
+          fingerprint,
+          source: 'snapshot',
+          readyMs,
+          timings: null,
+          saved: Promise.resolve(),
+        };
       } catch (error) {
         if (!(error instanceof SnapshotRejected)) throw error;
         logger.info(`index snapshot ${path} not used (${error.message}); rebuilding`);
@@ -81,7 +90,9 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const saved =
     path === null
       ? Promise.resolve()
-      : saveSnapshot(path, snapshot).catch((error: unknown) => logger.warn(`could not save the index snapshot to ${path}:`, describeError(error)));
+      : saveSnapshot(path, snapshot).catch((error: unknown) =>
+          logger.warn(`could not save the index snapshot to ${path}:`, describeError(error)),
+        );
   return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'built', readyMs, timings, saved };
 }
 
@@ -128,5 +139,6 @@ async function saveSnapshot(path: string, snapshot: Buffer): Promise<void> {
 
 function logProblems(problems: readonly CorpusProblem[], logger: Logger): void {
   for (const problem of problems.slice(0, PROBLEMS_LOGGED)) logger.warn(`corpus: ${problem.file}:${problem.line}: ${problem.reason}`);
-  if (problems.length > PROBLEMS_LOGGED) logger.warn(`corpus: ${problems.length - PROBLEMS_LOGGED} more problems (run: kaesong corpus check)`);
+  if (problems.length > PROBLEMS_LOGGED)
+    logger.warn(`corpus: ${problems.length - PROBLEMS_LOGGED} more problems (run: kaesong corpus check)`);
 }

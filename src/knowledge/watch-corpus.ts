@@ -51,7 +51,8 @@ export function watchCorpus(dirs: readonly string[], onChange: () => void, optio
   };
 
   for (const dir of dirs) {
-    if (statSync(dir, { throwIfNoEntry: false }) === undefined) options.logger.warn(`cannot watch corpus folder ${dir} for changes: it does not exist`);
+    if (statSync(dir, { throwIfNoEntry: false }) === undefined)
+      options.logger.warn(`cannot watch corpus folder ${dir} for changes: it does not exist`);
   }
   watchFolders();
   return {
@@ -71,7 +72,8 @@ function foldersUnder(path: string): string[] {
   const folders = [path];
   try {
     for (const entry of readdirSync(path, { withFileTypes: true })) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') folders.push(...foldersUnder(join(path, entry.name)));
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+        folders.push(...foldersUnder(join(path, entry.name)));
     }
   } catch {
     // Removed while being read: the next change lists it again.

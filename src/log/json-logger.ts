@@ -26,10 +26,13 @@ export function jsonLogger(minimum: Level = 'info', options: JsonLoggerOptions =
     },
     { write: (line: string) => write(redact(line)) },
   );
-  const log = (level: Level) => (message: string, ...details: unknown[]) => {
-    if (details.length === 0) logger[level](message);
-    else logger[level]({ details: details.map((detail) => (detail instanceof Error ? pino.stdSerializers.err(detail) : detail)) }, message);
-  };
+  const log =
+    (level: Level) =>
+    (message: string, ...details: unknown[]) => {
+      if (details.length === 0) logger[level](message);
+      else
+        logger[level]({ details: details.map((detail) => (detail instanceof Error ? pino.stdSerializers.err(detail) : detail)) }, message);
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -16,7 +16,15 @@ type Body = Record<string, unknown>;
  * number in the context) are the same mention, so they are not counted again.
  */
 export function countRequests(metrics: Pick<Metrics, 'commandReceived' | 'mentionReceived' | 'buttonPressed'>, known: KnownNames) {
-  return async ({ body, context, next }: { body: unknown; context?: { retryNum?: number | undefined }; next: () => Promise<void> }): Promise<void> => {
+  return async ({
+    body,
+    context,
+    next,
+  }: {
+    body: unknown;
+    context?: { retryNum?: number | undefined };
+    next: () => Promise<void>;
+  }): Promise<void> => {
     const request = (body ?? {}) as Body;
     const kind = context?.retryNum === undefined ? requestKind(request) : 'other';
     if (kind === 'command') metrics.commandReceived(request['command'] === known.command ? known.command : 'other');

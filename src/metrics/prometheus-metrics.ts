@@ -41,23 +41,43 @@ export function prometheusMetrics(options: PrometheusMetricsOptions): Prometheus
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 3],
     registers,
   });
-  const commands = new Counter({ name: 'kaesong_commands_total', help: 'Slash commands received', labelNames: ['command'] as const, registers });
+  const commands = new Counter({
+    name: 'kaesong_commands_total',
+    help: 'Slash commands received',
+    labelNames: ['command'] as const,
+    registers,
+  });
   const mentions = new Counter({ name: 'kaesong_mentions_total', help: 'Mentions of the bot received (app_mention events)', registers });
-  const buttons = new Counter({ name: 'kaesong_button_presses_total', help: 'Button presses received, by action', labelNames: ['action'] as const, registers });
+  const buttons = new Counter({
+    name: 'kaesong_button_presses_total',
+    help: 'Button presses received, by action',
+    labelNames: ['action'] as const,
+    registers,
+  });
   const slackErrors = new Counter({
     name: 'kaesong_slack_api_errors_total',
     help: 'Failed Slack Web API calls and response_url posts, every attempt, by method and error code',
     labelNames: ['method', 'code'] as const,
     registers,
   });
-  const reloads = new Counter({ name: 'kaesong_reloads_total', help: 'Corpus reloads, by outcome', labelNames: ['outcome'] as const, registers });
+  const reloads = new Counter({
+    name: 'kaesong_reloads_total',
+    help: 'Corpus reloads, by outcome',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
   const reloadSeconds = new Histogram({
     name: 'kaesong_reload_duration_seconds',
     help: 'Time a corpus reload took, from the file change to the index swapped in (or given up)',
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
     registers,
   });
-  const digestPosts = new Counter({ name: 'kaesong_digest_posts_total', help: 'Daily digest runs per channel-day, by outcome', labelNames: ['outcome'] as const, registers });
+  const digestPosts = new Counter({
+    name: 'kaesong_digest_posts_total',
+    help: 'Daily digest runs per channel-day, by outcome',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
   new Gauge({
     name: 'kaesong_records',
     help: 'Records in the index answering queries (0 while warming up)',

@@ -7,7 +7,11 @@ import { queryKind } from './query-kind.ts';
  * The same index, with each search and "did you mean" lookup timed into `metrics`. The wrapper is
  * made once per index (a reload brings a new one), not once per request.
  */
-export function timedSearchers(searchers: SearcherProvider, metrics: Pick<Metrics, 'queryAnswered'>, now: () => number = () => performance.now()): SearcherProvider {
+export function timedSearchers(
+  searchers: SearcherProvider,
+  metrics: Pick<Metrics, 'queryAnswered'>,
+  now: () => number = () => performance.now(),
+): SearcherProvider {
   let wrapped: { of: Searcher; timed: Searcher } | null = null;
   const timed = (searcher: Searcher): Searcher => {
     if (wrapped?.of !== searcher) wrapped = { of: searcher, timed: timedSearcher(searcher, metrics, now) };

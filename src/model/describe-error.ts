@@ -19,7 +19,8 @@ export function isTokenFailure(error: unknown): boolean {
  */
 export function describeError(error: unknown): string {
   const code = slackErrorCode(error);
-  if (code !== null && TOKEN_DEAD.has(code)) return `Slack API error ${code}: Slack rejects the bot token; reinstall the app or set a new SLACK_BOT_TOKEN`;
+  if (code !== null && TOKEN_DEAD.has(code))
+    return `Slack API error ${code}: Slack rejects the bot token; reinstall the app or set a new SLACK_BOT_TOKEN`;
   if (code !== null) return `Slack API error ${code}`;
   // The Web API client's own errors, thrown once its retries are spent.
   const { code: clientCode, original } = (error ?? {}) as { code?: unknown; original?: unknown };

@@ -35,9 +35,7 @@ export function glanceOfPeriod(searcher: Searcher, query: ParsedQuery, today: Is
   if (periods.has(key)) return periods.get(key)!;
   const total = searcher.search(query, { limit: 0, relatedLimit: 0 }).total;
   const glance =
-    total < GLANCE_MIN_EVENTS || total > GLANCE_MAX_EVENTS
-      ? null
-      : periodGlance(periodRecords(searcher, query, total), { from, to: end });
+    total < GLANCE_MIN_EVENTS || total > GLANCE_MAX_EVENTS ? null : periodGlance(periodRecords(searcher, query, total), { from, to: end });
   if (glance !== null && glance.storyCount === 0) return remember(periods, key, null);
   return remember(periods, key, glance);
 }

@@ -22,7 +22,9 @@ const MIN_STORY_EVENTS = 2;
  */
 export function periodGlance(records: readonly CorpusRecord[], options: PeriodGlanceOptions = {}): PeriodGlance {
   const limits = { stories: options.stories ?? DEFAULTS.stories, highlights: options.highlights ?? DEFAULTS.highlights };
-  const events = records.filter((record): record is CorpusRecord & { date: IsoDate } => record.kind === 'event' && !record.stub && record.date !== null);
+  const events = records.filter(
+    (record): record is CorpusRecord & { date: IsoDate } => record.kind === 'event' && !record.stub && record.date !== null,
+  );
   const dates = events.map((event) => event.date).sort();
   const first = options.from ?? dates[0] ?? '1970-01-01';
   const to = options.to ?? dates[dates.length - 1] ?? first;
@@ -59,14 +61,23 @@ export function periodGlance(records: readonly CorpusRecord[], options: PeriodGl
       if (step !== undefined) story.activity[step]! += 1;
     }
   }
-  const ranked = [...byRoot.values()].filter((story) => story.events >= MIN_STORY_EVENTS).map(toStory).sort(byWeight);
+  const ranked = [...byRoot.values()]
+    .filter((story) => story.events >= MIN_STORY_EVENTS)
+    .map(toStory)
+    .sort(byWeight);
   return {
     total: events.length,
     storyCount: ranked.length,
     steps,
     activity,
     stories: ranked.slice(0, limits.stories),
-    highlights: highlights(events, new Map(ranked.map((story) => [story.root.toLowerCase(), story.events])), families, steps, limits.highlights),
+    highlights: highlights(
+      events,
+      new Map(ranked.map((story) => [story.root.toLowerCase(), story.events])),
+      families,
+      steps,
+      limits.highlights,
+    ),
   };
 }
 
@@ -96,7 +107,9 @@ function mostUsed(spellings: ReadonlyMap<string, number>): string | undefined {
 export function storyEvents(records: readonly CorpusRecord[], label: string): CorpusRecord[] {
   const root = label.toLowerCase();
   return records
-    .filter((record) => record.kind === 'event' && !record.stub && record.contexts.some((context) => isInFamily(context.toLowerCase(), root)))
+    .filter(
+      (record) => record.kind === 'event' && !record.stub && record.contexts.some((context) => isInFamily(context.toLowerCase(), root)),
+    )
     .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
 }
 

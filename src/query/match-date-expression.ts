@@ -145,9 +145,7 @@ function spanMatch(a: Period, b: Period, length: number): DateExpressionMatch {
 function monthDayAt(words: readonly string[], at: number): DateExpressionMatch | null {
   const monthFirst = monthNumber(words[at]);
   const [month, day] =
-    monthFirst !== null
-      ? [monthFirst, parseDayOfMonth(words[at + 1])]
-      : [monthNumber(words[at + 1]), parseDayOfMonth(words[at])];
+    monthFirst !== null ? [monthFirst, parseDayOfMonth(words[at + 1])] : [monthNumber(words[at + 1]), parseDayOfMonth(words[at])];
   if (month === null || day === null) return null;
   if (!isMonthDay(month, day)) return { kind: 'not-a-date', length: 2 };
   const label = `${format(new Date(2000, month - 1, day), 'd MMM')}, any year`;

@@ -56,7 +56,9 @@ export const NO_ALIASES: AliasData = { sets: [], capitalsOnly: [] };
 
 /** A name as the table compares it: lower-case words, accents folded, one space between. */
 function aliasName(text: string): string {
-  return queryTokens(text).map((token) => token.name).join(' ');
+  return queryTokens(text)
+    .map((token) => token.name)
+    .join(' ');
 }
 
 /** The words of a query, keeping how they were typed. */
@@ -71,7 +73,10 @@ export function queryTokens(text: string): QueryToken[] {
  * Merges sets sharing a name (editors' first, then mined pairs) into one set per thing. An acronym
  * mined from the corpus is capitals-only unless it has a digit or an editor also lists it.
  */
-export function mergeAliases(editorSets: readonly (readonly string[])[], minedPairs: readonly [acronym: string, name: string][]): AliasData {
+export function mergeAliases(
+  editorSets: readonly (readonly string[])[],
+  minedPairs: readonly [acronym: string, name: string][],
+): AliasData {
   const parent = new Map<string, string>();
   const find = (name: string): string => {
     let root = name;

@@ -32,7 +32,8 @@ interface Token {
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;
 const CAPITAL = /^(?:\p{Lu}|(?:al|el|ad|as|ash|an|at|bin|ibn|abu)-\p{Lu})/u;
 /** "COVID-19-related", "US-backed", "Ottoman-era": an adjective made from a name, not a name. */
-const ADJECTIVE_SUFFIX = /-(?:related|based|led|backed|era|born|owned|run|linked|affiliated|style|like|controlled|held|funded|made|speaking|sponsored|aligned|bound|wide|level|class|friendly|inspired)$/u;
+const ADJECTIVE_SUFFIX =
+  /-(?:related|based|led|backed|era|born|owned|run|linked|affiliated|style|like|controlled|held|funded|made|speaking|sponsored|aligned|bound|wide|level|class|friendly|inspired)$/u;
 /** Source credits, notes and asides: "(BBC)", "(AP via Yahoo!)", "(Link dead as of … (UTC))". */
 const PARENTHESES = /\((?:[^()]|\([^()]*\))*\)/gu;
 const URL = /https?:\/\/\S+/gu;
@@ -74,7 +75,14 @@ export function namesIn(text: string, credits: readonly string[] = []): TextName
       }
       // Up to two joining words, when a capitalised word follows ("Bank of America", "Republic of the Congo").
       let k = j;
-      while (k < tokens.length && k - j < 2 && !tokens[k]!.capital && NAME_CONNECTORS.has(tokens[k]!.text.toLowerCase()) && spaceBetween(clean, tokens[k - 1]!, tokens[k]!)) k += 1;
+      while (
+        k < tokens.length &&
+        k - j < 2 &&
+        !tokens[k]!.capital &&
+        NAME_CONNECTORS.has(tokens[k]!.text.toLowerCase()) &&
+        spaceBetween(clean, tokens[k - 1]!, tokens[k]!)
+      )
+        k += 1;
       if (k === j || k >= tokens.length || !tokens[k]!.capital || !spaceBetween(clean, tokens[k - 1]!, tokens[k]!)) break;
       run.push(...tokens.slice(j, k + 1));
       j = k + 1;
@@ -85,7 +93,11 @@ export function namesIn(text: string, credits: readonly string[] = []): TextName
     const joined = joinsPreviousRun(clean, tokens, i, previousRunEnd);
     if (!joined) group += 1;
     const runNames: Name[] = [];
-    for (const name of splitRun(run.map((part) => part.text), placeByWordsBefore(clean, tokens, i) || afterPlace, group)) {
+    for (const name of splitRun(
+      run.map((part) => part.text),
+      placeByWordsBefore(clean, tokens, i) || afterPlace,
+      group,
+    )) {
       if (isCredit(name.key, creditKeys)) continue;
       runNames.push(name);
     }
@@ -102,7 +114,8 @@ export function namesIn(text: string, credits: readonly string[] = []): TextName
   return { names: withoutShortForms(dedupe(names)), words };
 }
 
-const RUN = /(?<![\p{L}\p{N}\p{M}])(?:\p{Lu}|(?:al|el|bin|ibn|abu)-\p{Lu})[\p{L}\p{N}\p{M}'’.-]*(?:[ \t]+(?:(?:of|the|de|da|del|der|den|di|do|dos|das|du|la|le|van|von|bin|ibn|al|el|y)[ \t]+){0,2}\p{Lu}[\p{L}\p{N}\p{M}'’.-]*)*/gu;
+const RUN =
+  /(?<![\p{L}\p{N}\p{M}])(?:\p{Lu}|(?:al|el|bin|ibn|abu)-\p{Lu})[\p{L}\p{N}\p{M}'’.-]*(?:[ \t]+(?:(?:of|the|de|da|del|der|den|di|do|dos|das|du|la|le|van|von|bin|ibn|al|el|y)[ \t]+){0,2}\p{Lu}[\p{L}\p{N}\p{M}'’.-]*)*/gu;
 
 /**
  * The text's runs of capitalised words as keys padded with spaces (" president charles taylor "),
@@ -178,7 +191,12 @@ function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index;
-    tokens.push({ text: match[0], start, end: start + match[0].length, capital: CAPITAL.test(match[0]) && !ADJECTIVE_SUFFIX.test(match[0]) });
+    tokens.push({
+      text: match[0],
+      start,
+      end: start + match[0].length,
+      capital: CAPITAL.test(match[0]) && !ADJECTIVE_SUFFIX.test(match[0]),
+    });
   }
   return tokens;
 }
@@ -220,10 +238,21 @@ function splitRun(words: readonly string[], placeByPosition: boolean, group: num
 function trim(segment: string[]): string[] {
   let start = 0;
   let end = segment.length;
-  while (start < end && (keyOf(segment[start]!) === '' || (isOpener(segment[start]!) && leadingPlaceLength(segment.slice(start)) === 0))) start += 1;
+  while (start < end && (keyOf(segment[start]!) === '' || (isOpener(segment[start]!) && leadingPlaceLength(segment.slice(start)) === 0)))
+    start += 1;
   // "Central Texas" is Texas; "South Korea" stays whole.
-  if (end - start > 1 && COMPASS.has(keyOf(segment[start]!)) && leadingPlaceLength(segment.slice(start)) === 0 && leadingPlaceLength(segment.slice(start + 1, end)) > 0) start += 1;
-  while (end > start && (NAME_CONNECTORS.has(segment[end - 1]!.toLowerCase()) || (end - start > 1 && COMPANY_SUFFIX.test(keyOf(segment[end - 1]!))))) end -= 1;
+  if (
+    end - start > 1 &&
+    COMPASS.has(keyOf(segment[start]!)) &&
+    leadingPlaceLength(segment.slice(start)) === 0 &&
+    leadingPlaceLength(segment.slice(start + 1, end)) > 0
+  )
+    start += 1;
+  while (
+    end > start &&
+    (NAME_CONNECTORS.has(segment[end - 1]!.toLowerCase()) || (end - start > 1 && COMPANY_SUFFIX.test(keyOf(segment[end - 1]!))))
+  )
+    end -= 1;
   return segment.slice(start, end);
 }
 
@@ -235,7 +264,11 @@ function partsOf(segment: string[]): string[][] {
   if (segment.length === 0) return [];
   const lead = leadingPlaceLength(segment);
   const rest = segment.slice(lead);
-  if (lead > 0 && rest.length > 0 && !rest.every((word) => isGenericWord(word) || NAME_CONNECTORS.has(word.toLowerCase()) || isPlaceNoun(keyOf(word)))) {
+  if (
+    lead > 0 &&
+    rest.length > 0 &&
+    !rest.every((word) => isGenericWord(word) || NAME_CONNECTORS.has(word.toLowerCase()) || isPlaceNoun(keyOf(word)))
+  ) {
     return [segment.slice(0, lead), ...partsOf(trim(rest))];
   }
   const of = segment.findIndex((word, i) => i > 0 && word === 'of' && isKnownPlace(keyOf(segment.slice(i + 1).join(' '))));
@@ -245,7 +278,8 @@ function partsOf(segment: string[]): string[][] {
 
 /** How many leading words name a known place ("South Korea" in "South Korea National Assembly"), 0 if none. */
 function leadingPlaceLength(words: readonly string[]): number {
-  for (let length = Math.min(3, words.length); length > 0; length -= 1) if (isKnownPlace(keyOf(words.slice(0, length).join(' ')))) return length;
+  for (let length = Math.min(3, words.length); length > 0; length -= 1)
+    if (isKnownPlace(keyOf(words.slice(0, length).join(' ')))) return length;
   return 0;
 }
 

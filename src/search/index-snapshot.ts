@@ -30,9 +30,24 @@ interface Header {
 }
 
 type SectionName =
-  | 'encoded' | 'recordStarts' | 'days' | 'flags' | 'contextStarts' | 'contextIds' | 'ids' | 'contextNames'
-  | 'originFiles' | 'terms' | 'headlineCounts' | 'fieldLengths'
-  | 'termStarts' | 'listFields' | 'listStarts' | 'postingRecords' | 'frequencies' | 'aliases';
+  | 'encoded'
+  | 'recordStarts'
+  | 'days'
+  | 'flags'
+  | 'contextStarts'
+  | 'contextIds'
+  | 'ids'
+  | 'contextNames'
+  | 'originFiles'
+  | 'terms'
+  | 'headlineCounts'
+  | 'fieldLengths'
+  | 'termStarts'
+  | 'listFields'
+  | 'listStarts'
+  | 'postingRecords'
+  | 'frequencies'
+  | 'aliases';
 
 export class SnapshotRejected extends Error {
   override name = 'SnapshotRejected';
@@ -136,9 +151,12 @@ export function decodeSnapshot(snapshot: Buffer, fingerprint: string): { index: 
   };
   const { termStarts, listStarts, records, frequencies } = postings.postings;
   if (
-    termStarts.length !== terms.length + 1 || postings.headlineCounts.length !== terms.length ||
-    listStarts.length !== termStarts[terms.length]! + 1 || records.length !== listStarts[listStarts.length - 1] ||
-    frequencies.length !== records.length || postings.fieldLengths.length !== header.count * header.fields
+    termStarts.length !== terms.length + 1 ||
+    postings.headlineCounts.length !== terms.length ||
+    listStarts.length !== termStarts[terms.length]! + 1 ||
+    records.length !== listStarts[listStarts.length - 1] ||
+    frequencies.length !== records.length ||
+    postings.fieldLengths.length !== header.count * header.fields
   ) {
     throw new SnapshotRejected('posting sections disagree');
   }
@@ -156,7 +174,8 @@ function readAliases(section: Uint8Array): AliasData {
 }
 
 function readHeader(snapshot: Buffer): { header: Header; bodyStart: number } {
-  if (snapshot.length < MAGIC.length + 4 || !snapshot.subarray(0, MAGIC.length).equals(MAGIC)) throw new SnapshotRejected('not an index snapshot');
+  if (snapshot.length < MAGIC.length + 4 || !snapshot.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new SnapshotRejected('not an index snapshot');
   const headerLength = snapshot.readUInt32LE(MAGIC.length);
   const headerEnd = MAGIC.length + 4 + headerLength;
   if (headerEnd > snapshot.length) throw new SnapshotRejected('header is cut short');
@@ -166,7 +185,8 @@ function readHeader(snapshot: Buffer): { header: Header; bodyStart: number } {
   } catch {
     throw new SnapshotRejected('header is not readable');
   }
-  if (header.format !== SNAPSHOT_FORMAT) throw new SnapshotRejected(`format ${String(header.format)}, this version reads ${SNAPSHOT_FORMAT}`);
+  if (header.format !== SNAPSHOT_FORMAT)
+    throw new SnapshotRejected(`format ${String(header.format)}, this version reads ${SNAPSHOT_FORMAT}`);
   return { header, bodyStart: aligned(headerEnd) };
 }
 

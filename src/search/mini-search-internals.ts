@@ -48,7 +48,8 @@ const SHAPE: Record<keyof Internals, (value: unknown) => boolean> = {
   _fieldLength: isMap,
   _avgFieldLength: (value) => Array.isArray(value) && value.every(Number.isFinite),
   _documentCount: Number.isInteger,
-  _fieldIds: (value) => typeof value === 'object' && value !== null && FIELDS.every((field) => Number.isInteger((value as Record<string, unknown>)[field])),
+  _fieldIds: (value) =>
+    typeof value === 'object' && value !== null && FIELDS.every((field) => Number.isInteger((value as Record<string, unknown>)[field])),
 };
 
 /** The state of an index, after checking that the listed fields have the shape this file was written for. */

@@ -50,7 +50,9 @@ export const GENERIC_CAPITALISED = words(`
   `);
 
 /** Compass words before a place: "Central Texas" is Texas. */
-export const COMPASS = words('north south east west northern southern eastern western central northeastern northwestern southeastern southwestern');
+export const COMPASS = words(
+  'north south east west northern southern eastern western central northeastern northwestern southeastern southwestern',
+);
 
 /** Joining words that may sit inside a name between two capitalised words ("Bank of America", "Osama bin Laden"). */
 export const NAME_CONNECTORS = words('of the de da del der den di do dos das du la le van von bin ibn al el y');
@@ -59,7 +61,9 @@ export const NAME_CONNECTORS = words('of the de da del der den di do dos das du 
 export const PLACE_PREPOSITIONS = words('in near outside across around throughout');
 
 /** Words that, followed by "of", introduce a place ("the city of Derna", "the province of Manitoba"). */
-export const PLACE_HEADS = words('city town village capital port province region state district county island islands municipality suburb governorate oblast prefecture');
+export const PLACE_HEADS = words(
+  'city town village capital port province region state district county island islands municipality suburb governorate oblast prefecture',
+);
 
 /**
  * Lower-case words of wire copy that say what happened in general, not which matter: verbs of

@@ -154,7 +154,10 @@ east asia
 `;
 
 const wordsOf = (text: string) => text.split(/\s+/).filter((word) => word !== '');
-const COUNTRY_OR_REGION = new Set([...wordsOf(`${COUNTRIES} ${ADJECTIVES} ${US_STATES} ${REGIONS}`), ...MULTI_WORD.split('\n').filter((line) => line !== '')]);
+const COUNTRY_OR_REGION = new Set([
+  ...wordsOf(`${COUNTRIES} ${ADJECTIVES} ${US_STATES} ${REGIONS}`),
+  ...MULTI_WORD.split('\n').filter((line) => line !== ''),
+]);
 const PHRASES = new Set([...COUNTRY_OR_REGION, ...wordsOf(PROVINCES_AND_CITIES)]);
 
 /**
@@ -170,7 +173,11 @@ export function isKnownPlace(key: string): boolean {
   return PHRASES.has(key) || (key.endsWith('s') && PHRASES.has(key.slice(0, -1)));
 }
 
-const PLACE_NOUNS = new Set('ocean sea gulf strait bay river lake mountains mountain peninsula valley desert island islands coast province oblast governorate county district'.split(' '));
+const PLACE_NOUNS = new Set(
+  'ocean sea gulf strait bay river lake mountains mountain peninsula valley desert island islands coast province oblast governorate county district'.split(
+    ' ',
+  ),
+);
 
 /** A word that ends the name of a place: "Indian Ocean", "Ural Mountains", "Donetsk Oblast". */
 export function isPlaceNoun(term: string): boolean {

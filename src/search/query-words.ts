@@ -15,7 +15,11 @@ const OTHER_FORM_WEIGHT = 0.6;
  * ("who" typed WHO, "north korea", "mh17"); any other word stands for its forms, or for the word a
  * misspelling most likely meant. Each word of a quoted phrase is a required word as written.
  */
-export function queryWords(miniSearch: RecordIndex, aliases: AliasTable, query: ParsedQuery): { words: QueryWord[]; corrections: Correction[] } {
+export function queryWords(
+  miniSearch: RecordIndex,
+  aliases: AliasTable,
+  query: ParsedQuery,
+): { words: QueryWord[]; corrections: Correction[] } {
   const words: QueryWord[] = [];
   const corrections: Correction[] = [];
   const tokens = query.terms.flatMap(queryTokens);
@@ -50,5 +54,8 @@ function formsGroup(miniSearch: RecordIndex, term: string): WordGroup {
 
 /** Each name of several words needs them all; stop words in a name ("of the") are not searched. */
 function aliasWord(miniSearch: RecordIndex, names: readonly string[]): QueryWord {
-  return { names: names.map((name) => indexTerms(name).map((term) => formsGroup(miniSearch, term))).filter((name) => name.length > 0), required: false };
+  return {
+    names: names.map((name) => indexTerms(name).map((term) => formsGroup(miniSearch, term))).filter((name) => name.length > 0),
+    required: false,
+  };
 }

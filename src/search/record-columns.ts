@@ -129,7 +129,9 @@ const decoder = new TextDecoder();
 
 export function decodeRecord(columns: RecordColumns, n: number): CorpusRecord {
   const bytes = columns.encoded.subarray(columns.recordStarts[n], columns.recordStarts[n + 1]);
-  const [title, summary, body, image, sources, contexts, category, related, [file, line, format]] = JSON.parse(decoder.decode(bytes)) as EncodedRecord;
+  const [title, summary, body, image, sources, contexts, category, related, [file, line, format]] = JSON.parse(
+    decoder.decode(bytes),
+  ) as EncodedRecord;
   const day = columns.days[n]!;
   const flags = columns.flags[n]!;
   return {

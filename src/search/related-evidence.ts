@@ -54,7 +54,8 @@ const STORY_WEIGHT = 14;
  * war, an uprising, relations between two countries, a pandemic, a year's earthquakes, a cabinet's
  * formation, reactions to something.
  */
-const BROAD_LABEL = /\b(?:war|wars|uprising|conflict|insurgency|relations|pandemic|epidemic|protests|unrest|revolution|invasion|occupation|intervention|sanctions|economy|season|elections|formation|appointments|presidency|administration|reactions|impact|aftermath|timeline|politics|in \d{4})\b/iu;
+const BROAD_LABEL =
+  /\b(?:war|wars|uprising|conflict|insurgency|relations|pandemic|epidemic|protests|unrest|revolution|invasion|occupation|intervention|sanctions|economy|season|elections|formation|appointments|presidency|administration|reactions|impact|aftermath|timeline|politics|in \d{4})\b/iu;
 /** A name in one record only (the record itself) relates nothing. */
 const LEAST_RECORDS = 2;
 
@@ -72,7 +73,10 @@ export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record
 
   const evidence: Evidence[] = [];
   const text = record.summary === record.title ? record.title : `${record.title}\n${record.summary}`;
-  const { names, words } = namesIn(text, record.sources.map((source) => source.name));
+  const { names, words } = namesIn(
+    text,
+    record.sources.map((source) => source.name),
+  );
 
   for (const name of names) {
     const { frequency, records } = recordsWithName(miniSearch, name.key, n);
@@ -81,7 +85,15 @@ export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record
     // A town counts as much as a name; a country or a big city, half.
     const town = name.place && frequency <= TOWN && !isCountryOrRegion(name.key);
     const weight = weightOf(frequency) * (name.place && !town ? 0.5 : 1);
-    evidence.push({ kind: town ? 'town' : name.place ? 'place' : 'name', key: name.key, text: name.text, weight, frequency, group: name.group, records });
+    evidence.push({
+      kind: town ? 'town' : name.place ? 'place' : 'name',
+      key: name.key,
+      text: name.text,
+      weight,
+      frequency,
+      group: name.group,
+      records,
+    });
   }
 
   const nameTerms = new Set(names.flatMap((name) => name.key.split(' ')));
@@ -101,8 +113,19 @@ export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record
   for (const label of record.contexts) {
     const all = tables.withContext(label);
     if (all.length < LEAST_RECORDS) continue;
-    const story = all.length <= STORY_MOST_RECORDS && !BROAD_LABEL.test(label) && daysBetween(tables.days[all[0]!]!, tables.days[all[all.length - 1]!]!) <= STORY_MOST_DAYS;
-    evidence.push({ kind: story ? 'story' : 'theme', key: label, text: label, weight: story ? STORY_WEIGHT : 1, frequency: all.length, group: -1, records: nearestSlice(all, n, NEAREST) });
+    const story =
+      all.length <= STORY_MOST_RECORDS &&
+      !BROAD_LABEL.test(label) &&
+      daysBetween(tables.days[all[0]!]!, tables.days[all[all.length - 1]!]!) <= STORY_MOST_DAYS;
+    evidence.push({
+      kind: story ? 'story' : 'theme',
+      key: label,
+      text: label,
+      weight: story ? STORY_WEIGHT : 1,
+      frequency: all.length,
+      group: -1,
+      records: nearestSlice(all, n, NEAREST),
+    });
   }
   return evidence.sort((a, b) => b.weight - a.weight).slice(0, most);
 }
@@ -166,5 +189,13 @@ function dayCount(day: number): number {
   const month = Math.floor(day / 100) % 100;
   const year = Math.floor(day / 10_000) - (month <= 2 ? 1 : 0);
   const shifted = (month + 9) % 12;
-  return year * 365 + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + Math.floor((153 * shifted + 2) / 5) + (day % 100) - 1;
+  return (
+    year * 365 +
+    Math.floor(year / 4) -
+    Math.floor(year / 100) +
+    Math.floor(year / 400) +
+    Math.floor((153 * shifted + 2) / 5) +
+    (day % 100) -
+    1
+  );
 }

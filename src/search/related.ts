@@ -169,7 +169,11 @@ function confidence(evidence: readonly Evidence[], mask: number, days: number): 
   const matter =
     stories > 0 ||
     names >= 2 ||
-    (names === 1 && (words >= 2 || subjectWords > 0 || (rarestName >= RARE_NAME && days <= RARE_NAME_DAYS) || (towns > 0 && days <= ACTOR_AND_PLACE_DAYS))) ||
+    (names === 1 &&
+      (words >= 2 ||
+        subjectWords > 0 ||
+        (rarestName >= RARE_NAME && days <= RARE_NAME_DAYS) ||
+        (towns > 0 && days <= ACTOR_AND_PLACE_DAYS))) ||
     ((places > 0 || themes > 0) && (words >= 2 || rareWords > 0) && days <= (places > 0 ? PLACE_DAYS : THEME_DAYS)) ||
     (towns > 0 && words > 0 && days <= TOWN_DAYS) ||
     (themes > 0 && words > 0 && days <= SAME_DAYS) ||
@@ -184,7 +188,10 @@ function confidence(evidence: readonly Evidence[], mask: number, days: number): 
 /** The mask without the names and places the candidate does not have as names of its own. */
 function confirmedNames(evidence: readonly Evidence[], mask: number, other: CorpusRecord): number {
   const text = other.summary === other.title ? other.title : `${other.title}\n${other.summary}`;
-  const runs = capitalisedRuns(text, other.sources.map((source) => source.name));
+  const runs = capitalisedRuns(
+    text,
+    other.sources.map((source) => source.name),
+  );
   let confirmed = mask;
   evidence.forEach((piece, bit) => {
     if ((mask & (1 << bit)) === 0 || (piece.kind !== 'name' && piece.kind !== 'place' && piece.kind !== 'town')) return;
@@ -207,7 +214,10 @@ function reason(evidence: readonly Evidence[], mask: number): string {
     .map((piece) => piece.text);
   if (shared.some((piece) => piece.kind === 'name')) return `same matter: ${named.join(', ')}`;
   const place = shared.find((piece) => piece.kind === 'town') ?? shared.find((piece) => piece.kind === 'place');
-  const subject = shared.filter((piece) => piece.kind === 'word').slice(0, 2).map((piece) => piece.text);
+  const subject = shared
+    .filter((piece) => piece.kind === 'word')
+    .slice(0, 2)
+    .map((piece) => piece.text);
   return `same place and subject: ${[place?.text, ...subject].filter((text) => text !== undefined).join(', ')}`;
 }
 

@@ -75,7 +75,11 @@ export class QueryScorer {
     const ranked = all.map((n) => ({ n, score: this.score(resolved, counterCount, n), allWords: true }));
     ranked.sort(byScore);
     if (all.length >= FILL_BELOW || words.length < 2) return ranked;
-    const partial = this.mostOf(resolved, accept, span, new Set(all)).map(({ n, coverage }) => ({ n, coverage, score: this.score(resolved, counterCount, n) }));
+    const partial = this.mostOf(resolved, accept, span, new Set(all)).map(({ n, coverage }) => ({
+      n,
+      coverage,
+      score: this.score(resolved, counterCount, n),
+    }));
     partial.sort((a, b) => b.coverage - a.coverage || byScore(a, b));
     return [...ranked, ...partial.map(({ n, score }) => ({ n, score, allWords: false }))];
   }
@@ -105,7 +109,12 @@ export class QueryScorer {
    * too little weight from the heaviest words cannot get there, so only the heaviest words'
    * records are looked at: words are taken heaviest first until the rest weigh less than half.
    */
-  private mostOf(words: ResolvedWord[], accept: (n: number) => boolean, span: RecordSpan, exclude: ReadonlySet<number>): { n: number; coverage: number }[] {
+  private mostOf(
+    words: ResolvedWord[],
+    accept: (n: number) => boolean,
+    span: RecordSpan,
+    exclude: ReadonlySet<number>,
+  ): { n: number; coverage: number }[] {
     const free = words.filter((word) => !word.required && word.weight > 0).sort((a, b) => b.weight - a.weight);
     const required = words.filter((word) => word.required);
     const total = free.reduce((sum, word) => sum + word.weight, 0);
@@ -156,7 +165,10 @@ export class QueryScorer {
           return name.map((group) => group.map((term) => resolveTerm(term, 1 / name.length, counter)));
         })
         .filter((name) => name.length > 0 && name.every((group) => group.some(({ postings }) => postings !== undefined)));
-      const records = Math.min(this.documentCount, names.reduce((sum, name) => sum + Math.min(...name.map(recordsOfGroup)), 0));
+      const records = Math.min(
+        this.documentCount,
+        names.reduce((sum, name) => sum + Math.min(...name.map(recordsOfGroup)), 0),
+      );
       const rarity = records === 0 ? 0 : inverseFrequency(records, this.documentCount);
       return { names, required: word.required, weight: rarity * rarity };
     });
@@ -185,7 +197,8 @@ export class QueryScorer {
                 else seen.add(counter);
                 matched += 1;
               }
-              score += weight * boost * documentBoost * bm25(inverseFrequency, frequency, lengths[fieldId] ?? 0, this.averageLength[fieldId] ?? 1);
+              score +=
+                weight * boost * documentBoost * bm25(inverseFrequency, frequency, lengths[fieldId] ?? 0, this.averageLength[fieldId] ?? 1);
             }
           }
         }
@@ -256,7 +269,9 @@ function docsOf(group: ResolvedGroup, span: RecordSpan): Uint32Array {
 }
 
 function listsOf(group: ResolvedGroup, span: RecordSpan): Uint32Array[] {
-  return group.flatMap(({ postings }) => (postings === undefined ? [] : postings.lists().map((docs) => within(docs.recordNumbers(), span))));
+  return group.flatMap(({ postings }) =>
+    postings === undefined ? [] : postings.lists().map((docs) => within(docs.recordNumbers(), span)),
+  );
 }
 
 /** The part of an ascending list inside the span. */
@@ -288,5 +303,7 @@ function inverseFrequency(matching: number, total: number): number {
 }
 
 function bm25(inverseFrequency: number, frequency: number, fieldLength: number, averageLength: number): number {
-  return inverseFrequency * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / averageLength)));
+  return (
+    inverseFrequency * (BM25.d + (frequency * (BM25.k + 1)) / (frequency + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / averageLength)))
+  );
 }

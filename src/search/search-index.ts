@@ -63,13 +63,11 @@ export class CorpusIndex implements Searcher {
     const offset = Math.max(0, options.offset ?? 0);
     const relatedLimit = options.relatedLimit ?? DEFAULT_RELATED;
     const { matches, relaxed, corrections } = this.match(query);
-    const hits = matches.slice(offset, offset + limit).map(
-      ({ n, score, words }): SearchHit => {
-        const record = this.tables.record(n);
-        const matchedTerms = this.scorer.matchedTerms(words, n);
-        return { record, score, matchedTerms, related: relatedLimit > 0 ? this.related(record.id, relatedLimit) : [] };
-      },
-    );
+    const hits = matches.slice(offset, offset + limit).map(({ n, score, words }): SearchHit => {
+      const record = this.tables.record(n);
+      const matchedTerms = this.scorer.matchedTerms(words, n);
+      return { record, score, matchedTerms, related: relatedLimit > 0 ? this.related(record.id, relatedLimit) : [] };
+    });
     return { query, total: matches.length, offset, hits, relaxed, corrections };
   }
 

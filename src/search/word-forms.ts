@@ -57,7 +57,8 @@ export function correction(miniSearch: RecordIndex, term: string): string | null
     for (const word of mostCommon(miniSearch, termsStartingWith(miniSearch, term), COMPLETIONS)) offer(word, 1);
     // Two slips keeping the first letter, as nearly all do: searching one branch of the term tree
     // costs a fraction of the whole tree's two-edit search.
-    if (term.length >= 6) for (const word of termsNearAfter(miniSearch, term[0]!, term.slice(1), 2)) offer(word, damerauDistance(term, word));
+    if (term.length >= 6)
+      for (const word of termsNearAfter(miniSearch, term[0]!, term.slice(1), 2)) offer(word, damerauDistance(term, word));
   }
   let best: string | null = null;
   let bestCost = typedCount === 0 ? Infinity : -Math.log(typedCount);

@@ -10,7 +10,6 @@ import { cutText } from '../block-kit/mrkdwn.ts';
 import { periodAnswer } from './period-answer.ts';
 import type { AnswerOptions } from './answer-options.ts';
 
-
 const PAGE_SIZE = 5;
 /** Longer input is cut (at a word) before parsing: nobody means 10,000 characters of query. */
 const MAX_QUERY_CHARS = 500;
@@ -22,7 +21,10 @@ const MAX_QUERY_CHARS = 500;
 export function answerQuery(searcher: Searcher, text: string, options: AnswerOptions): SlackMessage {
   const input = cutText(text.trim(), MAX_QUERY_CHARS).replace(/…$/, '');
   if (input === '' || /^(help|\?|-h|--help)$/i.test(input)) return withHeading(helpMessage(options.command), options.heading);
-  const query = parseQuery(input, { now: new Date(options.now), ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }) });
+  const query = parseQuery(input, {
+    now: new Date(options.now),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+  });
   if (query.terms.length === 0 && query.phrases.length === 0 && query.date === null) {
     return withHeading(helpMessage(options.command), options.heading);
   }
@@ -49,8 +51,14 @@ export function answerQuery(searcher: Searcher, text: string, options: AnswerOpt
 }
 
 function noResults(searcher: Searcher, query: ParsedQuery, label: string, options: AnswerOptions): SlackMessage {
-  const parse = (text: string) => parseQuery(text, { now: new Date(options.now), ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }) });
-  const cursorFor = (text: string, timeline: boolean): Cursor => ({ query: text, offset: 0, mode: timeline ? 'timeline' : 'search', now: options.now });
+  const parse = (text: string) =>
+    parseQuery(text, { now: new Date(options.now), ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }) });
+  const cursorFor = (text: string, timeline: boolean): Cursor => ({
+    query: text,
+    offset: 0,
+    mode: timeline ? 'timeline' : 'search',
+    now: options.now,
+  });
 
   let corrected: { query: string; cursor: Cursor } | null = null;
   const fixes = query.terms.map((term) => {
@@ -59,7 +67,9 @@ function noResults(searcher: Searcher, query: ParsedQuery, label: string, option
   });
   if (fixes.some((fix) => fix !== null)) {
     const words = query.terms.map((term, i) => fixes[i] ?? term);
-    const text = [...words, ...query.phrases.map((p) => `"${p}"`), ...query.excludes.map((e) => `-${e}`), query.dateLabel ?? ''].join(' ').trim();
+    const text = [...words, ...query.phrases.map((p) => `"${p}"`), ...query.excludes.map((e) => `-${e}`), query.dateLabel ?? '']
+      .join(' ')
+      .trim();
     const fixedQuery = parse(text);
     if (searcher.search(fixedQuery, { limit: 1 }).total > 0) corrected = { query: text, cursor: cursorFor(text, fixedQuery.timeline) };
   }

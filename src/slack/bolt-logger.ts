@@ -4,7 +4,8 @@ import type { Logger } from '../model/logger.ts';
 /** Bolt's logger interface over ours, so Bolt's own lines go through the same redacting output. */
 export function boltLogger(logger: Logger, level: LogLevel = LogLevel.INFO): BoltLogger {
   let current = level;
-  const join = (msg: unknown[]) => msg.map((part) => (typeof part === 'string' ? part : part instanceof Error ? part.message : JSON.stringify(part))).join(' ');
+  const join = (msg: unknown[]) =>
+    msg.map((part) => (typeof part === 'string' ? part : part instanceof Error ? part.message : JSON.stringify(part))).join(' ');
   return {
     debug: (...msg) => logger.debug(`[bolt] ${join(msg)}`),
     info: (...msg) => logger.info(`[bolt] ${join(msg)}`),

@@ -11,7 +11,15 @@ export interface CorpusOverview {
   newest: CorpusRecord[];
 }
 
-const EVERY_DATE: ParsedQuery = { raw: '', terms: [], phrases: [], excludes: [], date: { kind: 'range', range: { from: null, to: null } }, dateLabel: null, timeline: true };
+const EVERY_DATE: ParsedQuery = {
+  raw: '',
+  terms: [],
+  phrases: [],
+  excludes: [],
+  date: { kind: 'range', range: { from: null, to: null } },
+  dateLabel: null,
+  timeline: true,
+};
 const cache = new WeakMap<Searcher, CorpusOverview>();
 
 /** Size, date span and newest events of an index, worked out once per index (a reload makes a new one). */
@@ -20,7 +28,8 @@ export function corpusOverview(searcher: Searcher, newest = 5): CorpusOverview {
   if (cached !== undefined) return cached;
   const first = searcher.search(EVERY_DATE, { limit: 1 });
   const dated = first.total;
-  const last = dated === 0 ? [] : searcher.search(EVERY_DATE, { limit: newest, offset: Math.max(0, dated - newest) }).hits.map((hit) => hit.record);
+  const last =
+    dated === 0 ? [] : searcher.search(EVERY_DATE, { limit: newest, offset: Math.max(0, dated - newest) }).hits.map((hit) => hit.record);
   const overview: CorpusOverview = {
     records: searcher.size,
     from: first.hits[0]?.record.date ?? null,

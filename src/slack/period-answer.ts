@@ -23,7 +23,11 @@ interface PeriodRequest {
  * timeline in the period, or the period's timeline with a way back to the glance. Null leaves the
  * answer to the plain timeline (a small period, as the bundled corpus's 2013).
  */
-export function periodAnswer(searcher: Searcher, query: ParsedQuery, { input, label, offset, options }: PeriodRequest): SlackMessage | null {
+export function periodAnswer(
+  searcher: Searcher,
+  query: ParsedQuery,
+  { input, label, offset, options }: PeriodRequest,
+): SlackMessage | null {
   const today = todayIn(new Date(options.now), options.timeZone ?? 'UTC');
   const glance = glanceOfPeriod(searcher, query, today === null ? new Date(options.now).toISOString().slice(0, 10) : isoDay(today));
   const glanceCursor: Cursor = { query: input, offset: 0, mode: 'glance', now: options.now };

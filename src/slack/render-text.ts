@@ -11,7 +11,10 @@ const DIM = ['\u001b[2m', '\u001b[22m'] as const;
 /** A Block Kit message as readable terminal text: links as "label (url)", buttons as [Label]. */
 export function renderMessageText(message: SlackMessage, options: RenderOptions): string {
   if (message.blocks.length === 0) return mrkdwnToText(message.text, options);
-  return message.blocks.map((block) => renderBlock(block, options)).filter((text) => text !== '').join('\n');
+  return message.blocks
+    .map((block) => renderBlock(block, options))
+    .filter((text) => text !== '')
+    .join('\n');
 }
 
 function renderBlock(block: KnownBlock, options: RenderOptions): string {
@@ -33,7 +36,13 @@ function renderBlock(block: KnownBlock, options: RenderOptions): string {
     case 'divider':
       return '────────────────────────────────────────';
     case 'actions':
-      return block.elements.map((element) => ('text' in element && element.text !== undefined && typeof element.text === 'object' && 'text' in element.text ? `[${element.text.text}]` : '[button]')).join(' ');
+      return block.elements
+        .map((element) =>
+          'text' in element && element.text !== undefined && typeof element.text === 'object' && 'text' in element.text
+            ? `[${element.text.text}]`
+            : '[button]',
+        )
+        .join(' ');
     default:
       return '';
   }

@@ -22,7 +22,12 @@ export function threadQuery(message: string): string | null {
   const date = words.find((word) => DATE.test(word)) ?? null;
   const content = words.filter((word) => !DATE.test(word) && !STOP_WORDS.has(word.toLowerCase()) && /\p{L}/u.test(word));
   const proper = unique(content.filter((word) => /^\p{Lu}/u.test(word) || /^[^\p{L}]*\p{Lo}/u.test(word)));
-  const chosen = proper.length > 0 ? proper.slice(0, MAX_WORDS) : unique(content).sort((a, b) => b.length - a.length).slice(0, 3);
+  const chosen =
+    proper.length > 0
+      ? proper.slice(0, MAX_WORDS)
+      : unique(content)
+          .sort((a, b) => b.length - a.length)
+          .slice(0, 3);
   const query = [...chosen, ...(date === null ? [] : [date])].join(' ');
   return query === '' ? null : query;
 }

@@ -67,11 +67,17 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
           channelId,
           localDay,
         ]);
-        await client.query('UPDATE subscriptions SET last_digest_at = $1, last_error = NULL, last_error_at = NULL WHERE channel_id = $2', [builtAt.getTime(), channelId]);
+        await client.query('UPDATE subscriptions SET last_digest_at = $1, last_error = NULL, last_error_at = NULL WHERE channel_id = $2', [
+          builtAt.getTime(),
+          channelId,
+        ]);
       });
     },
     async noteDigestFailure(channelId, reason, at) {
-      const first = await query('UPDATE subscriptions SET last_error = $1, last_error_at = $2 WHERE channel_id = $3 AND last_error IS NULL', [reason, at.getTime(), channelId]);
+      const first = await query(
+        'UPDATE subscriptions SET last_error = $1, last_error_at = $2 WHERE channel_id = $3 AND last_error IS NULL',
+        [reason, at.getTime(), channelId],
+      );
       if ((first.rowCount ?? 0) > 0) return true;
       await query('UPDATE subscriptions SET last_error = $1, last_error_at = $2 WHERE channel_id = $3', [reason, at.getTime(), channelId]);
       return false;

@@ -40,7 +40,9 @@ export function openSqliteStore(databaseUrl: string): Store {
       ON CONFLICT (channel_id, local_day) DO UPDATE SET replica_id = excluded.replica_id, claimed_at = excluded.claimed_at
       WHERE digest_claims.state = 'claimed' AND digest_claims.claimed_at <= @staleBefore`),
     markPosted: db.prepare(`UPDATE digest_claims SET state = 'posted', ts = ?, posted_at = ? WHERE channel_id = ? AND local_day = ?`),
-    stampSubscription: db.prepare('UPDATE subscriptions SET last_digest_at = ?, last_error = NULL, last_error_at = NULL WHERE channel_id = ?'),
+    stampSubscription: db.prepare(
+      'UPDATE subscriptions SET last_digest_at = ?, last_error = NULL, last_error_at = NULL WHERE channel_id = ?',
+    ),
     firstFailure: db.prepare('UPDATE subscriptions SET last_error = ?, last_error_at = ? WHERE channel_id = ? AND last_error IS NULL'),
     anotherFailure: db.prepare('UPDATE subscriptions SET last_error = ?, last_error_at = ? WHERE channel_id = ?'),
     release: db.prepare(`DELETE FROM digest_claims WHERE channel_id = ? AND local_day = ? AND replica_id = ? AND state = 'claimed'`),

@@ -9,7 +9,7 @@ describe('encodeCursor / decodeCursor', () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
-  it('round-trips a glance and a story\'s timeline', () => {
+  it("round-trips a glance and a story's timeline", () => {
     const glance = { ...cursor, query: '2013', mode: 'glance' as const, offset: 0 };
     const story = { ...cursor, query: '2013', mode: 'timeline' as const, story: 'Aleppo offensive (November–December 2016)' };
     expect(decodeCursor(encodeCursor(glance))).toEqual(glance);
@@ -35,8 +35,10 @@ describe('encodeCursor / decodeCursor', () => {
   });
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(fc.string(), (value) => {
-      decodeCursor(value);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        decodeCursor(value);
+      }),
+    );
   });
 });

@@ -20,7 +20,11 @@ describe('digestMessage', () => {
       'The Federal Reserve System raises the benchmark interest rate in the United States to a level between 0.5 and 0.75%. ' +
       'This is the second time in a decade that the Federal Reserve has increased interest rates.';
     const wcep = makeRecord({ title: line, summary: line, sources: [{ name: 'NYT', url: null }], date: '2016-12-14' });
-    const message = digestMessage({ ...digest, onThisDay: [{ record: wcep, yearsAgo: 10, label: '10 years ago', score: 3 }], onThisDayTotal: 1 });
+    const message = digestMessage({
+      ...digest,
+      onThisDay: [{ record: wcep, yearsAgo: 10, label: '10 years ago', score: 3 }],
+      onThisDayTotal: 1,
+    });
     const card = message.blocks[3] as { text: { text: string } };
     expect(card.text.text).toBe(
       '_10 years ago · 14 Dec 2016_\n' +
@@ -59,7 +63,10 @@ describe('digestMessage', () => {
   });
 
   it('puts a note first, names the configured command and leaves out empty parts', () => {
-    const message = digestMessage({ ...digest, topic: '', newlyAdded: [], newlyAddedTotal: 0 }, { slashCommand: '/ks', note: 'Preview: not posted' });
+    const message = digestMessage(
+      { ...digest, topic: '', newlyAdded: [], newlyAddedTotal: 0 },
+      { slashCommand: '/ks', note: 'Preview: not posted' },
+    );
     expect(message.blocks.map((block) => block.type)).toEqual(['context', 'header', 'section', 'section', 'context']);
     expect(message.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Preview: not posted' }] });
     expect(message.blocks[4]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '+3 more from this day: `/ks 7 August`' }] });
@@ -84,7 +91,12 @@ describe('quietDigestMessage', () => {
   it('is one line', () => {
     expect(quietDigestMessage('2026-11-23')).toEqual({
       text: 'Daily digest · Mon 23 Nov 2026: nothing on this day in earlier years, and nothing new.',
-      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'Daily digest · Mon 23 Nov 2026: nothing on this day in earlier years, and nothing new.' }] }],
+      blocks: [
+        {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: 'Daily digest · Mon 23 Nov 2026: nothing on this day in earlier years, and nothing new.' }],
+        },
+      ],
     });
   });
 });

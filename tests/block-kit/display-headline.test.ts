@@ -39,13 +39,15 @@ describe('displayText', () => {
       'After 10 cases of COVID-19 are confirmed in Washington, D.C., the U.S. government closes the White House, the Capitol building, ' +
       'and the U.S. Supreme Court Building to visitors until the end of the month.';
     expect(displayText(line, line)).toEqual({
-      headline: 'After 10 cases of COVID-19 are confirmed in Washington, D.C., the U.S. government closes the White House, the Capitol building',
+      headline:
+        'After 10 cases of COVID-19 are confirmed in Washington, D.C., the U.S. government closes the White House, the Capitol building',
       summary: '…and the U.S. Supreme Court Building to visitors until the end of the month.',
     });
   });
 
   it('shows a line a little over the limit whole rather than leave a stub under it', () => {
-    const line = 'Vitali Klitschko defeats Odlanier Solís via a controversial first-round technical knockout to retain the WBC Heavyweight Championship in Cologne, Germany.';
+    const line =
+      'Vitali Klitschko defeats Odlanier Solís via a controversial first-round technical knockout to retain the WBC Heavyweight Championship in Cologne, Germany.';
     expect(displayText(line, line)).toEqual({ headline: line, summary: '' });
   });
 
@@ -53,7 +55,8 @@ describe('displayText', () => {
     const line =
       "South Korea announces that it will withdraw its remaining workers from North Korea's Kaesong Industrial Region to protect their safety after the North Korean government rejects talks.";
     expect(displayText(line, line)).toEqual({
-      headline: "South Korea announces that it will withdraw its remaining workers from North Korea's Kaesong Industrial Region to protect their safety",
+      headline:
+        "South Korea announces that it will withdraw its remaining workers from North Korea's Kaesong Industrial Region to protect their safety",
       summary: '…after the North Korean government rejects talks.',
     });
   });

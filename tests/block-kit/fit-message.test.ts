@@ -4,7 +4,11 @@ import { checkMessage, checkView } from '../../src/block-kit/limits.ts';
 import { recordingLogger } from '../support/listener-fakes.ts';
 
 const button = (text: string, action_id: string) => ({ type: 'button', text: { type: 'plain_text', text }, action_id, value: 'v' });
-const section = (text: string, block_id?: string) => ({ type: 'section', ...(block_id === undefined ? {} : { block_id }), text: { type: 'mrkdwn', text } });
+const section = (text: string, block_id?: string) => ({
+  type: 'section',
+  ...(block_id === undefined ? {} : { block_id }),
+  text: { type: 'mrkdwn', text },
+});
 
 describe('fitMessage', () => {
   it('passes a valid message through untouched and logs nothing', () => {
@@ -17,10 +21,20 @@ describe('fitMessage', () => {
   it('drops a repeated action_id in a block and a repeated block_id, keeping the rest', () => {
     const logger = recordingLogger();
     const fitted = fitMessage(
-      { text: 'Nothing matches', blocks: [section('a', 'x'), section('b', 'x'), { type: 'actions', block_id: 'y', elements: [button('One', 'go'), button('Two', 'go')] }] },
+      {
+        text: 'Nothing matches',
+        blocks: [
+          section('a', 'x'),
+          section('b', 'x'),
+          { type: 'actions', block_id: 'y', elements: [button('One', 'go'), button('Two', 'go')] },
+        ],
+      },
       logger,
     );
-    expect(fitted).toEqual({ text: 'Nothing matches', blocks: [section('a', 'x'), section('b'), { type: 'actions', block_id: 'y', elements: [button('One', 'go')] }] });
+    expect(fitted).toEqual({
+      text: 'Nothing matches',
+      blocks: [section('a', 'x'), section('b'), { type: 'actions', block_id: 'y', elements: [button('One', 'go')] }],
+    });
     expect(checkMessage(fitted)).toEqual([]);
   });
 
@@ -37,7 +51,8 @@ describe('fitMessage', () => {
 
   it('logs each kind of problem once', () => {
     const logger = recordingLogger();
-    for (let i = 0; i < 3; i++) fitMessage({ text: 't', blocks: [{ type: 'actions', elements: [button('a', `id${i}`), button('b', `id${i}`)] }] }, logger);
+    for (let i = 0; i < 3; i++)
+      fitMessage({ text: 't', blocks: [{ type: 'actions', elements: [button('a', `id${i}`), button('b', `id${i}`)] }] }, logger);
     expect(logger.lines).toEqual([
       'warn a reply broke Slack’s Block Kit rules and was trimmed before sending: blocks[0].elements[1].action_id "id0" is not unique in its block',
     ]);

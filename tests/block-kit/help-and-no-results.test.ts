@@ -21,7 +21,10 @@ describe('noResultsMessage', () => {
     expect(message.blocks[0]).toEqual({
       type: 'section',
       block_id: 'kaesong_none',
-      text: { type: 'mrkdwn', text: 'Nothing in the timeline matches *kaesong · 1999*.\nWithout the date range, the same words match 12 events.' },
+      text: {
+        type: 'mrkdwn',
+        text: 'Nothing in the timeline matches *kaesong · 1999*.\nWithout the date range, the same words match 12 events.',
+      },
     });
     expect(message.text).toBe('Nothing matches kaesong · 1999.');
   });
@@ -35,6 +38,8 @@ describe('noResultsMessage', () => {
   it('falls back to advice when there is no way out', () => {
     const message = noResultsMessage({ label: '<zzz>', corrected: null, withoutDates: null });
     expect(message.blocks).toHaveLength(1);
-    expect(JSON.stringify(message.blocks)).toContain('Nothing in the timeline matches *&lt;zzz&gt;*.\\nTry fewer or broader words, or another spelling.');
+    expect(JSON.stringify(message.blocks)).toContain(
+      'Nothing in the timeline matches *&lt;zzz&gt;*.\\nTry fewer or broader words, or another spelling.',
+    );
   });
 });

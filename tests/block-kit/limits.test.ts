@@ -6,7 +6,9 @@ const button = (text: string, value = 'v', action_id = 'a') => ({ type: 'button'
 
 describe('checkMessage', () => {
   it('accepts a small valid message', () => {
-    expect(checkMessage({ text: 'hi', blocks: [section('*hi* <https://x.org|x> &amp; <@U1>')], unfurl_links: false, unfurl_media: false })).toEqual([]);
+    expect(
+      checkMessage({ text: 'hi', blocks: [section('*hi* <https://x.org|x> &amp; <@U1>')], unfurl_links: false, unfurl_media: false }),
+    ).toEqual([]);
   });
 
   it('requires a plain text fallback', () => {
@@ -29,7 +31,9 @@ describe('checkMessage', () => {
     expect(checkMessage({ text: 't', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }] })).toEqual([
       'blocks[0].text is 151 chars (max 150)',
     ]);
-    expect(checkMessage({ text: 't', blocks: [{ type: 'header', text: { type: 'mrkdwn', text: 'h' } }] })).toEqual(['blocks[0].text must be plain_text']);
+    expect(checkMessage({ text: 't', blocks: [{ type: 'header', text: { type: 'mrkdwn', text: 'h' } }] })).toEqual([
+      'blocks[0].text must be plain_text',
+    ]);
   });
 
   it('rejects more than 10 context elements', () => {
@@ -47,12 +51,18 @@ describe('checkMessage', () => {
   });
 
   it('rejects long or duplicate block_ids', () => {
-    const blocks = [{ type: 'divider', block_id: 'x'.repeat(256) }, { type: 'divider', block_id: 'a' }, { type: 'divider', block_id: 'a' }];
+    const blocks = [
+      { type: 'divider', block_id: 'x'.repeat(256) },
+      { type: 'divider', block_id: 'a' },
+      { type: 'divider', block_id: 'a' },
+    ];
     expect(checkMessage({ text: 't', blocks })).toEqual(['blocks[0].block_id longer than 255', 'blocks[2].block_id "a" is not unique']);
   });
 
   it('requires alt text and an http(s) URL on images', () => {
-    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'x' }, accessory: { type: 'image', image_url: 'ftp://x', alt_text: '' } }];
+    const blocks = [
+      { type: 'section', text: { type: 'mrkdwn', text: 'x' }, accessory: { type: 'image', image_url: 'ftp://x', alt_text: '' } },
+    ];
     expect(checkMessage({ text: 't', blocks })).toEqual([
       'blocks[0].accessory.image_url must be an http(s) URL of at most 3000 chars',
       'blocks[0].accessory.alt_text must be 1-2000 chars',
@@ -94,6 +104,8 @@ describe('checkView', () => {
     const blocks = Array.from({ length: 100 }, () => ({ type: 'divider' }));
     expect(checkView({ type: 'home', blocks })).toEqual([]);
     expect(checkView({ type: 'home', blocks: [...blocks, { type: 'divider' }] })).toEqual(['101 blocks (max 100)']);
-    expect(checkView({ type: 'modal', title: { type: 'plain_text', text: 'x'.repeat(25) }, blocks: [] })).toEqual(['view.title is 25 chars (max 24)']);
+    expect(checkView({ type: 'modal', title: { type: 'plain_text', text: 'x'.repeat(25) }, blocks: [] })).toEqual([
+      'view.title is 25 chars (max 24)',
+    ]);
   });
 });

@@ -7,7 +7,9 @@ describe('safeText', () => {
   });
 
   it('neutralises formatting characters so corpus text cannot open bold or italics', () => {
-    expect(safeText('*not bold* _not italic_ ~no~ `code`')).toBe('\u2217not bold\u2217 \u02CDnot italic\u02CD \u223Cno\u223C \u02CBcode\u02CB');
+    expect(safeText('*not bold* _not italic_ ~no~ `code`')).toBe(
+      '\u2217not bold\u2217 \u02CDnot italic\u02CD \u223Cno\u223C \u02CBcode\u02CB',
+    );
   });
 
   it('turns Slack control sequences into plain text', () => {

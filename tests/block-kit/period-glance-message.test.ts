@@ -16,7 +16,7 @@ describe('periodGlanceMessage', () => {
   const message = periodGlanceMessage({ glance, label: '2013', cursor, buttons: true });
   const byId = (id: string) => message.blocks.find((block) => block.block_id === id) as unknown as Section;
 
-  it('heads the answer with the period\'s count and its activity line', () => {
+  it("heads the answer with the period's count and its activity line", () => {
     expect(byId('kaesong_summary').text.text).toBe('*2013 at a glance* · 41 events · 3 stories\n▃▃▃█▄▃▄▃▃▃▂▂  by month, Jan–Dec 2013');
   });
 
@@ -28,17 +28,30 @@ describe('periodGlanceMessage', () => {
     expect(decodeCursor(button.value)).toEqual({ query: '2013', offset: 0, mode: 'timeline', now: NOW, story: '2013 Korean crisis' });
   });
 
-  it('names a story\'s parts under it, but not a mere note of its dates', () => {
-    const parts = ['Syrian civil war in Aleppo', 'Syrian civil war (2011–present)', 'Syrian civil war and Russia–United States relations', 'Syrian civil war in Idlib', 'Syrian civil war in Homs', 'Syrian civil war spillover'];
+  it("names a story's parts under it, but not a mere note of its dates", () => {
+    const parts = [
+      'Syrian civil war in Aleppo',
+      'Syrian civil war (2011–present)',
+      'Syrian civil war and Russia–United States relations',
+      'Syrian civil war in Idlib',
+      'Syrian civil war in Homs',
+      'Syrian civil war spillover',
+    ];
     const withParts = { ...glance, stories: [{ ...glance.stories[0]!, parts }] };
-    const story = periodGlanceMessage({ glance: withParts, label: '2013', cursor, buttons: true }).blocks.find((b) => b.block_id === 'kaesong_story_1') as unknown as Section;
+    const story = periodGlanceMessage({ glance: withParts, label: '2013', cursor, buttons: true }).blocks.find(
+      (b) => b.block_id === 'kaesong_story_1',
+    ) as unknown as Section;
     expect(story.text.text.split('\n')[2]).toBe('_incl. in Aleppo, in Idlib, in Homs and 1 more_');
   });
 
   it('then shows the most significant events as cards, and ends with Share and Timeline', () => {
     const text = renderMessageText(message, { ansi: false });
-    expect(text).toContain('Most significant events\nMon 8 Apr 2013\nNorth Korea withdraws its workers from the Kaesong industrial region.\n');
-    const actions = message.blocks[message.blocks.length - 1] as unknown as { elements: Array<{ text: { text: string }; action_id: string; value: string }> };
+    expect(text).toContain(
+      'Most significant events\nMon 8 Apr 2013\nNorth Korea withdraws its workers from the Kaesong industrial region.\n',
+    );
+    const actions = message.blocks[message.blocks.length - 1] as unknown as {
+      elements: Array<{ text: { text: string }; action_id: string; value: string }>;
+    };
     expect(actions.elements.map((e) => [e.text.text, e.action_id, decodeCursor(e.value)?.mode])).toEqual([
       ['Share in channel', 'kaesong_share', 'glance'],
       ['Timeline', 'kaesong_timeline', 'timeline'],
@@ -59,7 +72,13 @@ describe('periodGlanceMessage', () => {
   });
 
   it('has no buttons once shared in the channel', () => {
-    const shared = periodGlanceMessage({ glance, label: '2013', cursor, buttons: false, heading: { mrkdwn: 'Shared by <@U1>', plain: 'Shared by <@U1>' } });
+    const shared = periodGlanceMessage({
+      glance,
+      label: '2013',
+      cursor,
+      buttons: false,
+      heading: { mrkdwn: 'Shared by <@U1>', plain: 'Shared by <@U1>' },
+    });
     expect(JSON.stringify(shared.blocks)).not.toContain('"button"');
     expect(shared.text.startsWith('Shared by <@U1>\n2013 at a glance')).toBe(true);
     expect(checkMessage(shared)).toEqual([]);

@@ -31,7 +31,9 @@ describe('resultCard', () => {
     const short = 'North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.';
     const wcep = { image: null, sources: [{ name: 'BBC', url: null }], origin: { file: 'd.yaml', line: 5, format: 'wcep-daily' as const } };
     const once = resultCard(makeHit(makeRecord({ title: short, summary: short, ...wcep })))[0] as { text: { text: string } };
-    expect(once.text.text).toBe('_Wed 7 Aug 2013_\n*North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.*');
+    expect(once.text.text).toBe(
+      '_Wed 7 Aug 2013_\n*North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.*',
+    );
     const long = `${short.slice(0, -1)}, days after Seoul demanded "final talks" on the matter. The two sides last met in July without agreement.`;
     const split = resultCard(makeHit(makeRecord({ title: long, summary: long, ...wcep })))[0] as { text: { text: string } };
     expect(split.text.text).toBe(
@@ -46,7 +48,10 @@ describe('resultCard', () => {
     expect(context).toEqual({
       type: 'context',
       elements: [
-        { type: 'mrkdwn', text: 'Sources: <http://www.bbc.co.uk/news/world-asia-23586026|BBC> · <http://news.sky.com/story/1125548/koreas-agree-to-talks-complex-may-re-open|Sky News>' },
+        {
+          type: 'mrkdwn',
+          text: 'Sources: <http://www.bbc.co.uk/news/world-asia-23586026|BBC> · <http://news.sky.com/story/1125548/koreas-agree-to-talks-complex-may-re-open|Sky News>',
+        },
         { type: 'mrkdwn', text: 'Context: Kaesong area · North Korea · South Korea' },
       ],
     });

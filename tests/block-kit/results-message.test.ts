@@ -16,8 +16,14 @@ describe('resultsMessage', () => {
   it('starts with the summary line and carries a plain fallback', () => {
     const page = { query: makeQuery(), total: 6, offset: 0, relaxed: false, hits: [makeHit()] };
     const message = resultsMessage({ page, label: 'kaesong · 2013', cursor, pageSize: 5, buttons: true });
-    expect(message.blocks[0]).toEqual({ type: 'section', block_id: 'kaesong_summary_0', text: { type: 'mrkdwn', text: '*kaesong · 2013* · 6 events · showing 1–1' } });
-    expect(message.text).toBe('kaesong · 2013 · 6 events · showing 1–1\n1. Wed 7 Aug 2013: North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.');
+    expect(message.blocks[0]).toEqual({
+      type: 'section',
+      block_id: 'kaesong_summary_0',
+      text: { type: 'mrkdwn', text: '*kaesong · 2013* · 6 events · showing 1–1' },
+    });
+    expect(message.text).toBe(
+      'kaesong · 2013 · 6 events · showing 1–1\n1. Wed 7 Aug 2013: North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.',
+    );
     expect(checkMessage(message)).toEqual([]);
   });
 
@@ -30,8 +36,16 @@ describe('resultsMessage', () => {
   });
 
   it('offers Older and Newer in timeline mode', () => {
-    const page = { query: makeQuery({ terms: [], timeline: true }), total: 20, offset: 5, relaxed: false, hits: Array.from({ length: 5 }, () => makeHit()) };
-    const buttons = buttonsOf(resultsMessage({ page, label: 'Aug 2013', cursor: { ...cursor, mode: 'timeline', offset: 5 }, pageSize: 5, buttons: true }));
+    const page = {
+      query: makeQuery({ terms: [], timeline: true }),
+      total: 20,
+      offset: 5,
+      relaxed: false,
+      hits: Array.from({ length: 5 }, () => makeHit()),
+    };
+    const buttons = buttonsOf(
+      resultsMessage({ page, label: 'Aug 2013', cursor: { ...cursor, mode: 'timeline', offset: 5 }, pageSize: 5, buttons: true }),
+    );
     expect(buttons.map((button) => [button.text.text, decodeCursor(button.value)?.offset])).toEqual([
       ['Share in channel', 5],
       ['◀ Older', 0],
@@ -41,11 +55,17 @@ describe('resultsMessage', () => {
 
   it('has no More button on the last page and no buttons when shared', () => {
     const page = { query: makeQuery(), total: 1, offset: 0, relaxed: false, hits: [makeHit()] };
-    expect(buttonsOf(resultsMessage({ page, label: 'k', cursor, pageSize: 5, buttons: true })).map((b) => b.text.text)).toEqual(['Share in channel']);
+    expect(buttonsOf(resultsMessage({ page, label: 'k', cursor, pageSize: 5, buttons: true })).map((b) => b.text.text)).toEqual([
+      'Share in channel',
+    ]);
     const shared = resultsMessage({ page, label: 'k', cursor, pageSize: 5, buttons: false, heading: sharedByHeading('U123') });
     expect(buttonsOf(shared)).toEqual([]);
     expect(shared.text.split('\n')[0]).toBe('Shared by <@U123>');
-    expect(shared.blocks[0]).toEqual({ type: 'context', block_id: 'kaesong_heading', elements: [{ type: 'mrkdwn', text: 'Shared by <@U123>' }] });
+    expect(shared.blocks[0]).toEqual({
+      type: 'context',
+      block_id: 'kaesong_heading',
+      elements: [{ type: 'mrkdwn', text: 'Shared by <@U123>' }],
+    });
   });
 
   it('never exceeds 50 blocks: fewer cards, and More picks up where the cards stopped', () => {

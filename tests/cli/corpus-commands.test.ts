@@ -41,16 +41,24 @@ describe('kaesong import wcep', () => {
   it('writes one JSON Lines file per year and a summary', async () => {
     const source = tempDir();
     mkdirSync(join(source, '2013'));
-    writeFileSync(join(source, '2013', '2013-08-07.yaml'), "Date: '2013-08-07'\nIntelligence_Payload:\n  Politics:\n  - A minister resigns. (Reuters)\n");
-    writeFileSync(join(source, '2014-01-01.yaml'), "Date: '2014-01-01'\nIntelligence_Payload:\n  Sports:\n  - A team wins. (BBC)\n  - Another team loses. (BBC)\n");
+    writeFileSync(
+      join(source, '2013', '2013-08-07.yaml'),
+      "Date: '2013-08-07'\nIntelligence_Payload:\n  Politics:\n  - A minister resigns. (Reuters)\n",
+    );
+    writeFileSync(
+      join(source, '2014-01-01.yaml'),
+      "Date: '2014-01-01'\nIntelligence_Payload:\n  Sports:\n  - A team wins. (BBC)\n  - Another team loses. (BBC)\n",
+    );
     const out = join(tempDir(), 'jsonl');
     const { context, err } = fakeCliContext();
     expect(await importWcepCommand.run([source, '--out', out], context)).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['wcep-2013.jsonl', 'wcep-2014.jsonl']);
-    expect(readFileSync(join(out, 'wcep-2014.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line).title)).toEqual([
-      'A team wins.',
-      'Another team loses.',
-    ]);
+    expect(
+      readFileSync(join(out, 'wcep-2014.jsonl'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).title),
+    ).toEqual(['A team wins.', 'Another team loses.']);
     expect(err).toEqual([`2 files, 3 events written to 2 files in ${out}, 0 skipped, 0 problems`]);
   });
 

@@ -14,7 +14,11 @@ describe('kaesong <command> --help', () => {
   for (const command of COMMANDS) {
     const name = command.path.join(' ');
     it(`prints the usage of ${name} and exits 0`, async () => {
-      expect(await kaesong(...command.path, '--help')).toEqual({ code: 0, out: `Usage:\n  kaesong ${command.usage}\n      ${command.summary}`, err: '' });
+      expect(await kaesong(...command.path, '--help')).toEqual({
+        code: 0,
+        out: `Usage:\n  kaesong ${command.usage}\n      ${command.summary}`,
+        err: '',
+      });
       expect((await kaesong(...command.path, '-h')).code).toBe(0);
     });
 
@@ -30,13 +34,19 @@ describe('kaesong <command> --help', () => {
 
 describe('kaesong with a wrong argument', () => {
   it.each([
-    [['related'], `kaesong related: give the event's id, e.g. news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone`],
+    [
+      ['related'],
+      `kaesong related: give the event's id, e.g. news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone`,
+    ],
     [['related', 'a', 'b'], 'kaesong related: unexpected argument "b"'],
     [['search', 'kaesong', '--limit'], 'kaesong search: --limit needs a value'],
     [['search', 'kaesong', '--json=yes'], 'kaesong search: --json takes no value'],
     [['import', 'jsonl'], 'kaesong import jsonl: give one .jsonl file'],
     [['digest', 'run', 'now'], 'kaesong digest run: unexpected argument "now"'],
-    [['digest', 'preview', '--date', 'tomorrow'], 'kaesong digest preview: --date must be a day as YYYY-MM-DD, e.g. 2026-11-23; got "tomorrow"'],
+    [
+      ['digest', 'preview', '--date', 'tomorrow'],
+      'kaesong digest preview: --date must be a day as YYYY-MM-DD, e.g. 2026-11-23; got "tomorrow"',
+    ],
   ])('kaesong %j says what is wrong first', async (argv, line) => {
     const { code, err } = await kaesong(...argv);
     expect(code).toBe(2);
@@ -47,7 +57,9 @@ describe('kaesong with a wrong argument', () => {
   it('lists every command for --help, help or nothing, and exits 2 for an unknown one', async () => {
     const all = await kaesong('--help');
     expect(all.code).toBe(0);
-    expect(all.out.split('\n').filter((line) => line.startsWith('  kaesong '))).toEqual(COMMANDS.map((command) => `  kaesong ${command.usage}`));
+    expect(all.out.split('\n').filter((line) => line.startsWith('  kaesong '))).toEqual(
+      COMMANDS.map((command) => `  kaesong ${command.usage}`),
+    );
     expect(await kaesong('help')).toEqual(all);
     expect(await kaesong()).toEqual(all);
     const unknown = await kaesong('frobnicate');

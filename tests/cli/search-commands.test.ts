@@ -21,7 +21,8 @@ describe('kaesong search --json', () => {
       kind: 'event',
       date: '2013-08-07',
       title: 'North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.',
-      summary: 'North and South Korea agree to resume talks on reopening the joint Kaesong zone, days after Seoul demanded "final talks" on the matter.',
+      summary:
+        'North and South Korea agree to resume talks on reopening the joint Kaesong zone, days after Seoul demanded "final talks" on the matter.',
       body: '',
       category: null,
       stub: false,
@@ -34,17 +35,30 @@ describe('kaesong search --json', () => {
       contexts: ['Kaesong area', 'North Korea', 'South Korea'],
       related: seed.related,
     });
-    expect(seed.related.map((event: { reason: string }) => event.reason)).toEqual(['linked from the event page', 'linked from the event page', 'linked from the event page']);
-    expect(answer.results.map((result: { kind: string }) => result.kind).sort()).toEqual(['article', 'article', 'event', 'event', 'event', 'event']);
+    expect(seed.related.map((event: { reason: string }) => event.reason)).toEqual([
+      'linked from the event page',
+      'linked from the event page',
+      'linked from the event page',
+    ]);
+    expect(answer.results.map((result: { kind: string }) => result.kind).sort()).toEqual([
+      'article',
+      'article',
+      'event',
+      'event',
+      'event',
+      'event',
+    ]);
   });
 
   it('answers a bad --limit with usage, not a stack trace', async () => {
-    await expect(searchCommand.run(['kaesong', '--limit', 'lots', '--corpus', corpus], context().context)).rejects.toThrow('--limit must be a whole number from 1 to 1000; got "lots"');
+    await expect(searchCommand.run(['kaesong', '--limit', 'lots', '--corpus', corpus], context().context)).rejects.toThrow(
+      '--limit must be a whole number from 1 to 1000; got "lots"',
+    );
   });
 });
 
 describe('kaesong related', () => {
-  it('lists an event\'s related events with their reasons', async () => {
+  it("lists an event's related events with their reasons", async () => {
     const { context: cli, out } = context();
     expect(await relatedCommand.run([SEED, '--corpus', corpus, '--limit', '2', '--json'], cli)).toBe(0);
     const answer = JSON.parse(out.join('\n'));

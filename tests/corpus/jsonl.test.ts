@@ -11,8 +11,22 @@ describe('parseJsonl', () => {
     expect(problems).toEqual([]);
     const defaults = { summary: '', body: '', image: null, sources: [], contexts: [], category: null, related: [], stub: false };
     expect(records).toEqual([
-      { id: 'news/2013/08/7/talks-resume', kind: 'event', date: '2013-08-07', title: 'Talks resume.', ...defaults, origin: { file: 'x.jsonl', line: 1, format: 'jsonl' } },
-      { id: 'article/background', kind: 'article', date: null, title: 'Background', ...defaults, origin: { file: 'x.jsonl', line: 3, format: 'jsonl' } },
+      {
+        id: 'news/2013/08/7/talks-resume',
+        kind: 'event',
+        date: '2013-08-07',
+        title: 'Talks resume.',
+        ...defaults,
+        origin: { file: 'x.jsonl', line: 1, format: 'jsonl' },
+      },
+      {
+        id: 'article/background',
+        kind: 'article',
+        date: null,
+        title: 'Background',
+        ...defaults,
+        origin: { file: 'x.jsonl', line: 3, format: 'jsonl' },
+      },
     ]);
   });
 

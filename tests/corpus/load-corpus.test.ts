@@ -18,14 +18,39 @@ describe('loadCorpus on the bundled corpus/', () => {
     expect(files).toBe(5);
     expect(synonyms).toContainEqual(['Kaesong', 'Gaeseong', '개성']);
     expect(records.map((r) => [r.date, r.kind, r.stub, r.id])).toEqual([
-      ['2013-04-17', 'event', true, 'news/2013/04/17/north-korea-blocks-a-delegation-of-south-korean-businessmen-from-delivering-food-and-supplies-to-200-of-their-staff-inside-the-closed-kaeson'],
-      ['2013-04-26', 'event', true, 'news/2013/04/26/south-korea-announces-that-it-will-withdraw-its-remaining-workers-from-north-korea-s-kaesong-industrial-region-to-protect-their-safety-after'],
+      [
+        '2013-04-17',
+        'event',
+        true,
+        'news/2013/04/17/north-korea-blocks-a-delegation-of-south-korean-businessmen-from-delivering-food-and-supplies-to-200-of-their-staff-inside-the-closed-kaeson',
+      ],
+      [
+        '2013-04-26',
+        'event',
+        true,
+        'news/2013/04/26/south-korea-announces-that-it-will-withdraw-its-remaining-workers-from-north-korea-s-kaesong-industrial-region-to-protect-their-safety-after',
+      ],
       ['2013-06-09', 'article', false, 'article/at-truce-village-north-south-korea-set-stage-for-cabinet-level-talks'],
       ['2013-08-07', 'article', false, 'article/north-korea-pledges-to-take-steps-to-reopen-the-kaesong-industrial-zone'],
       ['2013-08-07', 'event', false, SEED_ID],
-      ['2013-08-14', 'event', true, 'news/2013/08/14/2013-korean-crisis-north-and-south-korea-agree-to-reopen-the-jointly-operated-kaesong-industrial-region'],
-      ['2016-01-07', 'event', true, 'news/2016/01/7/south-korea-says-it-will-resume-cross-border-propaganda-broadcasts-and-limit-entry-to-the-kaesong-industrial-region-in-response-to-yesterday'],
-      ['2016-02-11', 'event', true, 'news/2016/02/11/south-korea-starts-withdrawing-its-nationals-from-the-kaesong-industrial-region-in-protest-to-recent-actions-by-north-korea'],
+      [
+        '2013-08-14',
+        'event',
+        true,
+        'news/2013/08/14/2013-korean-crisis-north-and-south-korea-agree-to-reopen-the-jointly-operated-kaesong-industrial-region',
+      ],
+      [
+        '2016-01-07',
+        'event',
+        true,
+        'news/2016/01/7/south-korea-says-it-will-resume-cross-border-propaganda-broadcasts-and-limit-entry-to-the-kaesong-industrial-region-in-response-to-yesterday',
+      ],
+      [
+        '2016-02-11',
+        'event',
+        true,
+        'news/2016/02/11/south-korea-starts-withdrawing-its-nationals-from-the-kaesong-industrial-region-in-protest-to-recent-actions-by-north-korea',
+      ],
       [null, 'article', false, 'article/inter-korean-exchanges-and-cooperation'],
     ]);
     const stub = records[0]!;
@@ -101,7 +126,11 @@ describe.skipIf(!hasWcep)(`loadCorpus with ../shared/data/wcep${hasWcep ? '' : `
     expect(seed[0]!.category).toBe('International relations');
     expect(seed[0]!.contexts).toEqual(['Kaesong area', 'North Korea', 'South Korea']);
     const reopened = records.find((r) => r.date === '2013-08-14' && r.title.includes('Kaesong'))!;
-    expect([reopened.stub, reopened.sources, reopened.contexts]).toEqual([false, [{ name: 'Reuters', url: null }], ['Kaesong area', 'North Korea', 'South Korea']]);
+    expect([reopened.stub, reopened.sources, reopened.contexts]).toEqual([
+      false,
+      [{ name: 'Reuters', url: null }],
+      ['Kaesong area', 'North Korea', 'South Korea'],
+    ]);
   });
 
   it('loads every day, reporting only the broken 2026-03-18 file', { timeout: 60_000 }, async () => {

@@ -4,9 +4,20 @@ import type { CorpusRecord } from '../../src/model/record.ts';
 
 function record(overrides: Partial<CorpusRecord>): CorpusRecord {
   return {
-    id: 'news/2013/08/7/talks', kind: 'event', date: '2013-08-07', title: 'Talks', summary: 'Talks', body: '', image: null,
-    sources: [], contexts: [], category: null, related: [], stub: false,
-    origin: { file: 'a.yaml', line: 1, format: 'wcep-daily' }, ...overrides,
+    id: 'news/2013/08/7/talks',
+    kind: 'event',
+    date: '2013-08-07',
+    title: 'Talks',
+    summary: 'Talks',
+    body: '',
+    image: null,
+    sources: [],
+    contexts: [],
+    category: null,
+    related: [],
+    stub: false,
+    origin: { file: 'a.yaml', line: 1, format: 'wcep-daily' },
+    ...overrides,
   };
 }
 
@@ -36,7 +47,14 @@ describe('compareRichness', () => {
       record({ summary: 'short' }),
       record({ summary: 'longer text' }),
       record({ summary: 'longer text', image: 'img.jpg' }),
-      record({ summary: 'longer text', image: 'img.jpg', sources: [{ name: 'A', url: null }, { name: 'B', url: null }] }),
+      record({
+        summary: 'longer text',
+        image: 'img.jpg',
+        sources: [
+          { name: 'A', url: null },
+          { name: 'B', url: null },
+        ],
+      }),
       record({ summary: 'longer text', image: 'img.jpg', sources: [{ name: 'A', url: 'https://a' }] }),
     ];
     expect([...order].sort(compareRichness)).toEqual([...order].reverse());
@@ -46,21 +64,34 @@ describe('compareRichness', () => {
 describe('mergeRecords', () => {
   it('makes one record of the same id: the richer wins, sources, contexts and category combine', () => {
     const page = record({
-      summary: 'A longer summary from the event page.', image: 'img.jpg', contexts: ['Kaesong area'],
-      sources: [{ name: 'BBC', url: 'https://bbc.co.uk/x' }], origin: { file: 'page.md', line: 1, format: 'event-page' },
+      summary: 'A longer summary from the event page.',
+      image: 'img.jpg',
+      contexts: ['Kaesong area'],
+      sources: [{ name: 'BBC', url: 'https://bbc.co.uk/x' }],
+      origin: { file: 'page.md', line: 1, format: 'event-page' },
     });
-    const wcep = record({ sources: [{ name: 'BBC', url: null }, { name: 'Sky News', url: null }], category: 'International relations', contexts: ['kaesong AREA', 'Korea'] });
+    const wcep = record({
+      sources: [
+        { name: 'BBC', url: null },
+        { name: 'Sky News', url: null },
+      ],
+      category: 'International relations',
+      contexts: ['kaesong AREA', 'Korea'],
+    });
     expect(mergeRecords([wcep, page])).toEqual([
       {
         ...page,
         category: 'International relations',
-        sources: [{ name: 'BBC', url: 'https://bbc.co.uk/x' }, { name: 'Sky News', url: null }],
+        sources: [
+          { name: 'BBC', url: 'https://bbc.co.uk/x' },
+          { name: 'Sky News', url: null },
+        ],
         contexts: ['Kaesong area', 'Korea'],
       },
     ]);
   });
 
-  it('adds one stub per Related link to a missing id, and lets a full record replace it, keeping the link\'s contexts', () => {
+  it("adds one stub per Related link to a missing id, and lets a full record replace it, keeping the link's contexts", () => {
     const link = { id: 'news/2013/04/17/blocked', title: 'Blocked.', date: '2013-04-17', contexts: ['North Korea'] };
     const page = record({ related: [link, { ...link, contexts: ['South Korea'] }] });
     const merged = mergeRecords([page]);

@@ -48,7 +48,8 @@ describe('parseEventPage on seed 000', () => {
     expect(record.related).toEqual([
       {
         id: 'news/2016/02/11/south-korea-starts-withdrawing-its-nationals-from-the-kaesong-industrial-region-in-protest-to-recent-actions-by-north-korea',
-        title: 'South Korea starts withdrawing its nationals from the Kaesong Industrial Region in protest to recent actions by North Korea.',
+        title:
+          'South Korea starts withdrawing its nationals from the Kaesong Industrial Region in protest to recent actions by North Korea.',
         date: '2016-02-11',
         contexts: KAESONG,
       },
@@ -68,7 +69,7 @@ describe('parseEventPage on seed 000', () => {
       {
         id: 'news/2013/04/26/south-korea-announces-that-it-will-withdraw-its-remaining-workers-from-north-korea-s-kaesong-industrial-region-to-protect-their-safety-after',
         title:
-          'South Korea announces that it will withdraw its remaining workers from North Korea\'s Kaesong Industrial Region to protect their safety after the North Korean government rejects talks.',
+          "South Korea announces that it will withdraw its remaining workers from North Korea's Kaesong Industrial Region to protect their safety after the North Korean government rejects talks.",
         date: '2013-04-26',
         contexts: KAESONG,
       },
@@ -95,7 +96,10 @@ describe('parseEventPage on seed 000', () => {
 describe('parseEventPage on malformed pages', () => {
   it('reports a heading with an impossible date and reads nothing', () => {
     const outcome = parseEventPage('### [2013-02-30](/news/2013/02/30/index.md)\n\n# Headline\n', 'bad.md');
-    expect(outcome).toEqual({ records: [], problems: [{ file: 'bad.md', line: 1, reason: 'event page heading has no valid date: "2013-02-30"' }] });
+    expect(outcome).toEqual({
+      records: [],
+      problems: [{ file: 'bad.md', line: 1, reason: 'event page heading has no valid date: "2013-02-30"' }],
+    });
   });
 
   it('reports a page without a headline', () => {

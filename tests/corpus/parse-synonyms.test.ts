@@ -5,7 +5,13 @@ import { fileKind } from '../../src/corpus/detect-format.ts';
 describe('parseSynonyms', () => {
   it('reads one set of names per line, skipping comments and blank lines', () => {
     const text = '# Editors\n\nKaesong = Gaeseong = 개성\n  DPRK=North Korea  # the state\n';
-    expect(parseSynonyms(text, 'corpus/synonyms.txt')).toEqual({ sets: [['Kaesong', 'Gaeseong', '개성'], ['DPRK', 'North Korea']], problems: [] });
+    expect(parseSynonyms(text, 'corpus/synonyms.txt')).toEqual({
+      sets: [
+        ['Kaesong', 'Gaeseong', '개성'],
+        ['DPRK', 'North Korea'],
+      ],
+      problems: [],
+    });
   });
 
   it('reports a line with one name and keeps the rest', () => {

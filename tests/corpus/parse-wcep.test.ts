@@ -47,8 +47,16 @@ describe.skipIf(!hasWcep)(`parseWcep on ../shared/data/wcep${hasWcep ? '' : ` (s
         'International relations',
         ['North Korea–South Korea relations'],
       ],
-      ['North Korea says it will freeze all South Korean assets and equipment at the jointly run Kaesong Industrial Park.', 'International relations', ['North Korea–South Korea relations']],
-      ['South Korea shuts off the supply of electricity and water to the Kaesong Industrial Region.', 'International relations', ['North Korea–South Korea relations']],
+      [
+        'North Korea says it will freeze all South Korean assets and equipment at the jointly run Kaesong Industrial Park.',
+        'International relations',
+        ['North Korea–South Korea relations'],
+      ],
+      [
+        'South Korea shuts off the supply of electricity and water to the Kaesong Industrial Region.',
+        'International relations',
+        ['North Korea–South Korea relations'],
+      ],
     ]);
   });
 
@@ -61,10 +69,22 @@ describe.skipIf(!hasWcep)(`parseWcep on ../shared/data/wcep${hasWcep ? '' : ` (s
     expect(first.title).toBe('United States seizes Venezuela-linked oil tankers, including a Russian-flagged vessel');
     expect(first.summary.startsWith('U.S. authorities boarded and seized the tanker Marinera')).toBe(true);
     expect(first.category).toBe('Armed conflicts and attacks');
-    expect(first.contexts).toEqual(['venezuela', 'oil', 'shipping', 'sanctions', 'Maritime seizures', 'maritime seizure', 'oil tankers', 'russia']);
+    expect(first.contexts).toEqual([
+      'venezuela',
+      'oil',
+      'shipping',
+      'sanctions',
+      'Maritime seizures',
+      'maritime seizure',
+      'oil tankers',
+      'russia',
+    ]);
     expect(first.sources).toEqual([
       { name: 'Insurance Journal / Reuters', url: 'https://www.insurancejournal.com/news/international/2026/01/07/853493.htm' },
-      { name: 'U.S. Southern Command', url: 'https://www.southcom.mil/News/PressReleases/Article/4372191/maritime-interdiction-operation-jan-7-2026/' },
+      {
+        name: 'U.S. Southern Command',
+        url: 'https://www.southcom.mil/News/PressReleases/Article/4372191/maritime-interdiction-operation-jan-7-2026/',
+      },
     ]);
     expect(first.origin).toEqual({ file: `${WCEP}/2026/01/2026-01-07.yaml`, line: 16, format: 'wcep-rich' });
   });
@@ -73,7 +93,11 @@ describe.skipIf(!hasWcep)(`parseWcep on ../shared/data/wcep${hasWcep ? '' : ` (s
     const { records, problems } = parseDay('2026/03/2026-03-18.yaml');
     expect(records).toEqual([]);
     expect(problems).toEqual([
-      { file: `${WCEP}/2026/03/2026-03-18.yaml`, line: 19, reason: 'not valid YAML: name of an alias node must contain at least one character' },
+      {
+        file: `${WCEP}/2026/03/2026-03-18.yaml`,
+        line: 19,
+        reason: 'not valid YAML: name of an alias node must contain at least one character',
+      },
     ]);
   });
 });
@@ -125,9 +149,12 @@ describe('parseWcep on synthetic days', () => {
   });
 
   it('keeps a last line that reads as a sentence, and drops one that reads as a name', () => {
-    const day = (line: string) => parseWcep(`Date: '2010-09-23'\nIntelligence_Payload:\n  Sports:\n  - ${line}\n`, 'd.yaml').records.map((r) => r.title);
+    const day = (line: string) =>
+      parseWcep(`Date: '2010-09-23'\nIntelligence_Payload:\n  Sports:\n  - ${line}\n`, 'd.yaml').records.map((r) => r.title);
     expect(day('New York Jets defeat the New England Patriots')).toEqual(['New York Jets defeat the New England Patriots']);
-    expect(day('Tornadoes strike North Texas as part of an outbreak (CNN)')).toEqual(['Tornadoes strike North Texas as part of an outbreak']);
+    expect(day('Tornadoes strike North Texas as part of an outbreak (CNN)')).toEqual([
+      'Tornadoes strike North Texas as part of an outbreak',
+    ]);
     expect(day('2013 Thai political crisis')).toEqual([]);
     expect(day('Israeli-Palestinian conflict (Operation Summer Rains)')).toEqual([]);
   });

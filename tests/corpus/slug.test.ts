@@ -9,7 +9,7 @@ describe('slugify', () => {
   it('cuts at 140 characters and drops a dash left at the cut, as the seed links do', () => {
     expect(
       slugify(
-        'South Korea announces that it will withdraw its remaining workers from North Korea\'s Kaesong Industrial Region to protect their safety after the North Korean government rejects talks. ',
+        "South Korea announces that it will withdraw its remaining workers from North Korea's Kaesong Industrial Region to protect their safety after the North Korean government rejects talks. ",
       ),
     ).toBe(
       'south-korea-announces-that-it-will-withdraw-its-remaining-workers-from-north-korea-s-kaesong-industrial-region-to-protect-their-safety-after',

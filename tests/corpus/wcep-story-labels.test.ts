@@ -12,12 +12,19 @@ describe.skipIf(!hasWcep)(`WCEP story labels over the whole archive${hasWcep ? '
     const { records } = await loadCorpus([WCEP]);
     // Compared without case, a final full stop or a note: "Aleppo offensive" is the label
     // "Aleppo offensive (November–December 2016)". Contexts include every section name and tag.
-    const bare = (text: string) => text.toLowerCase().replace(/\s*\([^()]*\)/g, '').replace(/\.$/, '').trim();
+    const bare = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/\s*\([^()]*\)/g, '')
+        .replace(/\.$/, '')
+        .trim();
     const labels = new Set(records.flatMap((r) => r.contexts.map(bare)));
     const titledAsLabel = records.filter((r) => labels.has(bare(r.title)));
     expect(titledAsLabel.map((r) => `${r.origin.file.slice(WCEP.length + 1)}:${r.origin.line} ${r.title}`)).toEqual([]);
     const noted = records.filter((r) => r.sources.some((s) => isPeriodNote(s.name)));
-    expect(noted.map((r) => `${r.origin.file.slice(WCEP.length + 1)}:${r.origin.line} ${r.sources.map((s) => s.name).join(', ')}`)).toEqual([]);
+    expect(noted.map((r) => `${r.origin.file.slice(WCEP.length + 1)}:${r.origin.line} ${r.sources.map((s) => s.name).join(', ')}`)).toEqual(
+      [],
+    );
     expect(records.filter((r) => r.contexts.includes('Aleppo offensive (November–December 2016)')).length).toBe(7);
   });
 });

@@ -22,14 +22,24 @@ function context(): CliContext & { stdout: string[]; stderr: string[] } {
     out: (text) => void stdout.push(text),
     err: (text) => void stderr.push(text),
     interactive: false,
-    env: { SLACK_BOT_TOKEN: 'xoxb-cli', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: fake.apiUrl, CORPUS_DIR: corpusDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
+    env: {
+      SLACK_BOT_TOKEN: 'xoxb-cli',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: fake.apiUrl,
+      CORPUS_DIR: corpusDir,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'error',
+    },
   };
 }
 
 beforeAll(async () => {
   fake = await startFakeSlack();
   const store = openSqliteStore(databaseUrl);
-  await store.upsertSubscription({ teamId: 'T1', channelId: 'C1', time: '08:30', timeZone: 'Asia/Seoul', topic: 'kaesong', quiet: false }, new Date('2026-01-01T00:00:00Z'));
+  await store.upsertSubscription(
+    { teamId: 'T1', channelId: 'C1', time: '08:30', timeZone: 'Asia/Seoul', topic: 'kaesong', quiet: false },
+    new Date('2026-01-01T00:00:00Z'),
+  );
   await store.close();
 });
 afterAll(async () => {
@@ -61,14 +71,26 @@ describe('kaesong digest preview', () => {
     const preview = context();
     const before = fake.callsTo('chat.postMessage').length;
     expect(await digestPreviewCommand.run(['--date', '2026-08-07'], preview)).toBe(0);
-    expect(preview.stdout.join('\n').split('\n').slice(0, 3)).toEqual(['# C1', 'Daily digest for 2026-08-07 (topic: kaesong)', 'On this day (2):']);
+    expect(preview.stdout.join('\n').split('\n').slice(0, 3)).toEqual([
+      '# C1',
+      'Daily digest for 2026-08-07 (topic: kaesong)',
+      'On this day (2):',
+    ]);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(before);
   });
 
   it('prints JSON with --json', async () => {
     const preview = context();
     await digestPreviewCommand.run(['--date', '2026-08-07', '--json'], preview);
-    const [first] = JSON.parse(preview.stdout.join('\n')) as Array<{ channel: string; localDay: string; digest: { onThisDay: Array<{ label: string }> } }>;
-    expect([first!.channel, first!.localDay, first!.digest.onThisDay.map((item) => item.label)]).toEqual(['C1', '2026-08-07', ['13 years ago', '13 years ago']]);
+    const [first] = JSON.parse(preview.stdout.join('\n')) as Array<{
+      channel: string;
+      localDay: string;
+      digest: { onThisDay: Array<{ label: string }> };
+    }>;
+    expect([first!.channel, first!.localDay, first!.digest.onThisDay.map((item) => item.label)]).toEqual([
+      'C1',
+      '2026-08-07',
+      ['13 years ago', '13 years ago'],
+    ]);
   });
 });

@@ -39,17 +39,27 @@ describe('digest commands', () => {
       expect(reply.text).toBe(
         'Daily digest on for this channel: every day at 07:00 Europe/London, topic "North Korea", a quiet line on days with nothing to say. The first one comes tomorrow at 07:00. See it now with `/kaesong digest preview`.',
       );
-      expect(await store.getSubscription('T1', 'C1')).toMatchObject({ time: '07:00', timeZone: 'Europe/London', topic: 'North Korea', quiet: true });
+      expect(await store.getSubscription('T1', 'C1')).toMatchObject({
+        time: '07:00',
+        timeZone: 'Europe/London',
+        topic: 'North Korea',
+        quiet: true,
+      });
     });
 
-    it('says the first one comes tomorrow when today\'s time has passed', async () => {
+    it("says the first one comes tomorrow when today's time has passed", async () => {
       expect((await digest.handle('on 05:00', ctx)).text).toContain('The first one comes tomorrow at 05:00.');
     });
 
     it('keeps what is not mentioned when changing one thing', async () => {
       await digest.handle('on 07:00 Europe/London kaesong --quiet', ctx);
       await digest.handle('on 09:15', ctx);
-      expect(await store.getSubscription('T1', 'C1')).toMatchObject({ time: '09:15', timeZone: 'Europe/London', topic: 'kaesong', quiet: true });
+      expect(await store.getSubscription('T1', 'C1')).toMatchObject({
+        time: '09:15',
+        timeZone: 'Europe/London',
+        topic: 'kaesong',
+        quiet: true,
+      });
       await digest.handle('on --no-topic --no-quiet', ctx);
       expect(await store.getSubscription('T1', 'C1')).toMatchObject({ time: '09:15', topic: '', quiet: false });
     });
@@ -61,7 +71,10 @@ describe('digest commands', () => {
         'on 07:00 Mars/Olympus_Mons',
         '"Mars/Olympus_Mons" is not a time zone I know. Use an IANA name such as Asia/Seoul or Europe/London, e.g. `/kaesong digest on 07:00 Europe/London north korea`',
       ],
-      ['on --loud', '"--loud" is not an option I know (try --quiet, --no-quiet or --no-topic), e.g. `/kaesong digest on 07:00 Europe/London north korea`'],
+      [
+        'on --loud',
+        '"--loud" is not an option I know (try --quiet, --no-quiet or --no-topic), e.g. `/kaesong digest on 07:00 Europe/London north korea`',
+      ],
     ])('answers "%s" with one clear line and changes nothing', async (input, expected) => {
       await digest.handle('on 06:45 Asia/Tokyo', ctx);
       const before = await store.getSubscription('T1', 'C1');
@@ -80,13 +93,15 @@ describe('digest commands', () => {
     it('unsubscribes, and says so when there was nothing to stop', async () => {
       await digest.handle('on', ctx);
       expect(await digest.handle('off', ctx)).toEqual({ text: 'Daily digest off for this channel.' });
-      expect(await digest.handle('off', ctx)).toEqual({ text: 'This channel has no daily digest. Turn one on with `/kaesong digest on 08:30`.' });
+      expect(await digest.handle('off', ctx)).toEqual({
+        text: 'This channel has no daily digest. Turn one on with `/kaesong digest on 08:30`.',
+      });
       expect(await store.listSubscriptions()).toEqual([]);
     });
   });
 
   describe('status', () => {
-    it('describes the subscription and the last digest in the channel\'s zone', async () => {
+    it("describes the subscription and the last digest in the channel's zone", async () => {
       await digest.handle('on 08:30 Asia/Seoul kaesong', ctx);
       expect(await digest.handle('status', ctx)).toEqual({
         text: 'Daily digest for this channel: every day at 08:30 Asia/Seoul, topic "kaesong", nothing on days with nothing to say. Last digest: none yet.',
@@ -98,15 +113,19 @@ describe('digest commands', () => {
     });
 
     it('tells an unsubscribed channel how to start', async () => {
-      expect(await digest.handle('status', ctx)).toEqual({ text: 'This channel has no daily digest. Turn one on with `/kaesong digest on 08:30`.' });
+      expect(await digest.handle('status', ctx)).toEqual({
+        text: 'This channel has no daily digest. Turn one on with `/kaesong digest on 08:30`.',
+      });
     });
   });
 
   describe('preview', () => {
-    it('shows today\'s digest for the channel without posting or claiming it', async () => {
+    it("shows today's digest for the channel without posting or claiming it", async () => {
       await digest.handle('on', ctx);
       const reply = await digest.handle('preview', ctx);
-      expect(reply.text).toBe('Preview for this channel, only you can see it (not posted).\nDaily digest · Mon 23 Nov 2026: 1 on this day\n13 years ago: Kaesong talks resume');
+      expect(reply.text).toBe(
+        'Preview for this channel, only you can see it (not posted).\nDaily digest · Mon 23 Nov 2026: 1 on this day\n13 years ago: Kaesong talks resume',
+      );
       expect(checkMessage(reply)).toEqual([]);
       expect(await store.getDigestClaim('C1', '2026-11-23')).toBeNull();
     });
@@ -125,7 +144,9 @@ describe('digest commands', () => {
 
   it('explains itself for an unknown subcommand', async () => {
     const reply = await digest.handle('weekly', ctx);
-    expect(reply.text.split('\n')[0]).toBe('"weekly" is not a digest command. Use on, off, status or preview, e.g. `/kaesong digest on 07:00 Europe/London north korea`');
+    expect(reply.text.split('\n')[0]).toBe(
+      '"weekly" is not a digest command. Use on, off, status or preview, e.g. `/kaesong digest on 07:00 Europe/London north korea`',
+    );
     expect(reply.text.split('\n')).toHaveLength(5);
   });
 });

@@ -76,7 +76,11 @@ describe('digest runner', () => {
       expect(post.channel).toBe('C1');
       expect(post.unfurl_links).toBe(false);
       expect(post.text).toBe('Daily digest · Mon 23 Nov 2026: 1 on this day\n13 years ago: Kaesong talks resume');
-      expect(await env.store.getDigestClaim('C1', '2026-11-23')).toMatchObject({ state: 'posted', ts: '1700000000.000001', replicaId: 'replica-a' });
+      expect(await env.store.getDigestClaim('C1', '2026-11-23')).toMatchObject({
+        state: 'posted',
+        ts: '1700000000.000001',
+        replicaId: 'replica-a',
+      });
       expect((await env.store.getSubscription('T1', 'C1'))?.lastDigestAt).toEqual(new Date(SLOT));
     });
 
@@ -140,7 +144,10 @@ describe('digest runner', () => {
       const other = setup({ url: env.url, store: open(env.url), replicaId: 'replica-b' });
       other.clock.set(SLOT);
       const [mine, theirs] = await Promise.all([env.runner.tick(), other.runner.tick()]);
-      const posted = [...mine, ...theirs].filter((o) => o.result === 'posted').map((o) => o.channelId).sort();
+      const posted = [...mine, ...theirs]
+        .filter((o) => o.result === 'posted')
+        .map((o) => o.channelId)
+        .sort();
       expect(posted).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
       expect(env.publisher.posts.length + other.publisher.posts.length).toBe(5);
       expect([...mine, ...theirs].filter((o) => o.result !== 'posted').every((o) => o.result === 'taken')).toBe(true);
@@ -217,7 +224,10 @@ describe('digest runner: a channel whose posts fail', () => {
     env.publisher.failIn('G2', slackErrors.platform('channel_not_found'));
     await env.runner.tick();
     expect(env.publisher.posts.map((post) => [post.channel, post.text])).toEqual([
-      ['C1', "Today's daily digest could not be posted here (Slack said `msg_blocks_too_long`). `/kaesong digest status` shows the last error; the next digest is tried as usual."],
+      [
+        'C1',
+        "Today's daily digest could not be posted here (Slack said `msg_blocks_too_long`). `/kaesong digest status` shows the last error; the next digest is tried as usual.",
+      ],
     ]);
     expect((await env.store.getSubscription('T1', 'G2'))?.lastError).toEqual({ reason: 'channel_not_found', at: new Date(SLOT) });
 

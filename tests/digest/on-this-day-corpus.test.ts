@@ -24,7 +24,9 @@ describe('on this day over the bundled corpus', () => {
       ['event', '2013-08-07', '13 years ago'],
       ['article', '2013-08-07', '13 years ago'],
     ]);
-    expect(digest.onThisDay[0]!.record.title).toBe('North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.');
+    expect(digest.onThisDay[0]!.record.title).toBe(
+      'North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.',
+    );
   });
 
   it('says "1 year ago" and leaves out this year itself', () => {

@@ -70,7 +70,7 @@ describe('digestSlot', () => {
       expect(digestSlot(posted, at('2026-11-23T23:30:00Z'))).toEqual({ localDay: '2026-11-24', due: true });
     });
 
-    it('waits for tomorrow when the schedule is set after today\'s slot, but not when set before it', () => {
+    it("waits for tomorrow when the schedule is set after today's slot, but not when set before it", () => {
       const setLate = schedule('08:30', 'UTC', { updatedAt: at('2026-11-23T10:00:00Z') });
       expect(digestSlot(setLate, at('2026-11-23T10:00:30Z')).due).toBe(false);
       expect(digestSlot(setLate, at('2026-11-24T08:30:00Z')).due).toBe(true);

@@ -9,7 +9,16 @@ import { makeRecord } from '../support/records.ts';
 const source = (name: string) => ({ name, url: `https://example.com/${name}` });
 
 function event(id: string, date: string, overrides: Partial<CorpusRecord> = {}): CorpusRecord {
-  return makeRecord({ id, date, title: `Event ${id}`, summary: `Summary of ${id}.`, contexts: [], sources: [source('A')], image: null, ...overrides });
+  return makeRecord({
+    id,
+    date,
+    title: `Event ${id}`,
+    summary: `Summary of ${id}.`,
+    contexts: [],
+    sources: [source('A')],
+    image: null,
+    ...overrides,
+  });
 }
 
 function searcherWithRelated(records: CorpusRecord[], related: Record<string, number> = {}) {
@@ -17,7 +26,12 @@ function searcherWithRelated(records: CorpusRecord[], related: Record<string, nu
   return {
     ...base,
     related: (id: string, limit = 3): RelatedEvent[] =>
-      Array.from({ length: Math.min(related[id] ?? 0, limit) }, (_, i) => ({ id: `${id}/rel-${i}`, title: 'r', date: null, reason: 'test' })),
+      Array.from({ length: Math.min(related[id] ?? 0, limit) }, (_, i) => ({
+        id: `${id}/rel-${i}`,
+        title: 'r',
+        date: null,
+        reason: 'test',
+      })),
   };
 }
 
@@ -82,7 +96,12 @@ describe('selectDigest', () => {
     });
 
     it('gives round anniversaries a nudge and breaks ties by the more recent year', () => {
-      const records = [event('nine', '2017-11-23'), event('ten', '2016-11-23'), event('eleven', '2015-11-23'), event('three', '2023-11-23')];
+      const records = [
+        event('nine', '2017-11-23'),
+        event('ten', '2016-11-23'),
+        event('eleven', '2015-11-23'),
+        event('three', '2023-11-23'),
+      ];
       const digest = selectDigest(fakeSearcher(records), '2026-11-23');
       expect(digest.onThisDay.map((item) => item.record.id)).toEqual(['ten', 'three', 'nine', 'eleven']);
     });

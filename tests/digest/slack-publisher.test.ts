@@ -32,9 +32,15 @@ describe('slackPublisher', () => {
   });
 
   it('reads 5xx as retryable and Slack errors such as not_in_channel as permanent', async () => {
-    const server = await slackPublisher({ botToken: 'xoxb-t', apiUrl: null, fetch: fakeFetch(503, {}).fetchFn })(post).catch((e: unknown) => e);
+    const server = await slackPublisher({ botToken: 'xoxb-t', apiUrl: null, fetch: fakeFetch(503, {}).fetchFn })(post).catch(
+      (e: unknown) => e,
+    );
     expect(classifyPublishError(server)).toEqual({ kind: 'server', retryAfterMs: null });
-    const platform = await slackPublisher({ botToken: 'xoxb-t', apiUrl: null, fetch: fakeFetch(200, { ok: false, error: 'not_in_channel' }).fetchFn })(post).catch((e: unknown) => e);
+    const platform = await slackPublisher({
+      botToken: 'xoxb-t',
+      apiUrl: null,
+      fetch: fakeFetch(200, { ok: false, error: 'not_in_channel' }).fetchFn,
+    })(post).catch((e: unknown) => e);
     expect(classifyPublishError(platform)).toEqual({ kind: 'permanent', code: 'not_in_channel' });
     expect((platform as Error).message).toBe('Slack API error not_in_channel');
   });

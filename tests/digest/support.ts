@@ -26,7 +26,10 @@ export interface RecordingLogger extends Logger {
 
 export function recordingLogger(): RecordingLogger {
   const lines: string[] = [];
-  const log = (level: string) => (message: string, ...details: unknown[]) => void lines.push([level, message, ...details.map(String)].join(' '));
+  const log =
+    (level: string) =>
+    (message: string, ...details: unknown[]) =>
+      void lines.push([level, message, ...details.map(String)].join(' '));
   return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
@@ -66,8 +69,11 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits:
 
 /** The errors @slack/web-api throws, by shape (the runner reads code, retryAfter, statusCode, data). */
 export const slackErrors = {
-  rateLimited: (retryAfterSeconds: number) => Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: retryAfterSeconds }),
-  http: (statusCode: number) => Object.assign(new Error(`HTTP ${statusCode}`), { code: 'slack_webapi_http_error', statusCode, headers: {} }),
+  rateLimited: (retryAfterSeconds: number) =>
+    Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: retryAfterSeconds }),
+  http: (statusCode: number) =>
+    Object.assign(new Error(`HTTP ${statusCode}`), { code: 'slack_webapi_http_error', statusCode, headers: {} }),
   network: () => Object.assign(new Error('socket hang up'), { code: 'slack_webapi_request_error' }),
-  platform: (error: string) => Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } }),
+  platform: (error: string) =>
+    Object.assign(new Error(`An API error occurred: ${error}`), { code: 'slack_webapi_platform_error', data: { ok: false, error } }),
 };

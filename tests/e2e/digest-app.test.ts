@@ -41,7 +41,13 @@ function config() {
 /** The bot as main.ts runs it: store, digest commands and scheduler, and the Bolt app in HTTP mode. */
 async function startBot(replicaId: string): Promise<{ app: KaesongApp; digest: DigestService; events: string }> {
   const digest = await createDigestService(config(), { searcher: () => searcher, clock, logger: silentLogger, replicaId });
-  const app = createKaesongApp(config(), { searchers: searcherProvider(searcher), clock, digest: digest.commands, botUserId: 'UBOT', botId: 'BBOT' });
+  const app = createKaesongApp(config(), {
+    searchers: searcherProvider(searcher),
+    clock,
+    digest: digest.commands,
+    botUserId: 'UBOT',
+    botId: 'BBOT',
+  });
   const { port } = await app.start();
   digest.runner.start(25);
   return { app, digest, events: `http://127.0.0.1:${port}/slack/events` };
@@ -53,7 +59,12 @@ async function stopBot(bot: { app: KaesongApp; digest: DigestService }): Promise
 }
 
 async function slash(events: string, text: string, responseId: string): Promise<Record<string, unknown>> {
-  await sendSigned(events, SECRET, slashCommandBody({ text, response_url: fake.responseUrl(responseId) }), 'application/x-www-form-urlencoded');
+  await sendSigned(
+    events,
+    SECRET,
+    slashCommandBody({ text, response_url: fake.responseUrl(responseId) }),
+    'application/x-www-form-urlencoded',
+  );
   await fake.waitFor((calls) => calls.some((call) => call.path === `/response/${responseId}`));
   return fake.calls.find((call) => call.path === `/response/${responseId}`)!.params;
 }

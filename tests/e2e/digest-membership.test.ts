@@ -49,7 +49,13 @@ async function startBot(): Promise<void> {
     { slack: true },
   );
   const digest = await createDigestService(config, { searcher: () => searcher, clock, logger: silentLogger, replicaId: 'r1' });
-  const app = createKaesongApp(config, { searchers: searcherProvider(searcher), clock, digest: digest.commands, botUserId: 'UBOT', botId: 'BBOT' });
+  const app = createKaesongApp(config, {
+    searchers: searcherProvider(searcher),
+    clock,
+    digest: digest.commands,
+    botUserId: 'UBOT',
+    botId: 'BBOT',
+  });
   const { port } = await app.start();
   bot = { app, digest, events: `http://127.0.0.1:${port}/slack/events` };
 }
@@ -65,12 +71,20 @@ afterEach(async () => {
 async function slash(channel: string, text: string): Promise<string> {
   responses += 1;
   const id = `m-${responses}`;
-  await sendSigned(bot.events, SECRET, slashCommandBody({ text, channel_id: channel, response_url: fake.responseUrl(id) }), 'application/x-www-form-urlencoded');
+  await sendSigned(
+    bot.events,
+    SECRET,
+    slashCommandBody({ text, channel_id: channel, response_url: fake.responseUrl(id) }),
+    'application/x-www-form-urlencoded',
+  );
   await fake.waitFor((calls) => calls.some((call) => call.path === `/response/${id}`));
   return String(fake.calls.find((call) => call.path === `/response/${id}`)!.params['text']);
 }
 
-const digestPosts = (channel: string) => fake.callsTo('chat.postMessage').filter((call) => call.params['channel'] === channel && String(call.params['text']).startsWith('Daily digest ·'));
+const digestPosts = (channel: string) =>
+  fake
+    .callsTo('chat.postMessage')
+    .filter((call) => call.params['channel'] === channel && String(call.params['text']).startsWith('Daily digest ·'));
 
 describe('/kaesong digest on', () => {
   it('in a private channel the bot was never invited to: says to invite it first and saves nothing', async () => {
@@ -82,7 +96,9 @@ describe('/kaesong digest on', () => {
     expect(await slash('G1', 'digest status')).toBe('This channel has no daily digest. Turn one on with `/kaesong digest on 08:30`.');
     clock.set('2026-08-06T23:30:00Z');
     await bot.digest.runner.tick();
-    expect(fake.rejections().map((call) => [call.method, call.params['channel'], call.rejected])).toEqual([['chat.postMessage', 'G1', 'channel_not_found']]);
+    expect(fake.rejections().map((call) => [call.method, call.params['channel'], call.rejected])).toEqual([
+      ['chat.postMessage', 'G1', 'channel_not_found'],
+    ]);
   });
 
   it('in a public channel the bot is not in: posts there anyway (chat:write.public), and says so in the channel', async () => {
@@ -102,9 +118,13 @@ describe('a subscribed channel whose posts start failing', () => {
     fake.failNext('chat.postMessage', 'msg_blocks_too_long');
     clock.set('2026-08-06T23:30:00Z');
     await bot.digest.runner.tick();
-    const notices = () => fake.callsTo('chat.postMessage').filter((call) => String(call.params['text']).startsWith("Today's daily digest could not be posted"));
+    const notices = () =>
+      fake.callsTo('chat.postMessage').filter((call) => String(call.params['text']).startsWith("Today's daily digest could not be posted"));
     expect(notices().map((call) => [call.params['channel'], call.params['text']])).toEqual([
-      ['C3', "Today's daily digest could not be posted here (Slack said `msg_blocks_too_long`). `/kaesong digest status` shows the last error; the next digest is tried as usual."],
+      [
+        'C3',
+        "Today's daily digest could not be posted here (Slack said `msg_blocks_too_long`). `/kaesong digest status` shows the last error; the next digest is tried as usual.",
+      ],
     ]);
 
     fake.failNext('chat.postMessage', 'msg_blocks_too_long');

@@ -6,7 +6,11 @@ import { bundledSearcher, responsesTo, startHarness, type Harness } from '../har
 import { fixedClock } from '../support/listener-fakes.ts';
 import { nextTriggerId } from '../support/signed-request.ts';
 
-type Block = { type: string; text?: { text: string }; elements?: Array<{ text: string | { text: string }; action_id?: string; value?: string }> };
+type Block = {
+  type: string;
+  text?: { text: string };
+  elements?: Array<{ text: string | { text: string }; action_id?: string; value?: string }>;
+};
 
 let h: Harness | undefined;
 let store: Store | undefined;
@@ -18,18 +22,39 @@ afterEach(async () => {
 });
 
 const textOf = (blocks: Block[]) =>
-  blocks.map((block) => block.text?.text ?? (block.elements ?? []).map((element) => (typeof element.text === 'string' ? element.text : element.text.text)).join(' ')).filter((text) => text !== '');
+  blocks
+    .map(
+      (block) =>
+        block.text?.text ??
+        (block.elements ?? []).map((element) => (typeof element.text === 'string' ? element.text : element.text.text)).join(' '),
+    )
+    .filter((text) => text !== '');
 
 describe('the App Home tab', () => {
   it('shows what Kaesong does, the corpus, its newest events, and the digests of the channels the user is in', async () => {
     store = openSqliteStore('sqlite::memory:');
     const searcher = await bundledSearcher();
-    for (const [channelId, topic] of [['C1', 'north korea'], ['C2', ''], ['G5', '']] as const) {
-      await store.upsertSubscription({ teamId: 'T1', channelId, time: '08:30', timeZone: 'Asia/Seoul', topic, quiet: false }, fixedClock.now());
+    for (const [channelId, topic] of [
+      ['C1', 'north korea'],
+      ['C2', ''],
+      ['G5', ''],
+    ] as const) {
+      await store.upsertSubscription(
+        { teamId: 'T1', channelId, time: '08:30', timeZone: 'Asia/Seoul', topic, quiet: false },
+        fixedClock.now(),
+      );
     }
-    const digest = createDigestCommands({ store, searcher: () => searcher, clock: fixedClock, defaults: { time: '08:30', timeZone: 'Asia/Seoul' } });
+    const digest = createDigestCommands({
+      store,
+      searcher: () => searcher,
+      clock: fixedClock,
+      defaults: { time: '08:30', timeZone: 'Asia/Seoul' },
+    });
     h = await startHarness({ digest });
-    h.fake.answer('users.conversations', (params) => ({ channels: params['user'] === 'U1' ? [{ id: 'C1' }, { id: 'G5' }] : [], response_metadata: { next_cursor: '' } }));
+    h.fake.answer('users.conversations', (params) => ({
+      channels: params['user'] === 'U1' ? [{ id: 'C1' }, { id: 'G5' }] : [],
+      response_metadata: { next_cursor: '' },
+    }));
     await h.event({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700700000.000100' }, 'Ev-home-1');
     await h.fake.waitFor((calls) => calls.some((call) => call.method === 'views.publish'));
     const [publish] = h.fake.callsTo('views.publish');
@@ -54,7 +79,12 @@ describe('the App Home tab', () => {
     const added = 'news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone';
     await store.noteRecordsSeen(['news/2013/04/17/older'], new Date(0)); // the corpus the bot started with
     await store.noteRecordsSeen([added], new Date(fixedClock.now().getTime() - 24 * 60 * 60_000));
-    const digest = createDigestCommands({ store, searcher: () => searcher, clock: fixedClock, defaults: { time: '08:30', timeZone: 'Asia/Seoul' } });
+    const digest = createDigestCommands({
+      store,
+      searcher: () => searcher,
+      clock: fixedClock,
+      defaults: { time: '08:30', timeZone: 'Asia/Seoul' },
+    });
     h = await startHarness({ digest });
     await h.event({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700700100.000100' }, 'Ev-home-2');
     await h.fake.waitFor((calls) => calls.some((call) => call.method === 'views.publish'));
@@ -87,7 +117,10 @@ describe('the Background message shortcut', () => {
     await h.fake.waitFor(() => responsesTo(h!.fake, 'background').length === 1);
     const answer = responsesTo(h.fake, 'background')[0]! as { response_type: string; text: string; blocks: Block[] };
     expect(answer.response_type).toBe('ephemeral');
-    expect(answer.text.split('\n').slice(0, 2)).toEqual(['Background for: Seoul Kaesong · 2013 (words from the message)', 'Seoul Kaesong · 2013 · 3 events']);
+    expect(answer.text.split('\n').slice(0, 2)).toEqual([
+      'Background for: Seoul Kaesong · 2013 (words from the message)',
+      'Seoul Kaesong · 2013 · 3 events',
+    ]);
     const share = answer.blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === 'kaesong_share');
     expect(share).toBeDefined();
 

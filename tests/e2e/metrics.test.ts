@@ -24,9 +24,17 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   fake = await startFakeSlack();
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-metrics-token', SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, CORPUS_DIR: corpusDir }, { slack: true });
+  const config = loadConfig(
+    { SLACK_BOT_TOKEN: 'xoxb-metrics-token', SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, CORPUS_DIR: corpusDir },
+    { slack: true },
+  );
   const metrics = prometheusMetrics({ records: () => searcher.size, known: { commands: ['/kaesong'] } });
-  kaesong = createKaesongApp(config, { searchers: searcherProvider(searcher), clock: fixedClock, metrics, slackClient: { retryConfig: { retries: 0 } } });
+  kaesong = createKaesongApp(config, {
+    searchers: searcherProvider(searcher),
+    clock: fixedClock,
+    metrics,
+    slackClient: { retryConfig: { retries: 0 } },
+  });
   const { port } = await kaesong.start();
   base = `http://127.0.0.1:${port}`;
 });
@@ -77,7 +85,14 @@ describe('GET /metrics beside /healthz on the Slack receiver', () => {
   it('counts a button press by its action id', async () => {
     const ack = (await slash('kaesong')).json as { blocks: Array<{ elements?: Array<{ action_id: string; value: string }> }> };
     const more = ack.blocks.flatMap((block) => block.elements ?? []).find((button) => button.action_id === 'kaesong_more')!;
-    expect((await send(buttonPressBody({ actionId: more.action_id, value: more.value, responseUrl: fake.responseUrl('more') }), 'application/x-www-form-urlencoded')).status).toBe(200);
+    expect(
+      (
+        await send(
+          buttonPressBody({ actionId: more.action_id, value: more.value, responseUrl: fake.responseUrl('more') }),
+          'application/x-www-form-urlencoded',
+        )
+      ).status,
+    ).toBe(200);
     await fake.waitFor(() => fake.callsTo('response_url').length === 1);
     const { lines } = await scrape();
     expect(lines).toContain('kaesong_button_presses_total{action="kaesong_more"} 1');
@@ -97,9 +112,14 @@ describe('GET /metrics beside /healthz on the Slack receiver', () => {
   });
 
   it('counts a mention Slack re-delivers once', async () => {
-    const body = eventBody({ type: 'app_mention', user: 'U1', text: '<@UBOT> kaesong', ts: '1700000200.000200', channel: 'C1', event_ts: '1700000200.000200' }, 'EvMetrics2');
+    const body = eventBody(
+      { type: 'app_mention', user: 'U1', text: '<@UBOT> kaesong', ts: '1700000200.000200', channel: 'C1', event_ts: '1700000200.000200' },
+      'EvMetrics2',
+    );
     await sendSigned(`${base}/slack/events`, SECRET, body, 'application/json');
-    await sendSigned(`${base}/slack/events`, SECRET, body, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await sendSigned(`${base}/slack/events`, SECRET, body, 'application/json', {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
     const { lines } = await scrape();
     expect(lines).toContain('kaesong_mentions_total 1');

@@ -22,7 +22,11 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'corpus'));
   cpSync(join(repo, 'corpus'), join(dir, 'corpus', 'bundled'), { recursive: true });
   const lines = Array.from({ length: EVENTS }, (_, i) =>
-    JSON.stringify({ date: `2015-01-${String((i % 28) + 1).padStart(2, '0')}`, title: `Desk note ${i} on harbour works and ferry timetables`, summary: 'x'.repeat(120) }),
+    JSON.stringify({
+      date: `2015-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      title: `Desk note ${i} on harbour works and ferry timetables`,
+      summary: 'x'.repeat(120),
+    }),
   );
   writeFileSync(join(dir, 'corpus', 'desk.jsonl'), `${lines.join('\n')}\n`);
 });
@@ -63,7 +67,13 @@ async function startBundle(settings: Record<string, string> = {}): Promise<{ por
   let port: number | null = null;
   while (Date.now() < deadline && child.exitCode === null) {
     port ??= Number(/listening for Slack on http:\/\/localhost:(\d+)\//.exec(output)?.[1] ?? 0) || null;
-    if (port !== null && (await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0)) === 200) {
+    if (
+      port !== null &&
+      (await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (response) => response.status,
+        () => 0,
+      )) === 200
+    ) {
       return { port, log: () => output, stop };
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -73,7 +83,12 @@ async function startBundle(settings: Record<string, string> = {}): Promise<{ por
 }
 
 async function ask(port: number, text: string) {
-  return sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, slashCommandBody({ text, response_url: fake.responseUrl('bundle') }), 'application/x-www-form-urlencoded');
+  return sendSigned(
+    `http://127.0.0.1:${port}/slack/events`,
+    SECRET,
+    slashCommandBody({ text, response_url: fake.responseUrl('bundle') }),
+    'application/x-www-form-urlencoded',
+  );
 }
 
 describe('the production bundle (npm start)', () => {
@@ -94,7 +109,11 @@ describe('the production bundle (npm start)', () => {
     try {
       expect(second.log()).toMatch(new RegExp(`index: ${EVENTS + 9} records from 6 files, loaded from snapshot in \\d+ ms`));
       expect((await ask(second.port, 'kaesong 2013')).text).toContain('Kaesong');
-      const entries = second.log().trim().split('\n').map((line) => JSON.parse(line) as { level: string; msg: string });
+      const entries = second
+        .log()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { level: string; msg: string });
       expect(entries.map((entry) => entry.level)).not.toContain('error');
       const metrics = await (await fetch(`http://127.0.0.1:${second.port}/metrics`)).text();
       expect(metrics).toContain(`\nkaesong_records ${EVENTS + 9}\n`);

@@ -27,17 +27,31 @@ function buttonsOf(message: Message): Button[] {
 }
 
 function config(apiUrl: string) {
-  return loadConfig({ SLACK_BOT_TOKEN: 'xoxb-e2e-token', SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: apiUrl, CORPUS_DIR: corpusDir }, { slack: true });
+  return loadConfig(
+    { SLACK_BOT_TOKEN: 'xoxb-e2e-token', SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: apiUrl, CORPUS_DIR: corpusDir },
+    { slack: true },
+  );
 }
 
 async function slash(text: string, responseId: string) {
-  const response = await sendSigned(events, SECRET, slashCommandBody({ text, response_url: fake.responseUrl(responseId) }), 'application/x-www-form-urlencoded');
+  const response = await sendSigned(
+    events,
+    SECRET,
+    slashCommandBody({ text, response_url: fake.responseUrl(responseId) }),
+    'application/x-www-form-urlencoded',
+  );
   if (response.json !== null) seen.push(response.json);
   return response;
 }
 
 async function press(button: Button, responseId: string, ephemeral = true) {
-  const body = buttonPressBody({ actionId: button.action_id, value: button.value, text: button.text, responseUrl: fake.responseUrl(responseId), ephemeral });
+  const body = buttonPressBody({
+    actionId: button.action_id,
+    value: button.value,
+    text: button.text,
+    responseUrl: fake.responseUrl(responseId),
+    ephemeral,
+  });
   return sendSigned(events, SECRET, body, 'application/x-www-form-urlencoded');
 }
 
@@ -46,7 +60,15 @@ function responsesTo(id: string) {
 }
 
 function mentionEvent(text: string, ts: string, threadTs?: string) {
-  return { type: 'app_mention', user: 'U1', text, ts, channel: 'C1', event_ts: ts, ...(threadTs === undefined ? {} : { thread_ts: threadTs }) };
+  return {
+    type: 'app_mention',
+    user: 'U1',
+    text,
+    ts,
+    channel: 'C1',
+    event_ts: ts,
+    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+  };
 }
 
 beforeAll(async () => {
@@ -77,8 +99,12 @@ describe('the Slack app over HTTP, against a fake Slack', () => {
     const message = response.json as Message & { response_type: string };
     expect(message.response_type).toBe('ephemeral');
     expect(message.text.split('\n')[0]).toMatch(/^kaesong · 2013 · \d+ events/);
-    expect(message.text).toContain('Wed 7 Aug 2013: North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.');
-    expect(JSON.stringify(message.blocks)).toContain('_Wed 7 Aug 2013_\\n*<http://www.bbc.co.uk/news/world-asia-23586026|North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.>*');
+    expect(message.text).toContain(
+      'Wed 7 Aug 2013: North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.',
+    );
+    expect(JSON.stringify(message.blocks)).toContain(
+      '_Wed 7 Aug 2013_\\n*<http://www.bbc.co.uk/news/world-asia-23586026|North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone.>*',
+    );
     expect(buttonsOf(message)[0]?.text.text).toBe('Share in channel');
   });
 
@@ -129,13 +155,19 @@ describe('the Slack app over HTTP, against a fake Slack', () => {
   it('answers an @mention inside a thread, in that thread, and only once when Slack re-delivers it', async () => {
     const body = eventBody(mentionEvent('<@UBOT> kaesong talks', '1700000100.000200', '1700000000.000100'), 'EvMention1');
     expect((await sendSigned(events, SECRET, body, 'application/json')).status).toBe(200);
-    await fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage' && call.params['thread_ts'] === '1700000000.000100'));
-    const retry = await sendSigned(events, SECRET, body, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await fake.waitFor((calls) =>
+      calls.some((call) => call.method === 'chat.postMessage' && call.params['thread_ts'] === '1700000000.000100'),
+    );
+    const retry = await sendSigned(events, SECRET, body, 'application/json', {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(retry.status).toBe(200);
     // A later, different mention is answered; by then the retry has long been handled (or dropped).
     const other = eventBody(mentionEvent('<@UBOT> kaesong', '1700000200.000200'), 'EvMention2');
     await sendSigned(events, SECRET, other, 'application/json');
-    await fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage' && call.params['thread_ts'] === '1700000200.000200'));
+    await fake.waitFor((calls) =>
+      calls.some((call) => call.method === 'chat.postMessage' && call.params['thread_ts'] === '1700000200.000200'),
+    );
     const replies = fake.callsTo('chat.postMessage').filter((call) => call.params['thread_ts'] === '1700000000.000100');
     expect(replies).toHaveLength(1);
     seen.push(...fake.callsTo('chat.postMessage').map((call) => call.params));
@@ -148,8 +180,15 @@ describe('the Slack app over HTTP, against a fake Slack', () => {
     fake.answer('conversations.replies', () => ({
       messages: [{ ts: '1700000300.000100', user: 'U9', text: 'Seoul says the Kaesong factories could reopen, as in 2013' }],
     }));
-    await sendSigned(events, SECRET, eventBody(mentionEvent('<@UBOT>', '1700000400.000200', '1700000300.000100'), 'EvMention3'), 'application/json');
-    await fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage' && call.params['thread_ts'] === '1700000300.000100'));
+    await sendSigned(
+      events,
+      SECRET,
+      eventBody(mentionEvent('<@UBOT>', '1700000400.000200', '1700000300.000100'), 'EvMention3'),
+      'application/json',
+    );
+    await fake.waitFor((calls) =>
+      calls.some((call) => call.method === 'chat.postMessage' && call.params['thread_ts'] === '1700000300.000100'),
+    );
     expect(fake.callsTo('conversations.replies').at(-1)?.params).toMatchObject({ channel: 'C1', ts: '1700000300.000100', limit: '1' });
     const reply = fake.callsTo('chat.postMessage').find((call) => call.params['thread_ts'] === '1700000300.000100')!;
     seen.push(reply.params);
@@ -164,8 +203,15 @@ describe('the Slack app over HTTP, against a fake Slack', () => {
     const body = slashCommandBody({ text: 'kaesong', response_url: fake.responseUrl('forged') });
     const forged = await sendSigned(events, SECRET, body, 'application/x-www-form-urlencoded', { signature: 'v0=deadbeef' });
     const unsigned = await sendSigned(events, SECRET, body, 'application/x-www-form-urlencoded', { signature: null });
-    const wrongSecret = await sendSigned(events, 'not-the-secret', eventBody(mentionEvent('<@UBOT> kaesong', '1700000500.0002'), 'EvForged'), 'application/json');
-    const stale = await sendSigned(events, SECRET, body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const wrongSecret = await sendSigned(
+      events,
+      'not-the-secret',
+      eventBody(mentionEvent('<@UBOT> kaesong', '1700000500.0002'), 'EvForged'),
+      'application/json',
+    );
+    const stale = await sendSigned(events, SECRET, body, 'application/x-www-form-urlencoded', {
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
     expect([forged.status, unsigned.status, wrongSecret.status, stale.status]).toEqual([401, 401, 401, 401]);
     expect(fake.calls.length).toBe(before);
   });
@@ -184,7 +230,12 @@ describe('the Slack app while the index is warming up', () => {
     try {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect([health.status, await health.json()]).toEqual([503, { status: 'warming up' }]);
-      const ack = await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, slashCommandBody({ text: 'kaesong', response_url: fake.responseUrl('cold-1') }), 'application/x-www-form-urlencoded');
+      const ack = await sendSigned(
+        `http://127.0.0.1:${port}/slack/events`,
+        SECRET,
+        slashCommandBody({ text: 'kaesong', response_url: fake.responseUrl('cold-1') }),
+        'application/x-www-form-urlencoded',
+      );
       expect(ack.json).toEqual({ response_type: 'ephemeral', text: 'Warming up, one moment…' });
       searchers.set(await loadSearcher([corpusDir], silentLogger));
       await fake.waitFor(() => responsesTo('cold-1').length === 1);

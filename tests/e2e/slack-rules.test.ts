@@ -25,8 +25,20 @@ const blockIds = (message: Message) => message.blocks.map((block) => block.block
 const rallyAndProtest = () =>
   fakeSearcher(
     [
-      makeRecord({ id: 'news/2013/05/1/protest', date: '2013-05-01', title: 'Protest in Seoul over the Kaesong closure', summary: 'Workers march.', image: null }),
-      makeRecord({ id: 'news/2010/05/1/rally', date: '2010-05-01', title: 'Rally in Seoul for the Kaesong workers', summary: 'Workers gather.', image: null }),
+      makeRecord({
+        id: 'news/2013/05/1/protest',
+        date: '2013-05-01',
+        title: 'Protest in Seoul over the Kaesong closure',
+        summary: 'Workers march.',
+        image: null,
+      }),
+      makeRecord({
+        id: 'news/2010/05/1/rally',
+        date: '2010-05-01',
+        title: 'Rally in Seoul for the Kaesong workers',
+        summary: 'Workers gather.',
+        image: null,
+      }),
     ],
     { rally: ['protest'] },
   );
@@ -46,7 +58,17 @@ describe('a reply with both a spelling fix and a "without the dates" way out', (
     await h.fake.waitFor(() => responsesTo(h!.fake, 'undated').length === 1);
     expect(String(responsesTo(h.fake, 'undated')[0]!['text']).split('\n')[0]).toBe('rally · 1 event');
 
-    await h.event({ type: 'app_mention', user: 'U1', text: '<@UBOT> rally 2013', ts: '1700200000.000100', channel: 'C1', event_ts: '1700200000.000100' }, 'Ev-way-out');
+    await h.event(
+      {
+        type: 'app_mention',
+        user: 'U1',
+        text: '<@UBOT> rally 2013',
+        ts: '1700200000.000100',
+        channel: 'C1',
+        event_ts: '1700200000.000100',
+      },
+      'Ev-way-out',
+    );
     await h.fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'));
     expect(h.fake.callsTo('chat.postMessage')[0]!.params['text']).toBe('Nothing matches rally · 2013.');
     expect(h.fake.rejections()).toEqual([]);
@@ -56,7 +78,17 @@ describe('a reply with both a spelling fix and a "without the dates" way out', (
     h = await startHarness();
     const ack = (await h.slash('protest 2013', 'protest')).json as Message;
     expect(buttons(ack).map((button) => button.action_id)).toEqual(['kaesong_search', 'kaesong_search_undated']);
-    await h.event({ type: 'app_mention', user: 'U1', text: '<@UBOT> protest 2013', ts: '1700200100.000100', channel: 'C1', event_ts: '1700200100.000100' }, 'Ev-protest');
+    await h.event(
+      {
+        type: 'app_mention',
+        user: 'U1',
+        text: '<@UBOT> protest 2013',
+        ts: '1700200100.000100',
+        channel: 'C1',
+        event_ts: '1700200100.000100',
+      },
+      'Ev-protest',
+    );
     await h.fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'));
     expect(h.fake.callsTo('chat.postMessage')[0]!.params['text']).toBe('Nothing matches protest · 2013.');
     expect(h.fake.rejections()).toEqual([]);
@@ -106,7 +138,18 @@ describe('an edited message that mentions the bot', () => {
   it('is left alone when the earlier answer is not known (e.g. after a restart)', async () => {
     h = await startHarness();
     const ts = '1700300100.000100';
-    await h.event({ type: 'app_mention', user: 'U1', ts, channel: 'C1', event_ts: ts, text: '<@UBOT> kaesong', edited: { user: 'U1', ts: '1700300160.000000' } }, 'Ev-edit-3');
+    await h.event(
+      {
+        type: 'app_mention',
+        user: 'U1',
+        ts,
+        channel: 'C1',
+        event_ts: ts,
+        text: '<@UBOT> kaesong',
+        edited: { user: 'U1', ts: '1700300160.000000' },
+      },
+      'Ev-edit-3',
+    );
     await h.fake.waitFor(() => h!.logger.lines.some((line) => line.includes('edited mention')));
     expect(h.fake.callsTo('chat.postMessage')).toEqual([]);
     expect(h.fake.callsTo('chat.update')).toEqual([]);

@@ -18,7 +18,13 @@ beforeEach(async () => {
   fake = await startFakeSlack();
   socket = await startFakeSocketMode();
   fake.answer('apps.connections.open', () => ({ url: socket.url }));
-  const env = { SLACK_BOT_TOKEN: 'xoxb-socket-metrics', SLACK_APP_TOKEN: 'xapp-1-socket-metrics', SLACK_API_URL: fake.apiUrl, CORPUS_DIR: corpusDir, METRICS_PORT: '0' };
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-socket-metrics',
+    SLACK_APP_TOKEN: 'xapp-1-socket-metrics',
+    SLACK_API_URL: fake.apiUrl,
+    CORPUS_DIR: corpusDir,
+    METRICS_PORT: '0',
+  };
   searchers = searcherProvider();
   const metrics = prometheusMetrics({ records: () => searchers.current()?.size ?? null, known: { commands: ['/kaesong'] } });
   kaesong = createKaesongApp(loadConfig(env, { slack: true }), { searchers, clock: fixedClock, metrics, botUserId: 'UBOT', botId: 'BBOT' });
@@ -54,7 +60,17 @@ describe('METRICS_PORT in Socket Mode', () => {
       envelope_id: 'env-1',
       type: 'slash_commands',
       accepts_response_payload: true,
-      payload: { token: 'legacy', team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/kaesong', text: 'kaesong 2013', response_url: fake.responseUrl('env-1'), trigger_id: '1.2.3', api_app_id: 'A1' },
+      payload: {
+        token: 'legacy',
+        team_id: 'T1',
+        channel_id: 'C1',
+        user_id: 'U1',
+        command: '/kaesong',
+        text: 'kaesong 2013',
+        response_url: fake.responseUrl('env-1'),
+        trigger_id: '1.2.3',
+        api_app_id: 'A1',
+      },
     });
     const scraped = await lines();
     expect(scraped).toContain('kaesong_commands_total{command="/kaesong"} 1');

@@ -21,8 +21,17 @@ beforeEach(async () => {
   fake.answer('apps.connections.open', () => ({ url: socket.url }));
   logger = recordingLogger();
   // The app as main.ts makes it when SLACK_APP_TOKEN is set: no port, no signing secret.
-  const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, CORPUS_DIR: corpusDir }, { slack: true });
-  kaesong = createKaesongApp(config, { searchers: searcherProvider(await bundledSearcher()), clock: fixedClock, logger, botUserId: 'UBOT', botId: 'BBOT' });
+  const config = loadConfig(
+    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl, CORPUS_DIR: corpusDir },
+    { slack: true },
+  );
+  kaesong = createKaesongApp(config, {
+    searchers: searcherProvider(await bundledSearcher()),
+    clock: fixedClock,
+    logger,
+    botUserId: 'UBOT',
+    botId: 'BBOT',
+  });
   expect(await kaesong.start()).toEqual({ port: null });
 });
 
@@ -36,7 +45,17 @@ const slashCommand = (id: string, text: string) => ({
   envelope_id: id,
   type: 'slash_commands',
   accepts_response_payload: true,
-  payload: { token: 'legacy', team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/kaesong', text, response_url: fake.responseUrl(id), trigger_id: `${id}.2.3`, api_app_id: 'A1' },
+  payload: {
+    token: 'legacy',
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'U1',
+    command: '/kaesong',
+    text,
+    response_url: fake.responseUrl(id),
+    trigger_id: `${id}.2.3`,
+    api_app_id: 'A1',
+  },
 });
 
 describe('Socket Mode', () => {
@@ -53,12 +72,28 @@ describe('Socket Mode', () => {
   });
 
   it('acknowledges a mention at once and answers it in the thread', async () => {
-    const mention = { type: 'app_mention', user: 'U1', text: '<@UBOT> kaesong 2013', ts: '1700400000.000100', channel: 'C1', event_ts: '1700400000.000100' };
+    const mention = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> kaesong 2013',
+      ts: '1700400000.000100',
+      channel: 'C1',
+      event_ts: '1700400000.000100',
+    };
     const ack = await socket.send({
       envelope_id: 'env-2',
       type: 'events_api',
       accepts_response_payload: false,
-      payload: { token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'Ev-socket-1', event_time: 1_700_400_000, authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }], event: mention },
+      payload: {
+        token: 'legacy',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: 'Ev-socket-1',
+        event_time: 1_700_400_000,
+        authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+        event: mention,
+      },
     });
     expect(ack).toEqual({ envelope_id: 'env-2', payload: {} }); // acknowledged at once, with nothing to say
     await fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage'));
@@ -92,7 +127,16 @@ describe('Socket Mode re-deliveries', () => {
       channel: { id: 'C1', name: 'newsdesk' },
       trigger_id: '77.2.3',
       response_url: fake.responseUrl('socket-share'),
-      actions: [{ type: 'button', action_id: 'kaesong_share', block_id: 'kaesong_page_0', value, text: { type: 'plain_text', text: 'Share in channel' }, action_ts: '1700500000.1' }],
+      actions: [
+        {
+          type: 'button',
+          action_id: 'kaesong_share',
+          block_id: 'kaesong_page_0',
+          value,
+          text: { type: 'plain_text', text: 'Share in channel' },
+          action_ts: '1700500000.1',
+        },
+      ],
     },
   });
 
@@ -102,7 +146,10 @@ describe('Socket Mode re-deliveries', () => {
     const value = JSON.parse(`"${share![1]!}"`) as string;
     await socket.send(sharePress('env-s2', value));
     await fake.waitFor(() => fake.callsTo('response_url').length === 2);
-    expect(await socket.send({ ...sharePress('env-s2', value), retry_attempt: 1, retry_reason: 'timeout' })).toEqual({ envelope_id: 'env-s2', payload: {} });
+    expect(await socket.send({ ...sharePress('env-s2', value), retry_attempt: 1, retry_reason: 'timeout' })).toEqual({
+      envelope_id: 'env-s2',
+      payload: {},
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const posts = fake.callsTo('response_url').map((call) => call.params);
     expect(posts.filter((post) => post['response_type'] === 'in_channel')).toHaveLength(1);
@@ -112,6 +159,9 @@ describe('Socket Mode re-deliveries', () => {
   it('a re-sent slash command is acknowledged with nothing the second time', async () => {
     const first = await socket.send(slashCommand('env-c1', 'kaesong 2013'));
     expect(JSON.stringify(first.payload)).toContain('kaesong · 2013 · 6 events');
-    expect(await socket.send({ ...slashCommand('env-c1', 'kaesong 2013'), retry_attempt: 1, retry_reason: 'timeout' })).toEqual({ envelope_id: 'env-c1', payload: {} });
+    expect(await socket.send({ ...slashCommand('env-c1', 'kaesong 2013'), retry_attempt: 1, retry_reason: 'timeout' })).toEqual({
+      envelope_id: 'env-c1',
+      payload: {},
+    });
   });
 });

@@ -39,13 +39,25 @@ export interface Harness {
 
 /** The real app over HTTP on loopback, against the fake Slack, with signed requests. */
 export async function startHarness(
-  options: { searcher?: Searcher | null; apiUrl?: string; fake?: FakeSlack; slackClient?: SlackClientTuning; digest?: DigestCommandPort } = {},
+  options: {
+    searcher?: Searcher | null;
+    apiUrl?: string;
+    fake?: FakeSlack;
+    slackClient?: SlackClientTuning;
+    digest?: DigestCommandPort;
+  } = {},
 ): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlack());
   const searchers = searcherProvider(options.searcher === undefined ? await bundledSearcher() : options.searcher);
   const logger = recordingLogger();
   const config = loadConfig(
-    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: options.apiUrl ?? fake.apiUrl, CORPUS_DIR: corpusDir },
+    {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      PORT: '0',
+      SLACK_API_URL: options.apiUrl ?? fake.apiUrl,
+      CORPUS_DIR: corpusDir,
+    },
     { slack: true },
   );
   const kaesong = createKaesongApp(config, {

@@ -34,20 +34,25 @@ beforeAll(async () => {
   // Latin-1: "Café" with a single 0xE9 byte, which is not UTF-8.
   await writeFile(join(dir, 'events/latin1.md'), Buffer.from(page('2013-04-10', '2013/04/10', 'Talks at the Café Seoul'), 'latin1'));
   // UTF-16 with a byte order mark, as some Windows editors save.
-  await writeFile(join(dir, 'events/utf16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page('2013-04-11', '2013/04/11', 'Wide text'), 'utf16le')]));
+  await writeFile(
+    join(dir, 'events/utf16.md'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page('2013-04-11', '2013/04/11', 'Wide text'), 'utf16le')]),
+  );
   await writeFile(join(dir, 'events/binary.md'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
   await writeFile(join(dir, 'events/feb-30.md'), page('2013-02-30', '2013/02/30', 'A day that never was'));
   await writeFile(join(dir, 'events/future.md'), page('2031-05-04', '2031/05/4', 'Planned reopening of the Kaesong zone'));
-  await writeFile(
-    join(dir, 'day.yaml'),
-    "Date: '2013-02-30'\nIntelligence_Payload:\n  Politics:\n  - Nothing happened (BBC)\n",
-  );
+  await writeFile(join(dir, 'day.yaml'), "Date: '2013-02-30'\nIntelligence_Payload:\n  Politics:\n  - Nothing happened (BBC)\n");
   await writeFile(
     join(dir, 'records.jsonl'),
     [
       jsonl({ id: 'news/2013/05/1/dup', date: '2013-05-01', title: 'First copy' }),
       jsonl({ id: 'news/2013/05/2/fine', date: '2013-05-02', title: 'Fine' }),
-      jsonl({ id: 'news/2013/05/1/dup', date: '2013-05-01', title: 'Second copy, a longer summary', summary: 'longer summary than the first' }),
+      jsonl({
+        id: 'news/2013/05/1/dup',
+        date: '2013-05-01',
+        title: 'Second copy, a longer summary',
+        summary: 'longer summary than the first',
+      }),
       jsonl({ id: 'news/2013/02/30/bad', date: '2013-02-30', title: 'Bad date' }),
       '{"id": "news/2013/05/3/cut", "title": "Cut o',
     ].join('\n'),
@@ -55,7 +60,14 @@ beforeAll(async () => {
   const huge: string[] = [];
   for (let i = 0; i < HUGE_RECORDS; i += 1) {
     const day = (i % 28) + 1;
-    huge.push(jsonl({ id: `news/2010/01/${day}/huge-${i}`, date: `2010-01-${String(day).padStart(2, '0')}`, title: `Huge ${i}`, summary: 'x'.repeat(200) }));
+    huge.push(
+      jsonl({
+        id: `news/2010/01/${day}/huge-${i}`,
+        date: `2010-01-${String(day).padStart(2, '0')}`,
+        title: `Huge ${i}`,
+        summary: 'x'.repeat(200),
+      }),
+    );
   }
   await writeFile(join(dir, 'huge.jsonl'), huge.join('\n'));
   corpus = await loadCorpus([dir]);
@@ -113,7 +125,15 @@ describe('a corpus folder with broken files next to good ones', () => {
   });
 
   it('reports nothing else', () => {
-    const named = ['events/truncated.md', 'events/latin1.md', 'events/utf16.md', 'events/binary.md', 'events/feb-30.md', 'day.yaml', 'records.jsonl'];
+    const named = [
+      'events/truncated.md',
+      'events/latin1.md',
+      'events/utf16.md',
+      'events/binary.md',
+      'events/feb-30.md',
+      'day.yaml',
+      'records.jsonl',
+    ];
     expect(corpus.problems.filter((problem) => !named.some((name) => problem.file === join(dir, name)))).toEqual([]);
   });
 });

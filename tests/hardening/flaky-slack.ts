@@ -41,7 +41,10 @@ export async function startFlakySlack(fake: FakeSlack): Promise<FlakySlack> {
     }
     if (step !== undefined && 'delayMs' in step) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
     if (step !== undefined && 'status' in step) {
-      res.writeHead(step.status, { 'content-type': 'application/json', ...(step.status === 429 ? { 'retry-after': String(step.retryAfter) } : {}) });
+      res.writeHead(step.status, {
+        'content-type': 'application/json',
+        ...(step.status === 429 ? { 'retry-after': String(step.retryAfter) } : {}),
+      });
       res.end(JSON.stringify({ ok: false, error: step.status === 429 ? 'ratelimited' : 'internal_error' }));
       return;
     }

@@ -16,7 +16,8 @@ afterAll(async () => {
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(strings);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, inner]) => (key === 'value' ? [] : strings(inner)));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([key, inner]) => (key === 'value' ? [] : strings(inner)));
   return [];
 }
 
@@ -74,7 +75,10 @@ describe('hostile text in an @mention, through the real app', () => {
     it(`${name}: the thread reply is valid and pings and links nobody`, async () => {
       const ts = `1700000${String(HOSTILE.findIndex(([n]) => n === name)).padStart(3, '0')}.000100`;
       const before = h.fake.callsTo('chat.postMessage').length;
-      const response = await h.event({ type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, ts, channel: 'C1', event_ts: ts }, `Ev-hostile-${ts}`);
+      const response = await h.event(
+        { type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, ts, channel: 'C1', event_ts: ts },
+        `Ev-hostile-${ts}`,
+      );
       expect(response.status).toBe(200);
       await h.fake.waitFor((calls) => calls.filter((call) => call.method === 'chat.postMessage').length > before);
       const reply = h.fake.callsTo('chat.postMessage').find((call) => call.params['thread_ts'] === ts)!;
@@ -89,7 +93,10 @@ describe('hostile text in a DM, through the real app', () => {
     it(`${name}: the DM reply is valid and pings and links nobody`, async () => {
       const index = HOSTILE.findIndex(([n]) => n === name);
       const ts = `1700400${String(index).padStart(3, '0')}.000100`;
-      const response = await h.event({ type: 'message', channel_type: 'im', user: 'U1', text, ts, channel: `D${index}`, event_ts: ts }, `Ev-dm-${ts}`);
+      const response = await h.event(
+        { type: 'message', channel_type: 'im', user: 'U1', text, ts, channel: `D${index}`, event_ts: ts },
+        `Ev-dm-${ts}`,
+      );
       expect(response.status).toBe(200);
       await h.fake.waitFor((calls) => calls.some((call) => call.method === 'chat.postMessage' && call.params['channel'] === `D${index}`));
       const reply = h.fake.callsTo('chat.postMessage').find((call) => call.params['channel'] === `D${index}`)!;
@@ -119,7 +126,13 @@ describe('tampered button values, through the real app', () => {
       expect(response.status).toBe(200);
       await h.fake.waitFor(() => responsesTo(h.fake, id).length > 0);
       expect(responsesTo(h.fake, id)).toEqual([
-        { response_type: 'ephemeral', replace_original: false, text: 'That button has expired, run the search again.', unfurl_links: false, unfurl_media: false },
+        {
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: 'That button has expired, run the search again.',
+          unfurl_links: false,
+          unfurl_media: false,
+        },
       ]);
     });
   }

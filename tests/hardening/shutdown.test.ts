@@ -71,7 +71,10 @@ function startBot(db: string, corpus = 'corpus'): Bot {
 
 async function healthy(port: number): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
-    const status = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.status, () => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -87,7 +90,14 @@ describe('stopping the app', () => {
     });
     flaky.script('chat.postMessage', { hang: true });
     const before = flaky.arrivals('chat.postMessage').length;
-    const mention = { type: 'app_mention', user: 'U1', text: '<@UBOT> kaesong', ts: '1700300009.000100', channel: 'C1', event_ts: '1700300009.000100' };
+    const mention = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> kaesong',
+      ts: '1700300009.000100',
+      channel: 'C1',
+      event_ts: '1700300009.000100',
+    };
     await h.event(mention, 'Ev-stop-1');
     while (flaky.arrivals('chat.postMessage').length === before) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await h.kaesong.stop(200)).toBe(false);
@@ -106,7 +116,14 @@ describe('SIGTERM to the real process', () => {
 
       // Slack takes 4 s to accept this reply; SIGTERM arrives while it is on its way.
       flaky.script('chat.postMessage', { delayMs: 4_000 });
-      const mention = { type: 'app_mention', user: 'U1', text: '<@UBOT> kaesong 2013', ts: '1700300000.000100', channel: 'C1', event_ts: '1700300000.000100' };
+      const mention = {
+        type: 'app_mention',
+        user: 'U1',
+        text: '<@UBOT> kaesong 2013',
+        ts: '1700300000.000100',
+        channel: 'C1',
+        event_ts: '1700300000.000100',
+      };
       const events = `http://127.0.0.1:${port}/slack/events`;
       expect((await sendSigned(events, SECRET, eventBody(mention, 'Ev-shutdown-1'), 'application/json')).status).toBe(200);
       while (flaky.arrivals('chat.postMessage').length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -114,7 +131,12 @@ describe('SIGTERM to the real process', () => {
       const signalled = performance.now();
       bot.child.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const refused = await sendSigned(events, SECRET, eventBody({ ...mention, ts: '1700300001.000100' }, 'Ev-shutdown-2'), 'application/json').then(
+      const refused = await sendSigned(
+        events,
+        SECRET,
+        eventBody({ ...mention, ts: '1700300001.000100' }, 'Ev-shutdown-2'),
+        'application/json',
+      ).then(
         () => 'accepted',
         () => 'refused',
       );
@@ -141,7 +163,14 @@ describe('SIGTERM to the real process', () => {
       await healthy(port);
       flaky.script('chat.postMessage', { hang: true }, { hang: true }, { hang: true });
       const before = flaky.arrivals('chat.postMessage').length;
-      const mention = { type: 'app_mention', user: 'U1', text: '<@UBOT> kaesong', ts: '1700300002.000100', channel: 'C1', event_ts: '1700300002.000100' };
+      const mention = {
+        type: 'app_mention',
+        user: 'U1',
+        text: '<@UBOT> kaesong',
+        ts: '1700300002.000100',
+        channel: 'C1',
+        event_ts: '1700300002.000100',
+      };
       await sendSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, eventBody(mention, 'Ev-shutdown-3'), 'application/json');
       while (flaky.arrivals('chat.postMessage').length === before) await new Promise((resolve) => setTimeout(resolve, 20));
       const signalled = performance.now();
@@ -157,16 +186,20 @@ describe('SIGTERM to the real process', () => {
     }
   }, 60_000);
 
-  it.skipIf(!existsSync(wcep))('exits 0 on SIGTERM even while the corpus is still loading (needs ../shared/data/wcep)', async () => {
-    const bot = startBot(join(dir, 'k2.db'), wcep);
-    try {
-      const port = await bot.port;
-      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503);
-      bot.child.kill('SIGTERM');
-      const { code, signal } = await bot.exit;
-      expect({ code, signal }).toEqual({ code: 0, signal: null });
-    } finally {
-      if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
-    }
-  }, 60_000);
+  it.skipIf(!existsSync(wcep))(
+    'exits 0 on SIGTERM even while the corpus is still loading (needs ../shared/data/wcep)',
+    async () => {
+      const bot = startBot(join(dir, 'k2.db'), wcep);
+      try {
+        const port = await bot.port;
+        expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(503);
+        bot.child.kill('SIGTERM');
+        const { code, signal } = await bot.exit;
+        expect({ code, signal }).toEqual({ code: 0, signal: null });
+      } finally {
+        if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
 });

@@ -43,7 +43,10 @@ afterAll(async () => {
 async function mention(text = 'kaesong 2013'): Promise<string> {
   mentionCount += 1;
   const ts = `1700100${String(mentionCount).padStart(3, '0')}.000200`;
-  const response = await h.event({ type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, ts, channel: 'C1', event_ts: ts }, `Ev-fail-${mentionCount}`);
+  const response = await h.event(
+    { type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, ts, channel: 'C1', event_ts: ts },
+    `Ev-fail-${mentionCount}`,
+  );
   expect(response.status).toBe(200);
   return ts;
 }
@@ -53,7 +56,10 @@ function postsIn(ts: string) {
 }
 
 function ephemeralsIn(ts: string) {
-  return fake.callsTo('chat.postEphemeral').filter((call) => call.params['thread_ts'] === ts).map((call) => call.params['text']);
+  return fake
+    .callsTo('chat.postEphemeral')
+    .filter((call) => call.params['thread_ts'] === ts)
+    .map((call) => call.params['text']);
 }
 
 async function until(predicate: () => boolean, timeoutMs = 8_000): Promise<void> {

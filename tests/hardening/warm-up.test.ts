@@ -20,9 +20,27 @@ describe('requests that arrive while the index is still building', () => {
     expect(command.status).toBe(200);
     expect(command.json).toEqual({ response_type: 'ephemeral', text: 'Warming up, one moment…' });
 
-    const mention = await h.event({ type: 'app_mention', user: 'U1', text: '<@UBOT> kaesong 2013', ts: '1700200000.000100', channel: 'C1', event_ts: '1700200000.000100' }, 'Ev-warm-1');
+    const mention = await h.event(
+      {
+        type: 'app_mention',
+        user: 'U1',
+        text: '<@UBOT> kaesong 2013',
+        ts: '1700200000.000100',
+        channel: 'C1',
+        event_ts: '1700200000.000100',
+      },
+      'Ev-warm-1',
+    );
     const dm = await h.event(
-      { type: 'message', channel_type: 'im', user: 'U1', text: 'kaesong talks', ts: '1700200001.000100', channel: 'D1', event_ts: '1700200001.000100' },
+      {
+        type: 'message',
+        channel_type: 'im',
+        user: 'U1',
+        text: 'kaesong talks',
+        ts: '1700200001.000100',
+        channel: 'D1',
+        event_ts: '1700200001.000100',
+      },
       'Ev-warm-2',
     );
     expect([mention.status, dm.status]).toEqual([200, 200]);
@@ -32,7 +50,10 @@ describe('requests that arrive while the index is still building', () => {
     expect(responsesTo(h.fake, 'warm-command')).toEqual([]);
 
     h.searchers.set(await bundledSearcher());
-    await h.fake.waitFor((calls) => calls.filter((call) => call.method === 'chat.postMessage').length === 2 && responsesTo(h.fake, 'warm-command').length === 1);
+    await h.fake.waitFor(
+      (calls) =>
+        calls.filter((call) => call.method === 'chat.postMessage').length === 2 && responsesTo(h.fake, 'warm-command').length === 1,
+    );
 
     const [answer] = responsesTo(h.fake, 'warm-command');
     expect(String(answer!['text']).split('\n')[0]).toBe('kaesong · 2013 · 6 events · showing 1–5');

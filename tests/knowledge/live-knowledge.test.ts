@@ -25,7 +25,10 @@ afterEach(async () => {
 });
 
 const newest = () => indexes.at(-1)!;
-const found = (text: string) => newest().search(parseQuery(text, { now }), { limit: 5 }).hits.map((hit) => hit.record.title);
+const found = (text: string) =>
+  newest()
+    .search(parseQuery(text, { now }), { limit: 5 })
+    .hits.map((hit) => hit.record.title);
 
 async function until(condition: () => boolean, timeoutMs = 8_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -72,7 +75,13 @@ describe('liveKnowledge', () => {
   it("reloads the editors' synonyms like any corpus file, through the snapshot too", async () => {
     const corpus = join(work, 'corpus');
     const cacheDir = join(work, 'cache');
-    live = liveKnowledge([corpus], { cacheDir, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    live = liveKnowledge([corpus], {
+      cacheDir,
+      logger: recordingLogger(),
+      onIndex: (index) => indexes.push(index),
+      debounceMs: 100,
+      watchDelayMs: 0,
+    });
     await live.ready;
     expect(found('開城')).toEqual([]);
 
@@ -85,7 +94,13 @@ describe('liveKnowledge', () => {
     await live.close();
 
     // A restart from the snapshot just written answers with the same aliases.
-    live = liveKnowledge([corpus], { cacheDir, logger: recordingLogger(), onIndex: (index) => indexes.push(index), debounceMs: 100, watchDelayMs: 0 });
+    live = liveKnowledge([corpus], {
+      cacheDir,
+      logger: recordingLogger(),
+      onIndex: (index) => indexes.push(index),
+      debounceMs: 100,
+      watchDelayMs: 0,
+    });
     expect((await live.ready).source).toBe('snapshot');
     expect(found('開城')).toEqual(found('kaesong'));
   });
@@ -107,7 +122,8 @@ describe('liveKnowledge', () => {
   it('picks up a file saved while the first index was loading, before the folders were watched', async () => {
     const corpus = join(work, 'corpus');
     const saveWhileLoading = (index: CorpusIndex) => {
-      if (indexes.push(index) === 1) writeFileSync(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
+      if (indexes.push(index) === 1)
+        writeFileSync(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
     };
     live = watch(corpus, { onIndex: saveWhileLoading });
     await live.ready;

@@ -66,11 +66,19 @@ describe('openKnowledge', () => {
 
   it('builds a large corpus in a worker thread with the same result', async () => {
     const lines = Array.from({ length: 12_000 }, (_, i) =>
-      JSON.stringify({ date: `2010-01-${String((i % 28) + 1).padStart(2, '0')}`, title: `Generated event number ${i} about harbour cranes and tariffs`, summary: 'x'.repeat(300) }),
+      JSON.stringify({
+        date: `2010-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        title: `Generated event number ${i} about harbour cranes and tariffs`,
+        summary: 'x'.repeat(300),
+      }),
     );
     await writeFile(join(corpus, 'bulk.jsonl'), `${lines.join('\n')}\n`);
     const progress: string[] = [];
-    const knowledge = await openKnowledge([corpus], { cacheDir: null, logger: recordingLogger(), onProgress: (line) => progress.push(line) });
+    const knowledge = await openKnowledge([corpus], {
+      cacheDir: null,
+      logger: recordingLogger(),
+      onProgress: (line) => progress.push(line),
+    });
     expect(knowledge.index.size).toBe(12_009);
     expect(progress.at(-1)).toBe('indexing 12009 records…');
     expect(titles(knowledge, '"number 11999"')).toEqual(['Generated event number 11999 about harbour cranes and tariffs']);

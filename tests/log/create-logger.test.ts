@@ -20,13 +20,17 @@ async function logged(format: 'text' | 'json', log: (logger: Logger) => void): P
 
 describe.each(['text', 'json'] as const)('createLogger, LOG_FORMAT=%s', (format) => {
   it('never writes the signing secret, in the message or in a detail', async () => {
-    const line = await logged(format, (logger) => logger.error(`verifying with ${SIGNING_SECRET}`, { config: { signingSecret: SIGNING_SECRET } }));
+    const line = await logged(format, (logger) =>
+      logger.error(`verifying with ${SIGNING_SECRET}`, { config: { signingSecret: SIGNING_SECRET } }),
+    );
     expect(line).not.toContain(SIGNING_SECRET);
     expect(line).toContain('verifying with [redacted]');
   });
 
   it('never writes the database password, inside DATABASE_URL or on its own', async () => {
-    const line = await logged(format, (logger) => logger.error(`could not open ${DATABASE_URL}`, new Error(`password ${DB_PASSWORD} rejected`)));
+    const line = await logged(format, (logger) =>
+      logger.error(`could not open ${DATABASE_URL}`, new Error(`password ${DB_PASSWORD} rejected`)),
+    );
     expect(line).not.toContain(DB_PASSWORD);
     expect(line).toContain('could not open postgres://kaesong:[redacted]@db.internal:5432/kaesong');
     expect(line).toContain('password [redacted] rejected');
@@ -39,10 +43,15 @@ describe.each(['text', 'json'] as const)('createLogger, LOG_FORMAT=%s', (format)
 
 describe('createLogger formats', () => {
   it('writes readable lines by default', async () => {
-    expect(await logged('text', (logger) => logger.info('corpus reloaded: 9 records'))).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z info corpus reloaded: 9 records\n$/);
+    expect(await logged('text', (logger) => logger.info('corpus reloaded: 9 records'))).toMatch(
+      /^\d{4}-\d\d-\d\dT[\d:.]+Z info corpus reloaded: 9 records\n$/,
+    );
   });
 
   it('writes one JSON object per line with LOG_FORMAT=json', async () => {
-    expect(JSON.parse(await logged('json', (logger) => logger.info('corpus reloaded: 9 records')))).toMatchObject({ level: 'info', msg: 'corpus reloaded: 9 records' });
+    expect(JSON.parse(await logged('json', (logger) => logger.info('corpus reloaded: 9 records')))).toMatchObject({
+      level: 'info',
+      msg: 'corpus reloaded: 9 records',
+    });
   });
 });

@@ -3,7 +3,9 @@ import { redactSecrets, secretRedactor } from '../../src/log/redact.ts';
 
 describe('redactSecrets', () => {
   it('keeps the prefix of a Slack token and drops the rest', () => {
-    expect(redactSecrets('auth failed for xoxb-123-456-abcDEF and xapp-1-A1-9-ff')).toBe('auth failed for xoxb-[redacted] and xapp-[redacted]');
+    expect(redactSecrets('auth failed for xoxb-123-456-abcDEF and xapp-1-A1-9-ff')).toBe(
+      'auth failed for xoxb-[redacted] and xapp-[redacted]',
+    );
   });
 
   it('drops the password of a postgres:// URL and keeps user, host and database', () => {

@@ -26,9 +26,16 @@ describe('the digest service as main.ts wires it', () => {
   it('counts a refused digest post as a Slack API error and as a failed digest', async () => {
     fake = await startFakeSlack();
     fake.failMethod('chat.postMessage', 'channel_not_found');
-    const env = { SLACK_BOT_TOKEN: 'xoxb-digest-metrics', SLACK_SIGNING_SECRET: 'digest-metrics-secret', SLACK_API_URL: fake.apiUrl, DATABASE_URL: `sqlite:${join(dataDir, 'k.db')}` };
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-digest-metrics',
+      SLACK_SIGNING_SECRET: 'digest-metrics-secret',
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_URL: `sqlite:${join(dataDir, 'k.db')}`,
+    };
     const metrics = prometheusMetrics({ records: () => 1 });
-    const searcher = fakeSearcher([makeRecord({ id: 'news/2013/11/23/kaesong', date: '2013-11-23', title: 'Kaesong talks resume', image: null })]);
+    const searcher = fakeSearcher([
+      makeRecord({ id: 'news/2013/11/23/kaesong', date: '2013-11-23', title: 'Kaesong talks resume', image: null }),
+    ]);
     digest = await createDigestService(loadConfig(env, { slack: true }), {
       searcher: () => searcher,
       clock: steppableClock('2026-11-22T23:30:00Z'),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { observedFetch } from '../../src/metrics/observed-fetch.ts';
 import { recordingMetrics } from './recording-metrics.ts';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 function observed(answer: () => Promise<Response>) {
   const metrics = recordingMetrics();

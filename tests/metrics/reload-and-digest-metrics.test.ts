@@ -56,7 +56,8 @@ describe('the digest runner reports each channel-day’s outcome', () => {
     const metrics = recordingMetrics();
     const runner = createDigestRunner({
       store,
-      searcher: () => fakeSearcher([makeRecord({ id: 'news/2013/11/23/kaesong', date: '2013-11-23', title: 'Kaesong talks resume', image: null })]),
+      searcher: () =>
+        fakeSearcher([makeRecord({ id: 'news/2013/11/23/kaesong', date: '2013-11-23', title: 'Kaesong talks resume', image: null })]),
       publish: publisher.publish,
       clock: steppableClock('2026-11-22T23:30:00Z'),
       logger: recordingLogger(),
@@ -68,7 +69,12 @@ describe('the digest runner reports each channel-day’s outcome', () => {
     const [c1, c2] = await store.listSubscriptions();
     expect((await runner.runChannel(c1!, '2026-11-23')).result).toBe('posted');
     expect((await runner.runChannel(c1!, '2026-11-23')).result).toBe('taken');
-    publisher.failNext(Object.assign(new Error('An API error occurred: channel_not_found'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'channel_not_found' } }));
+    publisher.failNext(
+      Object.assign(new Error('An API error occurred: channel_not_found'), {
+        code: 'slack_webapi_platform_error',
+        data: { ok: false, error: 'channel_not_found' },
+      }),
+    );
     expect((await runner.runChannel(c2!, '2026-11-23')).result).toBe('failed');
     expect(metrics.calls).toEqual(['digestPost(posted)', 'digestPost(taken)', 'digestPost(failed)']);
   });

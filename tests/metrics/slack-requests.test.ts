@@ -8,7 +8,10 @@ const KNOWN = { command: '/kaesong', actions: ['kaesong_share', 'kaesong_more'] 
 async function count(body: Record<string, unknown>, context: { retryNum?: number } = {}) {
   const metrics = recordingMetrics();
   let nextCalled = false;
-  await countRequests(metrics, KNOWN)({
+  await countRequests(
+    metrics,
+    KNOWN,
+  )({
     body,
     context,
     next: async () => {
@@ -43,12 +46,9 @@ describe('countRequests', () => {
 
 describe('requestKind', () => {
   it('tells commands, actions, events and the rest apart', () => {
-    expect([{ command: '/kaesong' }, { type: 'block_actions' }, { type: 'event_callback' }, { type: 'view_submission' }].map(requestKind)).toEqual([
-      'command',
-      'action',
-      'event',
-      'other',
-    ]);
+    expect(
+      [{ command: '/kaesong' }, { type: 'block_actions' }, { type: 'event_callback' }, { type: 'view_submission' }].map(requestKind),
+    ).toEqual(['command', 'action', 'event', 'other']);
   });
 });
 

@@ -13,7 +13,12 @@ const hasWcep = existsSync(WCEP);
 describe.skipIf(!hasWcep)(`/kaesong 2013 on the full archive${hasWcep ? '' : ` (skipped: ${WCEP} not found)`}`, () => {
   it('answers with 2013 at a glance: its biggest stories, then its most significant events', { timeout: 180_000 }, async () => {
     const out: string[] = [];
-    await askCommand.run(['/kaesong 2013', '--json', '--corpus', CORPUS, '--corpus', WCEP], { out: (t) => out.push(t), err: () => undefined, env: {}, interactive: false });
+    await askCommand.run(['/kaesong 2013', '--json', '--corpus', CORPUS, '--corpus', WCEP], {
+      out: (t) => out.push(t),
+      err: () => undefined,
+      env: {},
+      interactive: false,
+    });
     const payload = JSON.parse(out.join('\n')) as SlackMessage;
     expect(checkMessage(payload)).toEqual([]);
     const lines = renderMessageText(payload, { ansi: false }).split('\n');
@@ -26,7 +31,9 @@ describe.skipIf(!hasWcep)(`/kaesong 2013 on the full archive${hasWcep ? '' : ` (
       'incl. spillover in Lebanon  [Story timeline]',
     ]);
     expect(lines).toContain('2013 Korean crisis');
-    expect(lines).toContain('North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone. (http://www.bbc.co.uk/news/world-asia-23586026)');
+    expect(lines).toContain(
+      'North Korea and South Korea agree to resume talks on reopening the Kaesong industrial zone. (http://www.bbc.co.uk/news/world-asia-23586026)',
+    );
     expect(lines[lines.length - 1]).toBe('[Share in channel] [Timeline]');
   });
 });

@@ -12,7 +12,10 @@ describe('describeQuery', () => {
     ['2013', '2013'],
     ['"final talks" -nuclear Aug 2013', '"final talks" · -nuclear · Aug 2013'],
     ['  North   Korea  Kaesong ', 'North Korea Kaesong'],
-    ['2013 Kaesong "joint committee" closure -missile "six party" -test', 'Kaesong closure · "joint committee" "six party" · -missile -test · 2013'],
+    [
+      '2013 Kaesong "joint committee" closure -missile "six party" -test',
+      'Kaesong closure · "joint committee" "six party" · -missile -test · 2013',
+    ],
     ['kaesong -"six party talks"', 'kaesong · -"six party talks"'],
     ['개성공단 2013-2016', '개성공단 · 2013–2016'],
     ['on this day', 'on this day (23 Nov)'],
@@ -24,7 +27,9 @@ describe('describeQuery', () => {
   });
 
   it('says which words were read as others: showing results for …', () => {
-    expect(describeQuery(parseQuery('keasong 2013', { now: NOW }), [{ from: 'keasong', to: 'kaesong' }])).toBe('keasong · 2013 · showing results for kaesong');
+    expect(describeQuery(parseQuery('keasong 2013', { now: NOW }), [{ from: 'keasong', to: 'kaesong' }])).toBe(
+      'keasong · 2013 · showing results for kaesong',
+    );
     expect(describeQuery(parseQuery('ebloa outbreak -nuclear', { now: NOW }), [{ from: 'ebloa', to: 'ebola' }])).toBe(
       'ebloa outbreak · -nuclear · showing results for ebola outbreak',
     );

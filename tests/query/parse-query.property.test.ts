@@ -11,8 +11,34 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const queryish = fc
   .array(
     fc.oneof(
-      fc.constantFrom('2013', '2016', 'Aug', 'May', '7', '30', '-', '..', 'to', 'since', 'after', 'before', 'until',
-        'last', 'this', 'week', 'days', 'on', 'day', 'today', '"', '\u201C', '-kaesong', '2013-02-30', '2013-08', '개성'),
+      fc.constantFrom(
+        '2013',
+        '2016',
+        'Aug',
+        'May',
+        '7',
+        '30',
+        '-',
+        '..',
+        'to',
+        'since',
+        'after',
+        'before',
+        'until',
+        'last',
+        'this',
+        'week',
+        'days',
+        'on',
+        'day',
+        'today',
+        '"',
+        '\u201C',
+        '-kaesong',
+        '2013-02-30',
+        '2013-08',
+        '개성',
+      ),
       fc.string({ unit: 'binary', maxLength: 8 }),
     ),
     { maxLength: 20 },
@@ -22,19 +48,23 @@ const queryish = fc
 describe('parseQuery and describeQuery on any input', () => {
   it('never throw, give well-formed dates and a printable label', () => {
     fc.assert(
-      fc.property(fc.oneof(queryish, fc.string({ unit: 'binary' })), fc.constantFrom('UTC', 'Asia/Seoul', 'Nope/Zone'), (input, timeZone) => {
-        const query = parseQuery(input, { now: NOW, timeZone });
-        const label = describeQuery(query);
-        expect(CONTROL.test(label)).toBe(false);
-        expect(Array.from(label).length).toBeLessThanOrEqual(200);
-        expect(query.timeline).toBe(query.date !== null && query.terms.length === 0 && query.phrases.length === 0);
-        if (query.date?.kind === 'range') {
-          const { from, to } = query.date.range;
-          for (const day of [from, to]) if (day !== null) expect(day).toMatch(ISO_DAY);
-          if (from !== null && to !== null) expect(from <= to).toBe(true);
-        }
-        for (const word of [...query.terms, ...query.phrases, ...query.excludes]) expect(word.trim()).not.toBe('');
-      }),
+      fc.property(
+        fc.oneof(queryish, fc.string({ unit: 'binary' })),
+        fc.constantFrom('UTC', 'Asia/Seoul', 'Nope/Zone'),
+        (input, timeZone) => {
+          const query = parseQuery(input, { now: NOW, timeZone });
+          const label = describeQuery(query);
+          expect(CONTROL.test(label)).toBe(false);
+          expect(Array.from(label).length).toBeLessThanOrEqual(200);
+          expect(query.timeline).toBe(query.date !== null && query.terms.length === 0 && query.phrases.length === 0);
+          if (query.date?.kind === 'range') {
+            const { from, to } = query.date.range;
+            for (const day of [from, to]) if (day !== null) expect(day).toMatch(ISO_DAY);
+            if (from !== null && to !== null) expect(from <= to).toBe(true);
+          }
+          for (const word of [...query.terms, ...query.phrases, ...query.excludes]) expect(word.trim()).not.toBe('');
+        },
+      ),
       { numRuns: 2000 },
     );
   });

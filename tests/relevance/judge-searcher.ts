@@ -18,9 +18,15 @@ export async function judgedIndex(wcep: string, synonyms: string = EDITORS_SYNON
 }
 
 /** The judged set against the bot's search, each query parsed as /kaesong would parse it. */
-export function judgeSearcher(searcher: Searcher, events: readonly RawEvent[], queries: readonly JudgedQuery[] = readJudgedQueries()): Judgement {
+export function judgeSearcher(
+  searcher: Searcher,
+  events: readonly RawEvent[],
+  queries: readonly JudgedQuery[] = readJudgedQueries(),
+): Judgement {
   return judge(queries, events, (text) =>
-    searcher.search(parseQuery(text, { now: JUDGED_AT }), { limit: 20, relatedLimit: 0 }).hits.map(({ record }) => ({ date: record.date, title: record.title })),
+    searcher
+      .search(parseQuery(text, { now: JUDGED_AT }), { limit: 20, relatedLimit: 0 })
+      .hits.map(({ record }) => ({ date: record.date, title: record.title })),
   );
 }
 
@@ -29,5 +35,9 @@ export function formatJudgement(judgement: Judgement): string {
   const rows = judgement.queries.map(
     (q) => `${q.precisionAt10.toFixed(2)}  ${q.recallAt20.toFixed(2)}  ${String(q.relevant).padStart(5)}  ${q.kind.padEnd(9)} ${q.query}`,
   );
-  return ['P@10  R@20  relev  kind      query', ...rows, `mean P@10 ${judgement.meanPrecisionAt10.toFixed(3)}, mean R@20 ${judgement.meanRecallAt20.toFixed(3)}`].join('\n');
+  return [
+    'P@10  R@20  relev  kind      query',
+    ...rows,
+    `mean P@10 ${judgement.meanPrecisionAt10.toFixed(3)}, mean R@20 ${judgement.meanRecallAt20.toFixed(3)}`,
+  ].join('\n');
 }

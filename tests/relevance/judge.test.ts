@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { judge, relevantEvents, type JudgedQuery } from './judge.ts';
 import { foldAccents, isEventLine, keyOf, type RawEvent } from './raw-events.ts';
 
-const raw = (date: string, text: string, context = ''): RawEvent => ({ date, text, context, key: keyOf(text), foldedText: foldAccents(text), foldedContext: foldAccents(context) });
+const raw = (date: string, text: string, context = ''): RawEvent => ({
+  date,
+  text,
+  context,
+  key: keyOf(text),
+  foldedText: foldAccents(text),
+  foldedContext: foldAccents(context),
+});
 
 describe('isEventLine', () => {
   it('tells events from story labels', () => {
@@ -23,7 +30,13 @@ describe('relevantEvents', () => {
     raw('2010-11-19', 'Obama signs a bill. (AP)', 'International relations\nNATO summit'),
     raw('2015-01-01', 'Russia annexes nothing. (BBC)'),
   ];
-  const query = (all: string[][], from?: string, to?: string): JudgedQuery => ({ query: 'q', kind: 'k', all, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  const query = (all: string[][], from?: string, to?: string): JudgedQuery => ({
+    query: 'q',
+    kind: 'k',
+    all,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  });
   const texts = (q: JudgedQuery) => relevantEvents(q, events).map((event) => event.text);
 
   it('matches whole words, case-insensitively unless written =WORD, with * for any ending', () => {
@@ -44,7 +57,11 @@ describe('relevantEvents', () => {
 
 describe('judge', () => {
   it('scores P@10 over min(10, relevant) and R@20 over min(20, relevant), a hit being the date and the start of the line', () => {
-    const events = [raw('2014-03-18', 'Russia annexes Crimea. (BBC)'), raw('2014-03-19', 'Crimea votes. (AP)'), raw('2014-03-20', 'Ukraine protests. (AP)')];
+    const events = [
+      raw('2014-03-18', 'Russia annexes Crimea. (BBC)'),
+      raw('2014-03-19', 'Crimea votes. (AP)'),
+      raw('2014-03-20', 'Ukraine protests. (AP)'),
+    ];
     const judgement = judge([{ query: 'crimea', kind: 'k', all: [['crimea']] }], events, () => [
       { date: '2014-03-20', title: 'Ukraine protests.' },
       { date: '2014-03-18', title: 'Russia annexes Crimea.' },

@@ -49,7 +49,9 @@ export function relevantEvents(query: JudgedQuery, events: readonly RawEvent[]):
   return events.filter((event) => {
     if ((query.from !== undefined && event.date < query.from) || (query.to !== undefined && event.date > query.to)) return false;
     const inLine = lists.map((alternatives) => alternatives.some((matches) => matches(event.foldedText)));
-    return inLine.some(Boolean) && lists.every((alternatives, i) => inLine[i] || alternatives.some((matches) => matches(event.foldedContext)));
+    return (
+      inLine.some(Boolean) && lists.every((alternatives, i) => inLine[i] || alternatives.some((matches) => matches(event.foldedContext)))
+    );
   });
 }
 
@@ -67,7 +69,8 @@ export function judge(queries: readonly JudgedQuery[], events: readonly RawEvent
     const found = new Set<RawEvent>();
     const isRelevant = (hit: JudgedHit): boolean => {
       const key = keyOf(hit.title).slice(0, 60);
-      const match = hit.date === null || key === '' ? undefined : byDate.get(hit.date)?.find((event) => !found.has(event) && event.key.startsWith(key));
+      const match =
+        hit.date === null || key === '' ? undefined : byDate.get(hit.date)?.find((event) => !found.has(event) && event.key.startsWith(key));
       if (match === undefined) return false;
       found.add(match);
       return true;
@@ -83,7 +86,11 @@ export function judge(queries: readonly JudgedQuery[], events: readonly RawEvent
     };
   });
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
-  return { meanPrecisionAt10: mean(scores.map((s) => s.precisionAt10)), meanRecallAt20: mean(scores.map((s) => s.recallAt20)), queries: scores };
+  return {
+    meanPrecisionAt10: mean(scores.map((s) => s.precisionAt10)),
+    meanRecallAt20: mean(scores.map((s) => s.recallAt20)),
+    queries: scores,
+  };
 }
 
 /** Whether a text, accents already folded, has the alternative. */

@@ -54,7 +54,14 @@ export function readRawEvents(dir: string): RawEvent[] {
         const topics = Array.isArray(event.topics) ? event.topics.filter((topic): topic is string => typeof topic === 'string') : [];
         const text = `${event.headline}\n${summary}`;
         const context = topics.join('\n');
-        events.push({ date: doc.date, text, context, key: keyOf(event.headline), foldedText: foldAccents(text), foldedContext: foldAccents(context) });
+        events.push({
+          date: doc.date,
+          text,
+          context,
+          key: keyOf(event.headline),
+          foldedText: foldAccents(text),
+          foldedContext: foldAccents(context),
+        });
       }
     }
   }
@@ -76,12 +83,21 @@ export function isEventLine(line: string): boolean {
 
 /** "Jiří" → "Jiri"; case is kept. */
 export function foldAccents(text: string): string {
-  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC') : text;
+  return /[^\x00-\x7f]/.test(text)
+    ? text
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .normalize('NFC')
+    : text;
 }
 
 /** Letters and digits only, lower-cased, accents folded: how a headline and a raw line are compared. */
 export function keyOf(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function rawEvent(date: string, line: string, context: string): RawEvent {

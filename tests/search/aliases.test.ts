@@ -23,15 +23,24 @@ describe('mineAcronyms', () => {
   it('takes letters found inside the words, with the number, only when seen twice', () => {
     const once = [headline('The Malaysia Airlines Flight 17 (MH17) report is out.')];
     expect(mineAcronyms(once)).toEqual([]);
-    expect(mineAcronyms([...once, headline('A memorial for Malaysia Airlines Flight 17 (MH17) opens.')])).toEqual([['MH17', 'Malaysia Airlines Flight 17']]);
+    expect(mineAcronyms([...once, headline('A memorial for Malaysia Airlines Flight 17 (MH17) opens.')])).toEqual([
+      ['MH17', 'Malaysia Airlines Flight 17'],
+    ]);
   });
 });
 
 describe('AliasTable', () => {
   const table = new AliasTable(
     mergeAliases(
-      [['Kaesong', 'Gaeseong', '개성'], ['DPRK', 'North Korea']],
-      [['WHO', 'World Health Organization'], ['CAR', 'Central African Republic'], ['MH17', 'Malaysia Airlines Flight 17']],
+      [
+        ['Kaesong', 'Gaeseong', '개성'],
+        ['DPRK', 'North Korea'],
+      ],
+      [
+        ['WHO', 'World Health Organization'],
+        ['CAR', 'Central African Republic'],
+        ['MH17', 'Malaysia Airlines Flight 17'],
+      ],
     ),
   );
   const match = (text: string) => table.match(queryTokens(text), 0);

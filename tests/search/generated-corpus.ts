@@ -18,7 +18,34 @@ function random(seed: number): () => number {
 }
 
 /** Syllables that make words sharing prefixes and one-letter neighbours, for prefix and typo searches. */
-const SYLLABLES = ['ka', 'e', 'song', 'nor', 'th', 'ko', 're', 'an', 'tal', 'ks', 'syr', 'ia', 'war', 'ci', 'vil', 'pe', 'ace', 'mi', 'nis', 'ter', 'el', 'ec', 'tion', 'ré', 'zo', 'ne'];
+const SYLLABLES = [
+  'ka',
+  'e',
+  'song',
+  'nor',
+  'th',
+  'ko',
+  're',
+  'an',
+  'tal',
+  'ks',
+  'syr',
+  'ia',
+  'war',
+  'ci',
+  'vil',
+  'pe',
+  'ace',
+  'mi',
+  'nis',
+  'ter',
+  'el',
+  'ec',
+  'tion',
+  'ré',
+  'zo',
+  'ne',
+];
 const STOP = ['the', 'of', 'and', 'in', 'a', 'to'];
 const OUTLETS = ['BBC', 'Reuters', 'AP', 'Al Jazeera', 'Yonhap', 'Le Monde'];
 const STORIES = ['Kaesong industrial zone', 'Syrian civil war', 'North Korea', 'Élection présidentielle', 'Peace talks'];
@@ -37,7 +64,10 @@ export function generatedCorpus(count: number, seed = 11): CorpusRecord[] {
   return Array.from({ length: count }, (_, i) => {
     const kind = next() < 0.1 ? 'article' : 'event';
     const stub = kind === 'event' && next() < 0.1;
-    const date = next() < 0.05 ? null : `${2000 + Math.floor(next() * 27)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+    const date =
+      next() < 0.05
+        ? null
+        : `${2000 + Math.floor(next() * 27)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
     const title = `${sentence(3 + Math.floor(next() * 10))}.`;
     const summary = stub ? '' : next() < 0.3 ? title : sentence(Math.floor(next() * 30));
     return makeRecord({

@@ -7,7 +7,18 @@ import { parseQuery } from '../../src/query/parse-query.ts';
 const corpusDir = new URL('../../corpus', import.meta.url).pathname;
 const wcep2013 = new URL('../../../shared/data/wcep/2013', import.meta.url).pathname;
 const now = new Date('2026-11-23T09:00:00Z');
-const QUERIES = ['kaesong 2013', 'keasong', 'north korea talks', '"final talks"', '2013', 'talks -nuclear', 'on this day', 'syrian civil war', '개성', 'DPRK talks'];
+const QUERIES = [
+  'kaesong 2013',
+  'keasong',
+  'north korea talks',
+  '"final talks"',
+  '2013',
+  'talks -nuclear',
+  'on this day',
+  'syrian civil war',
+  '개성',
+  'DPRK talks',
+];
 
 async function roundTrip(dirs: string[]) {
   const { records, problems, files, synonyms } = await loadCorpus(dirs);
@@ -19,7 +30,12 @@ async function roundTrip(dirs: string[]) {
 function answers(index: ReturnType<typeof createSearchIndex>) {
   return QUERIES.map((text) => {
     const page = index.search(parseQuery(text, { now }), { limit: 10 });
-    return { text, total: page.total, corrections: page.corrections, hits: page.hits.map((hit) => [hit.record, hit.score, hit.matchedTerms, hit.related]) };
+    return {
+      text,
+      total: page.total,
+      corrections: page.corrections,
+      hits: page.hits.map((hit) => [hit.record, hit.score, hit.matchedTerms, hit.related]),
+    };
   });
 }
 

@@ -4,7 +4,13 @@ import { dirname, join } from 'node:path';
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPostings } from '../../src/search/build-postings.ts';
-import { indexShape, restoreMiniSearch, termsNear, termsStartingWith, VERIFIED_MINISEARCH } from '../../src/search/mini-search-internals.ts';
+import {
+  indexShape,
+  restoreMiniSearch,
+  termsNear,
+  termsStartingWith,
+  VERIFIED_MINISEARCH,
+} from '../../src/search/mini-search-internals.ts';
 import { documentWeight, FIELD_BOOSTS } from '../../src/search/mini-search.ts';
 import { QueryScorer, singleWord, type WordGroup } from '../../src/search/score-query.ts';
 import { generatedCorpus, twoIndexes, type TwoIndexes } from './generated-corpus.ts';
@@ -19,7 +25,9 @@ function installedMiniSearch(): { version: string } {
 describe('the minisearch that src/search/ reaches into', () => {
   it('is the release it was verified with, pinned exactly', () => {
     const { version } = installedMiniSearch();
-    expect(version, `minisearch ${version} is installed, but src/search/ was verified with ${VERIFIED_MINISEARCH}: ${UPGRADE}`).toBe(VERIFIED_MINISEARCH);
+    expect(version, `minisearch ${version} is installed, but src/search/ was verified with ${VERIFIED_MINISEARCH}: ${UPGRADE}`).toBe(
+      VERIFIED_MINISEARCH,
+    );
     const wanted = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).dependencies.minisearch;
     expect(wanted, `package.json must pin minisearch to ${VERIFIED_MINISEARCH} exactly, not a range: ${UPGRADE}`).toBe(VERIFIED_MINISEARCH);
   });
@@ -96,10 +104,25 @@ describe('a restored index, against one MiniSearch built itself (3,000 generated
   it('scores records with every word exactly as MiniSearch scores the same AND query', () => {
     const scorer = new QueryScorer(indexes.restored, (n) => documentWeight(indexes.flags, n));
     for (let i = 0; i + 2 < words.length; i += 3) {
-      const groups: WordGroup[] = [[{ term: words[i]!, weight: 1 }, { term: words[i + 1]!, weight: 0.6 }], [{ term: words[i + 2]!, weight: 1 }]];
-      const queries = groups.map((group) => ({ combineWith: 'OR' as const, queries: group.map(({ term }) => term), boostTerm: (term: string) => group.find((form) => form.term === term)!.weight }));
+      const groups: WordGroup[] = [
+        [
+          { term: words[i]!, weight: 1 },
+          { term: words[i + 1]!, weight: 0.6 },
+        ],
+        [{ term: words[i + 2]!, weight: 1 }],
+      ];
+      const queries = groups.map((group) => ({
+        combineWith: 'OR' as const,
+        queries: group.map(({ term }) => term),
+        boostTerm: (term: string) => group.find((form) => form.term === term)!.weight,
+      }));
       const theirs = indexes.reference.search({ combineWith: 'AND', queries }, { boost: FIELD_BOOSTS, prefix: false, fuzzy: false });
-      const ours = scorer.rank(groups.map((group) => singleWord(group)), () => true).filter(({ allWords }) => allWords);
+      const ours = scorer
+        .rank(
+          groups.map((group) => singleWord(group)),
+          () => true,
+        )
+        .filter(({ allWords }) => allWords);
       expect(ours.map(({ n, score }) => ({ id: n, score: score.toFixed(9) })).sort((a, b) => a.id - b.id)).toEqual(
         theirs.map(({ id, score }) => ({ id: id as number, score: score.toFixed(9) })).sort((a, b) => a.id - b.id),
       );

@@ -21,7 +21,12 @@ const index = createSearchIndex([
 describe('related events by matter', () => {
   it('relates the same case across months and says what it shares, but not the same man on another matter', () => {
     expect(index.related('e/bannon-plea', 3)).toEqual([
-      { id: 'e/bannon-arrest', title: 'Steve Bannon is arrested over the We Build the Wall border-wall fundraiser.', date: '2020-08-20', reason: 'same matter: Steve Bannon, fundraiser, border' },
+      {
+        id: 'e/bannon-arrest',
+        title: 'Steve Bannon is arrested over the We Build the Wall border-wall fundraiser.',
+        date: '2020-08-20',
+        reason: 'same matter: Steve Bannon, fundraiser, border',
+      },
     ]);
   });
 
@@ -30,6 +35,8 @@ describe('related events by matter', () => {
   });
 
   it('relates events of one specific story, naming it', () => {
-    expect(index.related('e/plot-2', 3).map((related) => [related.id, related.reason])).toEqual([['e/plot-1', 'same story: 2006 transatlantic aircraft plot']]);
+    expect(index.related('e/plot-2', 3).map((related) => [related.id, related.reason])).toEqual([
+      ['e/plot-1', 'same story: 2006 transatlantic aircraft plot'],
+    ]);
   });
 });

@@ -23,7 +23,15 @@ describe.skipIf(!existsSync(wcep))('related events on five years of WCEP (skippe
   });
 
   it('relates a WCEP Kaesong event with no links of its own by what it is about, not by "talks"', () => {
-    const [talks] = index.search({ raw: '', terms: ['kaesong', 'offers', 'talks'], phrases: [], excludes: [], date: { kind: 'range', range: { from: '2013-07-04', to: '2013-07-04' } }, dateLabel: null, timeline: false }).hits;
+    const [talks] = index.search({
+      raw: '',
+      terms: ['kaesong', 'offers', 'talks'],
+      phrases: [],
+      excludes: [],
+      date: { kind: 'range', range: { from: '2013-07-04', to: '2013-07-04' } },
+      dateLabel: null,
+      timeline: false,
+    }).hits;
     expect(talks?.record.title).toMatch(/^South Korea offers to hold talks with North Korea over reopening a joint factory complex/);
     const related = index.related(talks!.record.id, 5);
     expect(related).toHaveLength(5);

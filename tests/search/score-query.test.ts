@@ -11,7 +11,17 @@ const wcep2013 = new URL('../../../shared/data/wcep/2013', import.meta.url).path
 
 const QUERIES: WordGroup[][] = [
   [[{ term: 'kaesong', weight: 1 }]],
-  [[{ term: 'north', weight: 1 }], [{ term: 'korea', weight: 1 }, { term: 'korean', weight: 0.6 }], [{ term: 'talks', weight: 1 }, { term: 'talk', weight: 0.6 }]],
+  [
+    [{ term: 'north', weight: 1 }],
+    [
+      { term: 'korea', weight: 1 },
+      { term: 'korean', weight: 0.6 },
+    ],
+    [
+      { term: 'talks', weight: 1 },
+      { term: 'talk', weight: 0.6 },
+    ],
+  ],
   [[{ term: 'syrian', weight: 1 }], [{ term: 'civil', weight: 1 }], [{ term: 'war', weight: 1 }]],
 ];
 
@@ -26,10 +36,23 @@ describe('QueryScorer', () => {
 
   it('ranks and scores the records with every word exactly as MiniSearch does for the same query, only faster', () => {
     for (const groups of QUERIES) {
-      const ours = scorer.rank(groups.map((group) => singleWord(group)), () => true).filter(({ allWords }) => allWords).slice(0, 20);
+      const ours = scorer
+        .rank(
+          groups.map((group) => singleWord(group)),
+          () => true,
+        )
+        .filter(({ allWords }) => allWords)
+        .slice(0, 20);
       const theirs = index.miniSearch
         .search(
-          { combineWith: 'AND', queries: groups.map((group) => ({ combineWith: 'OR', queries: group.map(({ term }) => term), boostTerm: (term: string) => group.find((form) => form.term === term)!.weight })) },
+          {
+            combineWith: 'AND',
+            queries: groups.map((group) => ({
+              combineWith: 'OR',
+              queries: group.map(({ term }) => term),
+              boostTerm: (term: string) => group.find((form) => form.term === term)!.weight,
+            })),
+          },
           { boost: FIELD_BOOSTS, prefix: false, fuzzy: false },
         )
         .slice(0, 20);

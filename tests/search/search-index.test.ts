@@ -13,26 +13,45 @@ function query(overrides: Partial<ParsedQuery>): ParsedQuery {
 }
 
 const records = [
-  event({ id: 'e/kaesong-2013', date: '2013-08-07', title: 'Koreas agree to resume talks on the Kaesong industrial zone', contexts: ['2013 Korean crisis'] }),
+  event({
+    id: 'e/kaesong-2013',
+    date: '2013-08-07',
+    title: 'Koreas agree to resume talks on the Kaesong industrial zone',
+    contexts: ['2013 Korean crisis'],
+  }),
   event({ id: 'e/kaesong-2016', date: '2016-02-11', title: 'South Korea withdraws its nationals from the Kaesong Industrial Region' }),
   event({ id: 'e/iran-talks', date: '2013-08-20', title: 'Iran nuclear talks resume in Geneva' }),
-  event({ id: 'e/seoul-2013', date: '2013-04-17', title: 'North Korea blocks businessmen from Kaesong zone', contexts: ['2013 Korean crisis'] }),
+  event({
+    id: 'e/seoul-2013',
+    date: '2013-04-17',
+    title: 'North Korea blocks businessmen from Kaesong zone',
+    contexts: ['2013 Korean crisis'],
+  }),
   event({ id: 'e/undated', title: 'Kaesong background without a date', kind: 'article', body: 'The Kaesong complex opened in 2004.' }),
-  event({ id: 'e/final', date: '2013-08-01', title: 'Seoul demands final talks', summary: 'Seoul demanded "final talks" on the industrial zone.' }),
+  event({
+    id: 'e/final',
+    date: '2013-08-01',
+    title: 'Seoul demands final talks',
+    summary: 'Seoul demanded "final talks" on the industrial zone.',
+  }),
 ];
 const index = createSearchIndex(records);
 const ids = (page: { hits: { record: { id: string } }[] }) => page.hits.map((hit) => hit.record.id);
 
 describe('search', () => {
   it('filters by date inside the search and counts every match', () => {
-    const page = index.search(query({ terms: ['kaesong'], date: { kind: 'range', range: { from: '2013-01-01', to: '2013-12-31' } } }), { limit: 10 });
+    const page = index.search(query({ terms: ['kaesong'], date: { kind: 'range', range: { from: '2013-01-01', to: '2013-12-31' } } }), {
+      limit: 10,
+    });
     expect(ids(page).sort()).toEqual(['e/kaesong-2013', 'e/seoul-2013']);
     expect(page.total).toBe(2);
     expect(page.hits[0]!.matchedTerms).toEqual(['kaesong']);
   });
 
   it('answers a date-only query as a timeline, oldest first', () => {
-    const page = index.search(query({ date: { kind: 'range', range: { from: '2013-01-01', to: '2013-12-31' } }, timeline: true }), { limit: 10 });
+    const page = index.search(query({ date: { kind: 'range', range: { from: '2013-01-01', to: '2013-12-31' } }, timeline: true }), {
+      limit: 10,
+    });
     expect(ids(page)).toEqual(['e/seoul-2013', 'e/final', 'e/kaesong-2013', 'e/iran-talks']);
   });
 
@@ -91,7 +110,12 @@ describe('related', () => {
   it('prefers the same story, never returns the event itself, and says why', () => {
     const related = index.related('e/kaesong-2013', 3);
     expect(related.map((event) => event.id)).not.toContain('e/kaesong-2013');
-    expect(related[0]).toEqual({ id: 'e/seoul-2013', title: records[3]!.title, date: '2013-04-17', reason: 'same story: 2013 Korean crisis' });
+    expect(related[0]).toEqual({
+      id: 'e/seoul-2013',
+      title: records[3]!.title,
+      date: '2013-04-17',
+      reason: 'same story: 2013 Korean crisis',
+    });
     expect(related.map((event) => event.id)).not.toContain('e/iran-talks');
   });
 });

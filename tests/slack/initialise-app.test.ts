@@ -3,7 +3,10 @@ import { BotTokenRejected, initialiseWithRetry } from '../../src/slack/initialis
 import { recordingLogger } from '../support/listener-fakes.ts';
 
 const networkDown = Object.assign(new Error('A request error occurred: fetch failed'), { code: 'slack_webapi_request_error' });
-const revoked = Object.assign(new Error('An API error occurred: token_revoked'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'token_revoked' } });
+const revoked = Object.assign(new Error('An API error occurred: token_revoked'), {
+  code: 'slack_webapi_platform_error',
+  data: { ok: false, error: 'token_revoked' },
+});
 
 function appFailing(...errors: Error[]) {
   let calls = 0;

@@ -28,7 +28,12 @@ const httpManifest = load('manifest.http.yml');
 
 /** What the code registers with Bolt, recorded by a stand-in App. */
 function registered() {
-  const seen = { commands: [] as string[], events: [] as string[], actions: [] as string[], shortcuts: [] as Array<{ callback_id: string; type: string }> };
+  const seen = {
+    commands: [] as string[],
+    events: [] as string[],
+    actions: [] as string[],
+    shortcuts: [] as Array<{ callback_id: string; type: string }>,
+  };
   const app = {
     command: (name: string) => seen.commands.push(name),
     event: (name: string) => seen.events.push(name),
@@ -63,7 +68,12 @@ describe('manifest.yml', () => {
   it('declares the message shortcuts the code registers, by callback id', () => {
     const { shortcuts } = registered();
     expect(shortcuts).toEqual([{ callback_id: 'kaesong_background', type: 'message_action' }]);
-    expect(manifest.features.shortcuts.map(({ callback_id, type }) => ({ callback_id, type: type === 'message' ? 'message_action' : 'shortcut' }))).toEqual(shortcuts);
+    expect(
+      manifest.features.shortcuts.map(({ callback_id, type }) => ({
+        callback_id,
+        type: type === 'message' ? 'message_action' : 'shortcut',
+      })),
+    ).toEqual(shortcuts);
     for (const shortcut of manifest.features.shortcuts) {
       expect(shortcut.name.length).toBeLessThanOrEqual(25);
       expect(shortcut.description.length).toBeLessThanOrEqual(150);
@@ -107,7 +117,11 @@ describe('manifest.http.yml', () => {
     expect(httpManifest.settings.event_subscriptions.request_url).toBe(url);
     expect(httpManifest.settings.interactivity.request_url).toBe(url);
     const strip = (m: Manifest) =>
-      JSON.parse(JSON.stringify(m, (key, value: unknown) => (key === 'url' || key === 'request_url' || key === 'socket_mode_enabled' ? undefined : value))) as unknown;
+      JSON.parse(
+        JSON.stringify(m, (key, value: unknown) =>
+          key === 'url' || key === 'request_url' || key === 'socket_mode_enabled' ? undefined : value,
+        ),
+      ) as unknown;
     expect(strip(httpManifest)).toEqual(strip(manifest));
   });
 });

@@ -14,13 +14,16 @@ function firstLine(message: { text: string }): string {
 }
 
 function buttons(message: { blocks: unknown[] }): Array<[string, string, unknown]> {
-  const actions = message.blocks[message.blocks.length - 1] as { type: string; elements: Array<{ text: { text: string }; action_id: string; value: string }> };
+  const actions = message.blocks[message.blocks.length - 1] as {
+    type: string;
+    elements: Array<{ text: { text: string }; action_id: string; value: string }>;
+  };
   expect(actions.type).toBe('actions');
   return actions.elements.map((e) => [e.text.text, e.action_id, decodeCursor(e.value)]);
 }
 
 describe('a bare date', () => {
-  it('answers a small period with its timeline, as the bundled corpus\'s 2013', () => {
+  it("answers a small period with its timeline, as the bundled corpus's 2013", () => {
     const message = answerQuery(fakeSearcher(kaesongTimeline(12)), '2013', options);
     expect(firstLine(message)).toBe('2013 · 12 events · oldest first · showing 1–5');
   });
@@ -35,19 +38,21 @@ describe('a bare date', () => {
     ]);
   });
 
-  it('pages the period\'s events in date order from Timeline, with a way back to the glance', () => {
+  it("pages the period's events in date order from Timeline, with a way back to the glance", () => {
     const message = answerQuery(fakeSearcher(periodRecords()), '2013', { ...options, view: 'list', offset: 5 });
     expect(firstLine(message)).toBe('2013 · 43 events · oldest first · showing 6–10');
-    expect(buttons(message).map(([label, action, cursor]) => [label, action, (cursor as { mode: string; offset: number }).offset])).toEqual([
-      ['◀ 2013 at a glance', 'kaesong_glance', 0],
-      ['Share in channel', 'kaesong_share', 5],
-      ['◀ Older', 'kaesong_older', 0],
-      ['Newer ▶', 'kaesong_newer', 10],
-    ]);
+    expect(buttons(message).map(([label, action, cursor]) => [label, action, (cursor as { mode: string; offset: number }).offset])).toEqual(
+      [
+        ['◀ 2013 at a glance', 'kaesong_glance', 0],
+        ['Share in channel', 'kaesong_share', 5],
+        ['◀ Older', 'kaesong_older', 0],
+        ['Newer ▶', 'kaesong_newer', 10],
+      ],
+    );
     expect(checkMessage(message)).toEqual([]);
   });
 
-  it('opens one story\'s timeline in the period, oldest first, and pages within it', () => {
+  it("opens one story's timeline in the period, oldest first, and pages within it", () => {
     const message = answerQuery(fakeSearcher(periodRecords()), '2013', { ...options, view: 'list', story: '2013 Korean crisis' });
     expect(message.text.split('\n').slice(0, 3)).toEqual([
       '2013 · 2013 Korean crisis · 9 events · oldest first · showing 1–5',
@@ -63,7 +68,12 @@ describe('a bare date', () => {
 
   it('reads "last week" against the moment of the search, day by day', () => {
     const busyWeek = Array.from({ length: 28 }, (_, i) =>
-      makeRecord({ id: `news/2013/04/${(i % 7) + 1}/e${i}`, date: `2013-04-0${(i % 7) + 1}`, title: `Event ${i}.`, contexts: [i % 2 === 0 ? 'Crisis A' : 'Crisis B'] }),
+      makeRecord({
+        id: `news/2013/04/${(i % 7) + 1}/e${i}`,
+        date: `2013-04-0${(i % 7) + 1}`,
+        title: `Event ${i}.`,
+        contexts: [i % 2 === 0 ? 'Crisis A' : 'Crisis B'],
+      }),
     );
     const message = answerQuery(fakeSearcher(busyWeek), 'last week', { ...options, now: Date.UTC(2013, 3, 12, 9) });
     const summary = (message.blocks[0] as { text: { text: string } }).text.text;

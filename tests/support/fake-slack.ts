@@ -61,7 +61,8 @@ export interface FakeSlack {
 }
 
 const MANIFEST_SCOPES = new Set(
-  (yaml.load(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } }).oauth_config.scopes.bot,
+  (yaml.load(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } })
+    .oauth_config.scopes.bot,
 );
 const POSTING = new Set(['chat.postMessage', 'chat.postEphemeral']);
 const RESPONSE_URL_USES = 5;
@@ -74,19 +75,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const posted = new Map<string, string>(); // ts → channel, for chat.update
   const expired = new Set<string>();
   const answers = new Map<string, Answer>([
-    ['auth.test', () => ({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'kaesong', team: 'Newsroom', url: 'https://newsroom.slack.com/' })],
-    ['chat.postMessage', (params) => {
-      const ts = `${1_700_000_000 + calls.length}.000100`;
-      posted.set(ts, String(params['channel']));
-      return { channel: params['channel'], ts };
-    }],
+    [
+      'auth.test',
+      () => ({ user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'kaesong', team: 'Newsroom', url: 'https://newsroom.slack.com/' }),
+    ],
+    [
+      'chat.postMessage',
+      (params) => {
+        const ts = `${1_700_000_000 + calls.length}.000100`;
+        posted.set(ts, String(params['channel']));
+        return { channel: params['channel'], ts };
+      },
+    ],
     ['chat.update', (params) => ({ channel: params['channel'], ts: params['ts'] })],
     ['conversations.replies', () => ({ messages: [], has_more: false })],
-    ['conversations.info', (params) => {
-      const id = String(params['channel']);
-      const state = stateOf(id);
-      return { channel: { id, is_member: state.member, is_private: state.private, is_im: id.startsWith('D') } };
-    }],
+    [
+      'conversations.info',
+      (params) => {
+        const id = String(params['channel']);
+        const state = stateOf(id);
+        return { channel: { id, is_member: state.member, is_private: state.private, is_im: id.startsWith('D') } };
+      },
+    ],
     ['users.conversations', () => ({ channels: [...channels.keys()].map((id) => ({ id })), response_metadata: { next_cursor: '' } })],
     ['views.publish', (params) => ({ view: { id: 'V1', ...(params['view'] as object) } })],
     ['views.open', (params) => ({ view: { id: 'V2', ...(params['view'] as object) } })],
@@ -109,10 +119,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       if (checkMessage(params).length > 0) return 'invalid_blocks';
     }
-    if (method === 'views.publish' && (typeof params['user_id'] !== 'string' || checkView(params['view']).length > 0 || (params['view'] as { type?: unknown })?.type !== 'home')) {
+    if (
+      method === 'views.publish' &&
+      (typeof params['user_id'] !== 'string' ||
+        checkView(params['view']).length > 0 ||
+        (params['view'] as { type?: unknown })?.type !== 'home')
+    ) {
       return 'invalid_arguments';
     }
-    if (method === 'views.open' && (typeof params['trigger_id'] !== 'string' || checkView(params['view']).length > 0 || (params['view'] as { type?: unknown })?.type !== 'modal')) {
+    if (
+      method === 'views.open' &&
+      (typeof params['trigger_id'] !== 'string' ||
+        checkView(params['view']).length > 0 ||
+        (params['view'] as { type?: unknown })?.type !== 'modal')
+    ) {
       return 'invalid_arguments';
     }
     return null;
@@ -127,7 +147,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const call: RecordedCall = { method, params, authorization: req.headers.authorization ?? null, path, rejected: null };
     if (isResponseUrl) {
       const uses = calls.filter((earlier) => earlier.path === path && earlier.rejected === null).length;
-      call.rejected = expired.has(path) || uses >= RESPONSE_URL_USES ? 'expired_url' : params['delete_original'] === true ? null : checkMessage(params).length > 0 ? 'invalid_blocks' : null;
+      call.rejected =
+        expired.has(path) || uses >= RESPONSE_URL_USES
+          ? 'expired_url'
+          : params['delete_original'] === true
+            ? null
+            : checkMessage(params).length > 0
+              ? 'invalid_blocks'
+              : null;
       calls.push(call);
       for (const wake of waiters) wake();
       if (call.rejected !== null) {
@@ -176,7 +203,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`fake Slack: condition not met within ${timeoutMs} ms; calls: ${calls.map((call) => `${call.method}${call.rejected === null ? '' : ` (${call.rejected})`}`).join(', ')}`));
+          reject(
+            new Error(
+              `fake Slack: condition not met within ${timeoutMs} ms; calls: ${calls.map((call) => `${call.method}${call.rejected === null ? '' : ` (${call.rejected})`}`).join(', ')}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

@@ -12,7 +12,14 @@ export interface FakeSocketMode {
   /** Connections made so far (a reconnect makes another). */
   connections: number;
   /** Sends an envelope on the newest connection; resolves with the app's acknowledgement. */
-  send(envelope: { envelope_id: string; type: string; payload: Record<string, unknown>; accepts_response_payload: boolean; retry_attempt?: number; retry_reason?: string }): Promise<Ack>;
+  send(envelope: {
+    envelope_id: string;
+    type: string;
+    payload: Record<string, unknown>;
+    accepts_response_payload: boolean;
+    retry_attempt?: number;
+    retry_reason?: string;
+  }): Promise<Ack>;
   /** Drops the newest connection, as Slack does when it refreshes one. */
   drop(): void;
   /** Resolves once `count` connections have been greeted. */
@@ -37,7 +44,14 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
       pending.get(ack.envelope_id)?.(ack);
       pending.delete(ack.envelope_id);
     });
-    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A1' } }));
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'fake', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A1' },
+      }),
+    );
   });
   const { port } = server.address() as AddressInfo;
 

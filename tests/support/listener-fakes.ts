@@ -14,11 +14,17 @@ export const fixedClock: Clock = { now: () => FIXED_NOW };
 /** A logger that keeps its lines, to assert on what was logged (and that tokens were not). */
 export function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const log = (level: string) => (message: string, ...details: unknown[]) => lines.push([level, message, ...details.map(String)].join(' '));
+  const log =
+    (level: string) =>
+    (message: string, ...details: unknown[]) =>
+      lines.push([level, message, ...details.map(String)].join(' '));
   return { lines, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-export function fakeDeps(searcher: Searcher | null, overrides: Partial<ListenerDeps> = {}): ListenerDeps & { logger: ReturnType<typeof recordingLogger> } {
+export function fakeDeps(
+  searcher: Searcher | null,
+  overrides: Partial<ListenerDeps> = {},
+): ListenerDeps & { logger: ReturnType<typeof recordingLogger> } {
   return {
     searchers: searcherProvider(searcher),
     clock: fixedClock,
@@ -44,7 +50,10 @@ export function recorder<T = unknown>(answer: (arg: T) => unknown = () => ({ ok:
   return Object.assign(fn, {
     calls,
     failWith(code: string) {
-      failure = Object.assign(new Error(`An API error occurred: ${code}`), { code: 'slack_webapi_platform_error', data: { ok: false, error: code } });
+      failure = Object.assign(new Error(`An API error occurred: ${code}`), {
+        code: 'slack_webapi_platform_error',
+        data: { ok: false, error: code },
+      });
     },
   });
 }
@@ -57,10 +66,18 @@ export function recorder<T = unknown>(answer: (arg: T) => unknown = () => ({ ok:
 export function messageRecorder<T = unknown>(answer: (arg: T) => unknown = () => ({ ok: true })) {
   return recorder<T>((arg) => {
     const message = arg as Record<string, unknown> | undefined;
-    if (typeof message === 'object' && message !== null && message['delete_original'] !== true && !('user_id' in message && 'view' in message)) {
+    if (
+      typeof message === 'object' &&
+      message !== null &&
+      message['delete_original'] !== true &&
+      !('user_id' in message && 'view' in message)
+    ) {
       const problems = checkMessage(message);
       if (problems.length > 0) {
-        throw Object.assign(new Error(`An API error occurred: invalid_blocks (${problems.join('; ')})`), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'invalid_blocks' } });
+        throw Object.assign(new Error(`An API error occurred: invalid_blocks (${problems.join('; ')})`), {
+          code: 'slack_webapi_platform_error',
+          data: { ok: false, error: 'invalid_blocks' },
+        });
       }
     }
     return answer(arg);
@@ -72,6 +89,15 @@ export function fakeClient(parentText: string | null = null) {
   const postMessage = messageRecorder<Record<string, unknown>>(() => ({ ok: true, ts: '1.1' }));
   const postEphemeral = messageRecorder<Record<string, unknown>>();
   const update = messageRecorder<Record<string, unknown>>((params) => ({ ok: true, ts: params['ts'] }));
-  const replies = recorder<Record<string, unknown>>(() => ({ ok: true, messages: parentText === null ? [] : [{ text: parentText, ts: '1' }] }));
-  return { client: { chat: { postMessage, postEphemeral, update }, conversations: { replies } }, postMessage, postEphemeral, update, replies };
+  const replies = recorder<Record<string, unknown>>(() => ({
+    ok: true,
+    messages: parentText === null ? [] : [{ text: parentText, ts: '1' }],
+  }));
+  return {
+    client: { chat: { postMessage, postEphemeral, update }, conversations: { replies } },
+    postMessage,
+    postEphemeral,
+    update,
+    replies,
+  };
 }

@@ -9,7 +9,8 @@ export function makeRecord(overrides: Partial<CorpusRecord> = {}): CorpusRecord 
     kind: 'event',
     date: '2013-08-07',
     title,
-    summary: 'North and South Korea agree to resume talks on reopening the joint Kaesong zone, days after Seoul demanded "final talks" on the matter.',
+    summary:
+      'North and South Korea agree to resume talks on reopening the joint Kaesong zone, days after Seoul demanded "final talks" on the matter.',
     body: '',
     image: 'https://ichef-1.bbci.co.uk/news/1024/media/images/69152000/jpg/_69152117_69152116.jpg',
     sources: [

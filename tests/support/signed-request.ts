@@ -94,7 +94,13 @@ export interface ButtonPress {
 }
 
 /** A `block_actions` payload as Slack sends it when U2 presses a button in #newsdesk. */
-export function buttonPressBody({ actionId, value, responseUrl, text = { type: 'plain_text', text: 'More' }, ephemeral = true }: ButtonPress): string {
+export function buttonPressBody({
+  actionId,
+  value,
+  responseUrl,
+  text = { type: 'plain_text', text: 'More' },
+  ephemeral = true,
+}: ButtonPress): string {
   return blockActionBody({
     type: 'block_actions',
     user: { id: 'U2', username: 'ben', team_id: 'T1' },

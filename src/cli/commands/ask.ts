@@ -16,7 +16,11 @@ export const askCommand: CliCommand = {
   usage: 'ask "/kaesong <query>" | "@kaesong <query>" [--json] [--corpus DIR]…',
   summary: 'print the reply the bot would send, without Slack',
   async run(args, context) {
-    const { values, words } = parseOptions(args, { json: 'boolean', corpus: 'strings' }, { min: 1, what: 'what to ask, e.g. "/kaesong kaesong 2013"' });
+    const { values, words } = parseOptions(
+      args,
+      { json: 'boolean', corpus: 'strings' },
+      { min: 1, what: 'what to ask, e.g. "/kaesong kaesong 2013"' },
+    );
     const json = values.json ?? false;
     const { config, knowledge } = await openCorpus(context, values.corpus ?? null, { quiet: true });
     const command = context.env['SLASH_COMMAND']?.trim() || '/kaesong';

@@ -21,7 +21,10 @@ export function parseDigestArgs(args: string[], allowJson: boolean): DigestCliOp
   if (date !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(date) && isMatch(date, 'yyyy-MM-dd'))) {
     throw new UsageError(`--date must be a day as YYYY-MM-DD, e.g. 2026-11-23; got "${date}"`);
   }
-  const channels = (values.channel ?? []).flatMap((value) => value.split(',')).map((c) => c.trim()).filter((c) => c !== '');
+  const channels = (values.channel ?? [])
+    .flatMap((value) => value.split(','))
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   for (const channel of channels) {
     if (!/^[CGD][A-Z0-9]+$/.test(channel)) throw new UsageError(`--channel must be a Slack channel id such as C0123ABCD; got "${channel}"`);
   }

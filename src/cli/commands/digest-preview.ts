@@ -27,11 +27,19 @@ export const digestPreviewCommand: CliCommand = {
       const previews = [];
       for (const subscription of subscriptions) {
         const localDay = dayFor(subscription, options, now);
-        const built = await buildDigest(index, store, { ...subscription, quiet: true }, localDay, { slashCommand: config.slack?.slashCommand ?? '/kaesong' });
+        const built = await buildDigest(index, store, { ...subscription, quiet: true }, localDay, {
+          slashCommand: config.slack?.slashCommand ?? '/kaesong',
+        });
         previews.push({ channel: subscription.channelId, localDay, digest: built.digest, message: built.message });
       }
       if (options.json) {
-        context.out(JSON.stringify(previews.map((preview) => ({ ...preview, digest: digestJson(preview.digest) })), null, 2));
+        context.out(
+          JSON.stringify(
+            previews.map((preview) => ({ ...preview, digest: digestJson(preview.digest) })),
+            null,
+            2,
+          ),
+        );
       } else {
         context.out(previews.map((preview) => `# ${preview.channel}\n${digestText(preview.digest)}`).join('\n\n'));
       }
@@ -47,7 +55,13 @@ function digestJson(digest: Digest) {
     localDay: digest.localDay,
     topic: digest.topic,
     onThisDayTotal: digest.onThisDayTotal,
-    onThisDay: digest.onThisDay.map((item) => ({ id: item.record.id, date: item.record.date, title: item.record.title, label: item.label, score: item.score })),
+    onThisDay: digest.onThisDay.map((item) => ({
+      id: item.record.id,
+      date: item.record.date,
+      title: item.record.title,
+      label: item.label,
+      score: item.score,
+    })),
     newlyAddedTotal: digest.newlyAddedTotal,
     newlyAdded: digest.newlyAdded.map((record) => ({ id: record.id, date: record.date, title: record.title })),
   };
@@ -55,7 +69,8 @@ function digestJson(digest: Digest) {
 
 function digestText(digest: Digest): string {
   const lines = [`Daily digest for ${digest.localDay}${digest.topic === '' ? '' : ` (topic: ${digest.topic})`}`];
-  if (digest.onThisDayTotal === 0 && digest.newlyAddedTotal === 0) return [...lines, '  nothing on this day in earlier years, and nothing new'].join('\n');
+  if (digest.onThisDayTotal === 0 && digest.newlyAddedTotal === 0)
+    return [...lines, '  nothing on this day in earlier years, and nothing new'].join('\n');
   if (digest.onThisDayTotal > 0) {
     lines.push(`On this day (${digest.onThisDayTotal}):`);
     for (const item of digest.onThisDay) lines.push(`  ${item.label.padEnd(13)} ${item.record.date}  ${item.record.title}`);

@@ -13,7 +13,12 @@ export const digestRunCommand: CliCommand = {
     const options = parseDigestArgs(args, false);
     const { config, logger, knowledge } = await openCorpus(context, options.corpus, { slack: true });
     const { index } = knowledge;
-    const service = await createDigestService(config, { searcher: () => index, clock: systemClock, logger, replicaId: `cli:${process.pid}` });
+    const service = await createDigestService(config, {
+      searcher: () => index,
+      clock: systemClock,
+      logger,
+      replicaId: `cli:${process.pid}`,
+    });
     try {
       const now = systemClock.now();
       const { subscriptions, unsubscribed } = await selectSubscriptions(service.store, options, config, now);

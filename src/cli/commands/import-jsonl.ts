@@ -27,7 +27,9 @@ export const importJsonlCommand: CliCommand = {
     const target = join(out, `${basename(file).replace(/\.jsonl$/i, '')}.jsonl`);
     await mkdir(out, { recursive: true });
     await writeFile(target, toJsonl(records));
-    context.err(`1 file, ${plural(records.length, 'record')} written to ${target}, ${problems.length} skipped, ${plural(problems.length, 'problem')}`);
+    context.err(
+      `1 file, ${plural(records.length, 'record')} written to ${target}, ${problems.length} skipped, ${plural(problems.length, 'problem')}`,
+    );
     return problems.length > 0 ? 1 : 0;
   },
 };

@@ -48,7 +48,11 @@ export async function tryRespond(
   retryMs: readonly number[] = RESPOND_RETRY_MS,
 ): Promise<unknown> {
   const body =
-    typeof message === 'string' ? message : message.delete_original === true ? { ...NO_UNFURL, ...message } : fitMessage({ ...NO_UNFURL, ...message }, logger);
+    typeof message === 'string'
+      ? message
+      : message.delete_original === true
+        ? { ...NO_UNFURL, ...message }
+        : fitMessage({ ...NO_UNFURL, ...message }, logger);
   for (let attempt = 0; ; attempt += 1) {
     try {
       await respond(body);

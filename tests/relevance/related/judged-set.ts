@@ -28,23 +28,44 @@ export interface RelatedQuality {
 const HERE = new URL('.', import.meta.url).pathname;
 
 export function loadJudgedSet(dir = HERE): JudgedSet {
-  const lines = (file: string) => readFileSync(`${dir}/${file}`, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+  const lines = (file: string) =>
+    readFileSync(`${dir}/${file}`, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line));
   const events = lines('events.jsonl').map(({ event, title }: { event: string; title: string }) => ({ id: event, title }));
   const judgements = new Map<string, Judgement>();
-  for (const { event, related, label } of lines('pairs.jsonl') as { event: string; related: string; label: Judgement }[]) judgements.set(`${event} ${related}`, label);
+  for (const { event, related, label } of lines('pairs.jsonl') as { event: string; related: string; label: Judgement }[])
+    judgements.set(`${event} ${related}`, label);
   return { events, judgements };
 }
 
 /** The related items `relatedOf` shows for each sampled event (the bot shows three under a card), measured against the judgements. */
 export function measureRelated(set: JudgedSet, relatedOf: (id: string) => RelatedEvent[]): RelatedQuality {
-  const quality: RelatedQuality = { events: set.events.length, covered: 0, shown: 0, relevant: 0, loose: 0, noise: 0, unjudged: [], firstRelevant: 0 };
+  const quality: RelatedQuality = {
+    events: set.events.length,
+    covered: 0,
+    shown: 0,
+    relevant: 0,
+    loose: 0,
+    noise: 0,
+    unjudged: [],
+    firstRelevant: 0,
+  };
   for (const event of set.events) {
     const related = relatedOf(event.id);
     if (related.length > 0) quality.covered += 1;
     related.forEach((item, i) => {
       quality.shown += 1;
       const judgement = set.judgements.get(`${event.id} ${item.id}`);
-      if (judgement === undefined) quality.unjudged.push({ event: event.id, eventTitle: event.title, related: item.id, relatedTitle: item.title, reason: item.reason });
+      if (judgement === undefined)
+        quality.unjudged.push({
+          event: event.id,
+          eventTitle: event.title,
+          related: item.id,
+          relatedTitle: item.title,
+          reason: item.reason,
+        });
       else quality[judgement] += 1;
       if (i === 0 && judgement === 'relevant') quality.firstRelevant += 1;
     });

@@ -25,7 +25,10 @@ describe('app_mention', () => {
 
   it('answers inside the thread the mention was made in', async () => {
     const { client, postMessage } = fakeClient();
-    await appMentionCallback(fakeDeps(fakeSearcher(kaesongTimeline(3))))({ ...mention('<@UBOT> kaesong', { thread_ts: '1699999999.000100' }), client } as never);
+    await appMentionCallback(fakeDeps(fakeSearcher(kaesongTimeline(3))))({
+      ...mention('<@UBOT> kaesong', { thread_ts: '1699999999.000100' }),
+      client,
+    } as never);
     expect(postMessage.calls[0]!['thread_ts']).toBe('1699999999.000100');
   });
 
@@ -64,7 +67,12 @@ describe('app_mention', () => {
     postMessage.failWith('not_in_channel');
     await appMentionCallback(deps)({ ...mention('<@UBOT> kaesong'), client } as never);
     expect(postEphemeral.calls).toEqual([
-      { channel: 'C1', user: 'U1', thread_ts: '1700000000.000200', text: 'I am not in this channel, so I cannot post here. Invite me to the channel with /invite @Kaesong' },
+      {
+        channel: 'C1',
+        user: 'U1',
+        thread_ts: '1700000000.000200',
+        text: 'I am not in this channel, so I cannot post here. Invite me to the channel with /invite @Kaesong',
+      },
     ]);
     expect(deps.logger.lines).toEqual(['warn could not post in C1 Slack API error not_in_channel']);
   });

@@ -10,11 +10,17 @@ import { FIXED_NOW, fakeDeps, messageRecorder } from '../../support/listener-fak
 function press(actionId: string, value: string, ephemeral = true) {
   const ack = messageRecorder<unknown>(() => undefined);
   const respond = messageRecorder<Record<string, unknown>>(() => undefined);
-  const body = { type: 'block_actions', user: { id: 'U777' }, container: { type: 'message', is_ephemeral: ephemeral }, actions: [{ action_id: actionId, value }] };
+  const body = {
+    type: 'block_actions',
+    user: { id: 'U777' },
+    container: { type: 'message', is_ephemeral: ephemeral },
+    actions: [{ action_id: actionId, value }],
+  };
   return { args: { ack, respond, body, action: body.actions[0] } as never, ack, respond };
 }
 
-const cursor = (offset: number, query = 'kaesong', mode: 'search' | 'timeline' = 'search') => encodeCursor({ query, offset, mode, now: FIXED_NOW.getTime() });
+const cursor = (offset: number, query = 'kaesong', mode: 'search' | 'timeline' = 'search') =>
+  encodeCursor({ query, offset, mode, now: FIXED_NOW.getTime() });
 
 describe('Share in channel', () => {
   it('posts the cards for everyone with who shared them, then deletes the ephemeral original', async () => {
@@ -34,7 +40,13 @@ describe('Share in channel', () => {
     const { args, respond } = press('kaesong_share', '{"v":1,"q":"x","o":"DROP TABLE"}');
     await shareInChannelCallback(fakeDeps(fakeSearcher([])))(args);
     expect(respond.calls).toEqual([
-      { unfurl_links: false, unfurl_media: false, response_type: 'ephemeral', replace_original: false, text: 'That button has expired, run the search again.' },
+      {
+        unfurl_links: false,
+        unfurl_media: false,
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'That button has expired, run the search again.',
+      },
     ]);
   });
 });
@@ -45,7 +57,10 @@ describe('More results, Older, Newer', () => {
     await pageResultsCallback(fakeDeps(fakeSearcher(kaesongTimeline(12))))(args);
     const page = respond.calls[0]!;
     expect(page['replace_original']).toBe(true);
-    expect(String(page['text']).split('\n').slice(0, 2)).toEqual(['kaesong · 12 events · showing 6–10', '6. Sat 1 Jun 2013: Kaesong factory workers return, round 6']);
+    expect(String(page['text']).split('\n').slice(0, 2)).toEqual([
+      'kaesong · 12 events · showing 6–10',
+      '6. Sat 1 Jun 2013: Kaesong factory workers return, round 6',
+    ]);
     expect(checkMessage(page)).toEqual([]);
   });
 

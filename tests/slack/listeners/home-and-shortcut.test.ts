@@ -9,7 +9,15 @@ import { fakeClient, fakeDeps, messageRecorder, recorder } from '../../support/l
 
 describe('app_mention, edited', () => {
   const mention = (text: string, eventId: string, extra: Record<string, unknown> = {}) => {
-    const event = { type: 'app_mention', user: 'U1', text, ts: '1700000000.000200', channel: 'C1', event_ts: '1700000000.000200', ...extra };
+    const event = {
+      type: 'app_mention',
+      user: 'U1',
+      text,
+      ts: '1700000000.000200',
+      channel: 'C1',
+      event_ts: '1700000000.000200',
+      ...extra,
+    };
     return { event, body: { event_id: eventId, event }, context: { botUserId: 'UBOT' } };
   };
 
@@ -37,12 +45,22 @@ describe('app_mention, edited', () => {
 });
 
 describe('Background shortcut', () => {
-  const shortcut = (text: string) => ({ type: 'message_action', callback_id: 'kaesong_background', message: { type: 'message', text, ts: '1.1' }, user: { id: 'U2' }, channel: { id: 'C1' } });
+  const shortcut = (text: string) => ({
+    type: 'message_action',
+    callback_id: 'kaesong_background',
+    message: { type: 'message', text, ts: '1.1' },
+    user: { id: 'U2' },
+    channel: { id: 'C1' },
+  });
 
   it('acks, then answers privately with the message’s key words and Share in channel', async () => {
     const ack = messageRecorder<unknown>(() => undefined);
     const respond = messageRecorder<Record<string, unknown>>(() => undefined);
-    await backgroundShortcutCallback(fakeDeps(fakeSearcher(kaesongTimeline(3))))({ shortcut: shortcut('Kaesong factory workers are back at work'), ack, respond } as never);
+    await backgroundShortcutCallback(fakeDeps(fakeSearcher(kaesongTimeline(3))))({
+      shortcut: shortcut('Kaesong factory workers are back at work'),
+      ack,
+      respond,
+    } as never);
     expect(ack.calls).toEqual([undefined]);
     expect(respond.calls[0]).toMatchObject({ response_type: 'ephemeral' });
     expect(String(respond.calls[0]!['text']).split('\n')[0]).toBe('Background for: Kaesong (words from the message)');

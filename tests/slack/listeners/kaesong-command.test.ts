@@ -43,7 +43,9 @@ describe('/kaesong', () => {
   it('says what was searched and how many match without the dates when nothing matches', async () => {
     const { args, ack } = slash('kaesong 1999');
     await kaesongCommandCallback(fakeDeps(fakeSearcher(kaesongTimeline(3))))(args);
-    expect(blocksText(ack.calls[0])).toContain('Nothing in the timeline matches *kaesong · 1999*.\\nWithout the date range, the same words match 3 events.');
+    expect(blocksText(ack.calls[0])).toContain(
+      'Nothing in the timeline matches *kaesong · 1999*.\\nWithout the date range, the same words match 3 events.',
+    );
     expect(checkMessage(ack.calls[0])).toEqual([]);
   });
 
@@ -91,7 +93,9 @@ describe('/kaesong', () => {
     await kaesongCommandCallback(fakeDeps(fakeSearcher([]), { digest }))(args);
     expect(handled).toEqual([['on 08:30', { teamId: 'T1', channelId: 'C1', userId: 'U1' }]]);
     expect(ack.calls).toEqual([undefined]);
-    expect(respond.calls).toEqual([{ unfurl_links: false, unfurl_media: false, response_type: 'ephemeral', text: 'Digest on for this channel at 08:30.' }]);
+    expect(respond.calls).toEqual([
+      { unfurl_links: false, unfurl_media: false, response_type: 'ephemeral', text: 'Digest on for this channel at 08:30.' },
+    ]);
   });
 
   it('turns a failing digest port into a polite line', async () => {
@@ -99,14 +103,23 @@ describe('/kaesong', () => {
     const { args, respond } = slash('digest status');
     const deps = fakeDeps(fakeSearcher([]), { digest });
     await kaesongCommandCallback(deps)(args);
-    expect((respond.calls[0] as { text: string }).text).toBe('Sorry, something went wrong with that search. Please try again, perhaps with fewer words.');
+    expect((respond.calls[0] as { text: string }).text).toBe(
+      'Sorry, something went wrong with that search. Please try again, perhaps with fewer words.',
+    );
     expect(deps.logger.lines).toEqual(['error digest command failed Error: db down']);
   });
 
   it('turns a searcher that throws into a polite line, not a trace', async () => {
-    const broken = { ...fakeSearcher([]), search: () => { throw new Error('boom'); } };
+    const broken = {
+      ...fakeSearcher([]),
+      search: () => {
+        throw new Error('boom');
+      },
+    };
     const { args, ack } = slash('kaesong');
     await kaesongCommandCallback(fakeDeps(broken))(args);
-    expect((ack.calls[0] as { text: string }).text).toBe('Sorry, something went wrong with that search. Please try again, perhaps with fewer words.');
+    expect((ack.calls[0] as { text: string }).text).toBe(
+      'Sorry, something went wrong with that search. Please try again, perhaps with fewer words.',
+    );
   });
 });

@@ -11,14 +11,19 @@ function press(actionId: string, cursor: Omit<Cursor, 'now'>) {
   const ack = recorder<unknown>(() => undefined);
   const respond = recorder<Record<string, unknown>>(() => undefined);
   const value = encodeCursor({ ...cursor, now: FIXED_NOW.getTime() });
-  const body = { type: 'block_actions', user: { id: 'U777' }, container: { type: 'message', is_ephemeral: true }, actions: [{ action_id: actionId, value }] };
+  const body = {
+    type: 'block_actions',
+    user: { id: 'U777' },
+    container: { type: 'message', is_ephemeral: true },
+    actions: [{ action_id: actionId, value }],
+  };
   return { args: { ack, respond, body, action: body.actions[0] } as never, ack, respond };
 }
 
 const firstLine = (reply: Record<string, unknown>) => String(reply['text']).split('\n')[0];
 
 describe('the period at a glance, from its buttons', () => {
-  it('Timeline replaces the glance with the period\'s events in date order', async () => {
+  it("Timeline replaces the glance with the period's events in date order", async () => {
     const { args, ack, respond } = press('kaesong_timeline', { query: '2013', offset: 0, mode: 'timeline' });
     await pageResultsCallback(fakeDeps(fakeSearcher(periodRecords())))(args);
     expect(ack.calls).toHaveLength(1);

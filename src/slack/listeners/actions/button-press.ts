@@ -21,7 +21,11 @@ export async function readButton({ ack, action, respond }: ButtonArgs, deps: Lis
 }
 
 /** The answer a button's cursor points at, from the search it was made by (its query and moment). */
-export async function answerCursor(cursor: Cursor, deps: ListenerDeps, options: Pick<AnswerOptions, 'buttons' | 'share' | 'heading'>): Promise<SlackMessage> {
+export async function answerCursor(
+  cursor: Cursor,
+  deps: ListenerDeps,
+  options: Pick<AnswerOptions, 'buttons' | 'share' | 'heading'>,
+): Promise<SlackMessage> {
   const searcher = await searcherWhenReady(deps.searchers);
   return safely(deps.logger, () =>
     answerQuery(searcher, cursor.query, {

@@ -6,7 +6,16 @@ import { shareInChannelCallback } from './share-in-channel.ts';
 
 export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(ACTION.share, shareInChannelCallback(deps));
-  for (const actionId of [ACTION.more, ACTION.older, ACTION.newer, ACTION.search, ACTION.searchUndated, ACTION.timeline, ACTION.story, ACTION.glance]) {
+  for (const actionId of [
+    ACTION.more,
+    ACTION.older,
+    ACTION.newer,
+    ACTION.search,
+    ACTION.searchUndated,
+    ACTION.timeline,
+    ACTION.story,
+    ACTION.glance,
+  ]) {
     app.action<BlockButtonAction>(actionId, pageResultsCallback(deps));
   }
 }

@@ -24,7 +24,9 @@ export function shareInChannelCallback(deps: ListenerDeps) {
 }
 
 function shareFailed(failure: unknown): string {
-  const why = /\b404\b/.test(String((failure as Error | null)?.message)) ? 'this answer is too old to share (Slack allows 30 minutes)' : `Slack refused the post (${describeError(failure)})`;
+  const why = /\b404\b/.test(String((failure as Error | null)?.message))
+    ? 'this answer is too old to share (Slack allows 30 minutes)'
+    : `Slack refused the post (${describeError(failure)})`;
   return `I could not share this in the channel: ${why}. Run the search again and press Share in channel on the new answer.`;
 }
 

@@ -24,7 +24,9 @@ export function kaesongCommandCallback(deps: ListenerDeps) {
     }
     const text = normaliseSlackText(raw);
     const answer = (searcher: Parameters<typeof answerQuery>[0]) =>
-      safely(deps.logger, () => answerQuery(searcher, text, { command: deps.command, now: deps.clock.now().getTime(), timeZone: deps.timeZone }));
+      safely(deps.logger, () =>
+        answerQuery(searcher, text, { command: deps.command, now: deps.clock.now().getTime(), timeZone: deps.timeZone }),
+      );
     const searcher = deps.searchers.current();
     if (searcher !== null) {
       await ack(fitMessage({ response_type: 'ephemeral' as const, ...answer(searcher), ...NO_UNFURL }, deps.logger));
@@ -36,7 +38,11 @@ export function kaesongCommandCallback(deps: ListenerDeps) {
   };
 }
 
-async function digestCommand(deps: ListenerDeps, args: string, { command, ack, respond }: Pick<Args, 'command' | 'ack' | 'respond'>): Promise<void> {
+async function digestCommand(
+  deps: ListenerDeps,
+  args: string,
+  { command, ack, respond }: Pick<Args, 'command' | 'ack' | 'respond'>,
+): Promise<void> {
   if (deps.digest === undefined) {
     await ack({ response_type: 'ephemeral', text: DIGEST_NOT_SET_UP });
     return;

@@ -21,12 +21,20 @@ export function appHomeOpenedCallback(deps: ListenerDeps) {
     const [digest, channels] = await Promise.all([digestOverview(deps, teamId), userChannels(client, deps, event.user)]);
     const searcher = deps.searchers.current();
     const overview = searcher === null ? null : corpusOverview(searcher);
-    const added = searcher === null || digest === null ? [] : digest.recentlyAdded.map((id) => searcher.get(id)).filter((record): record is CorpusRecord => record !== undefined);
+    const added =
+      searcher === null || digest === null
+        ? []
+        : digest.recentlyAdded.map((id) => searcher.get(id)).filter((record): record is CorpusRecord => record !== undefined);
     const input: HomeInput = {
       command: deps.command,
       corpus: overview === null ? null : { records: overview.records, from: overview.from, to: overview.to },
       latest: added.length > 0 ? { records: added, added: true } : { records: overview?.newest ?? [], added: false },
-      subscriptions: digest === null ? [] : channels === null ? null : digest.subscriptions.filter((s) => channels.has(s.channelId) || s.channelId === event.channel),
+      subscriptions:
+        digest === null
+          ? []
+          : channels === null
+            ? null
+            : digest.subscriptions.filter((s) => channels.has(s.channelId) || s.channelId === event.channel),
     };
     try {
       await client.views.publish({ user_id: event.user, view: fitView(homeView(input), deps.logger) });
@@ -53,8 +61,16 @@ async function userChannels(client: WebClient, deps: ListenerDeps, user: string)
       const channels: string[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < 10; page++) {
-        const result = await client.users.conversations({ user: id, types: 'public_channel,private_channel', exclude_archived: true, limit: 999, ...(cursor ? { cursor } : {}) });
-        channels.push(...(result.channels ?? []).map((channel) => channel.id).filter((channelId): channelId is string => typeof channelId === 'string'));
+        const result = await client.users.conversations({
+          user: id,
+          types: 'public_channel,private_channel',
+          exclude_archived: true,
+          limit: 999,
+          ...(cursor ? { cursor } : {}),
+        });
+        channels.push(
+          ...(result.channels ?? []).map((channel) => channel.id).filter((channelId): channelId is string => typeof channelId === 'string'),
+        );
         cursor = result.response_metadata?.next_cursor;
         if (!cursor) break;
       }

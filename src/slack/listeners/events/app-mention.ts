@@ -13,7 +13,8 @@ import { postAnswer, tellPrivately, updateAnswer, type Conversation } from './po
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>;
 
-const NOTHING_IN_THREAD = 'I could not find anything to search for in this thread’s first message. Mention me with some words, e.g. “@Kaesong kaesong 2013”.';
+const NOTHING_IN_THREAD =
+  'I could not find anything to search for in this thread’s first message. Mention me with some words, e.g. “@Kaesong kaesong 2013”.';
 
 /**
  * `@Kaesong <query>` answers in a thread under the mention (or in the mention's thread). With no
@@ -44,7 +45,12 @@ export function appMentionCallback(deps: ListenerDeps) {
 }
 
 /** The answer a mention gets; null when there is none to post (the user was already told why). */
-async function mentionAnswer({ event, client, deps, where }: Pick<Args, 'event' | 'client'> & { deps: ListenerDeps; where: Conversation }): Promise<SlackMessage | null> {
+async function mentionAnswer({
+  event,
+  client,
+  deps,
+  where,
+}: Pick<Args, 'event' | 'client'> & { deps: ListenerDeps; where: Conversation }): Promise<SlackMessage | null> {
   const text = normaliseSlackText(event.text);
   const now = deps.clock.now().getTime();
   const searcher = await searcherWhenReady(deps.searchers);
@@ -52,9 +58,12 @@ async function mentionAnswer({ event, client, deps, where }: Pick<Args, 'event' 
     const parent = await threadParent({ client, deps }, event.channel, event.thread_ts, where);
     if (parent === undefined) return null;
     const query = parent === null ? null : threadQuery(parent);
-    if (query === null) return { text: NOTHING_IN_THREAD, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: NOTHING_IN_THREAD } }] };
+    if (query === null)
+      return { text: NOTHING_IN_THREAD, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: NOTHING_IN_THREAD } }] };
     const heading = backgroundHeading(query, 'the thread’s first message', { now, timeZone: deps.timeZone });
-    return safely(deps.logger, () => answerQuery(searcher, query, { command: deps.command, now, timeZone: deps.timeZone, share: false, heading }));
+    return safely(deps.logger, () =>
+      answerQuery(searcher, query, { command: deps.command, now, timeZone: deps.timeZone, share: false, heading }),
+    );
   }
   return safely(deps.logger, () => answerQuery(searcher, text, { command: deps.command, now, timeZone: deps.timeZone, share: false }));
 }

@@ -22,14 +22,29 @@ const BLOCKS_REFUSED = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_
  * blocks, the text alone is tried once; when the post still fails for any reason but a dead token,
  * the asker is told privately, in one line, what happened and what to do.
  */
-export async function postAnswer(client: WebClient, deps: ListenerDeps, where: Conversation, message: SlackMessage): Promise<string | null> {
+export async function postAnswer(
+  client: WebClient,
+  deps: ListenerDeps,
+  where: Conversation,
+  message: SlackMessage,
+): Promise<string | null> {
   const post = (body: { text: string; blocks?: SlackMessage['blocks'] }) =>
-    client.chat.postMessage({ channel: where.channel, ...(where.threadTs === null ? {} : { thread_ts: where.threadTs }), ...fitMessage({ ...body, ...NO_UNFURL }, deps.logger) });
+    client.chat.postMessage({
+      channel: where.channel,
+      ...(where.threadTs === null ? {} : { thread_ts: where.threadTs }),
+      ...fitMessage({ ...body, ...NO_UNFURL }, deps.logger),
+    });
   return deliver(client, deps, where, message, post);
 }
 
 /** Replaces an earlier reply (the asker edited the question) with `chat.update`; same failure handling. */
-export async function updateAnswer(client: WebClient, deps: ListenerDeps, where: Conversation, ts: string, message: SlackMessage): Promise<string | null> {
+export async function updateAnswer(
+  client: WebClient,
+  deps: ListenerDeps,
+  where: Conversation,
+  ts: string,
+  message: SlackMessage,
+): Promise<string | null> {
   const update = (body: { text: string; blocks?: SlackMessage['blocks'] }) =>
     client.chat.update({ channel: where.channel, ts, blocks: [], ...fitMessage(body, deps.logger) });
   return deliver(client, deps, where, message, update);

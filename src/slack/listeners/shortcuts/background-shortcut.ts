@@ -9,7 +9,8 @@ type Args = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
 
 export const BACKGROUND_SHORTCUT = 'kaesong_background';
 
-const NOTHING_IN_MESSAGE = 'I could not find anything to search for in that message. Try /kaesong with some words, e.g. “/kaesong kaesong 2013”.';
+const NOTHING_IN_MESSAGE =
+  'I could not find anything to search for in that message. Try /kaesong with some words, e.g. “/kaesong kaesong 2013”.';
 
 /**
  * "Background" on any message: the answer a bare mention gives in a thread (the message's key
@@ -28,7 +29,9 @@ export function backgroundShortcutCallback(deps: ListenerDeps) {
     const now = deps.clock.now().getTime();
     const searcher = await searcherWhenReady(deps.searchers);
     const heading = backgroundHeading(query, 'the message', { now, timeZone: deps.timeZone });
-    const message = safely(deps.logger, () => answerQuery(searcher, query, { command: deps.command, now, timeZone: deps.timeZone, share: true, heading }));
+    const message = safely(deps.logger, () =>
+      answerQuery(searcher, query, { command: deps.command, now, timeZone: deps.timeZone, share: true, heading }),
+    );
     await respondSafely(respond, deps.logger, { response_type: 'ephemeral', ...message });
   };
 }
