@@ -131,8 +131,11 @@ function clauseEndsAfter(line: string, from: number): number[] {
 }
 
 /** Words a phrase starts with, where a line can break without a comma ("… to protect them after the vote"). */
-const PHRASE_WORDS =
-  /\s(?:after|before|amid|following|despite|while|when|as|because|which|who|where|with|without|to|and|but|in|on|at|for|from|over|during|against|into|by)\s/g;
+const PHRASE_START_WORDS = [
+  'after before amid following despite while when as because which who where with without',
+  'to and but in on at for from over during against into by',
+].join(' ');
+const PHRASE_WORDS = new RegExp(String.raw`\s(?:${PHRASE_START_WORDS.split(' ').join('|')})\s`, 'g');
 
 /** The space before the last phrase-starting word that leaves a headline of a useful length. */
 function lastPhraseStart(line: string): number | null {

@@ -15,7 +15,9 @@ export function helpMessage(command: string): SlackMessage {
   const intro = `Type \`${name}\` and some words, with a date or a range if you like:`;
   const examples = EXAMPLES.map(([query, meaning]) => `• \`${name} ${safeText(query)}\`  ${meaning}`).join('\n');
   return {
-    text: `${escapeMrkdwn(command)} &lt;words and dates&gt;: background on a story from the timeline. Example: ${escapeMrkdwn(command)} kaesong 2013`,
+    text:
+      `${escapeMrkdwn(command)} &lt;words and dates&gt;: background on a story from the timeline. ` +
+      `Example: ${escapeMrkdwn(command)} kaesong 2013`,
     blocks: [
       {
         type: 'section',

@@ -36,7 +36,8 @@ export function homeView(input: HomeInput): { type: 'home'; blocks: KnownBlock[]
         type: 'mrkdwn',
         text: [
           'Dated timeline events with sources, context and related events, from the newsroom’s corpus.',
-          `Type \`${command}\` and some words, or mention @Kaesong in a thread. Use *Background* on any message (⋯ → More message shortcuts) for the story behind it.`,
+          `Type \`${command}\` and some words, or mention @Kaesong in a thread. ` +
+            'Use *Background* on any message (⋯ → More message shortcuts) for the story behind it.',
           ...EXAMPLES.map((example) => `• \`${command} ${escapeMrkdwn(example)}\``),
         ].join('\n'),
       },

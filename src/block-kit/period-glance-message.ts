@@ -38,7 +38,8 @@ export function periodGlanceMessage({ glance, label, cursor, buttons, share = tr
   blocks.push(
     section(
       'kaesong_summary',
-      `*${period} at a glance* · ${count(glance.total, 'event')} · ${count(glance.storyCount, 'story', 'stories')}\n${sparkline(glance.activity)}  ${stepsLabel(glance.steps)}`,
+      `*${period} at a glance* · ${count(glance.total, 'event')} · ${count(glance.storyCount, 'story', 'stories')}\n` +
+        `${sparkline(glance.activity)}  ${stepsLabel(glance.steps)}`,
     ),
   );
   blocks.push(section('kaesong_stories', '*Biggest stories*, by events and sources'));
@@ -67,7 +68,8 @@ export function periodGlanceMessage({ glance, label, cursor, buttons, share = tr
 
 /** "◀ 2013 at a glance", added to a story's or the period's timeline. */
 export function backToGlanceButton(cursor: Cursor, label: string) {
-  return button(`◀ ${cutText(label, 40)} at a glance`, ACTION.glance, { query: cursor.query, offset: 0, mode: 'glance', now: cursor.now });
+  const glanceCursor: Cursor = { query: cursor.query, offset: 0, mode: 'glance', now: cursor.now };
+  return button(`◀ ${cutText(label, 40)} at a glance`, ACTION.glance, glanceCursor);
 }
 
 function storyText(story: StoryAtGlance): string {
@@ -83,7 +85,8 @@ function partsLine(story: StoryAtGlance): string | null {
   const names = new Map<string, string>();
   for (const part of story.parts) {
     const rest = cleanText(part.slice(prefix.length)).split(', ')[0]!; // "… in Lebanon, Iranian embassy bombing" names two
-    const aPart = part.toLowerCase().startsWith(prefix) && rest !== '' && !/^(?:\(|and |or |& )/i.test(rest); // "… and Russia–US relations" joins another story
+    // "… and Russia–US relations" joins another story
+    const aPart = part.toLowerCase().startsWith(prefix) && rest !== '' && !/^(?:\(|and |or |& )/i.test(rest);
     if (aPart && !names.has(rest.toLowerCase())) names.set(rest.toLowerCase(), rest);
   }
   if (names.size === 0) return null;

@@ -29,7 +29,8 @@ function looksLikeOutlet(name: string): boolean {
 }
 
 const MONTH =
-  '(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?)';
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|' +
+  '(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?)';
 const PERIOD_PART = `(?:(?:early|mid|late)[- ])?(?:${MONTH} )?(?:\\d{1,2},? )?(?:\\d{4}|present)`;
 const PERIOD_NOTE = new RegExp(`^(?:${PERIOD_PART}|${MONTH})(?: ?[–—-] ?(?:${PERIOD_PART}|${MONTH}))*$`, 'i');
 

@@ -82,10 +82,14 @@ export function createDigestCommands(options: DigestCommandOptions): DigestComma
       const failure = classifyPublishError(error);
       const code = failure.kind === 'permanent' ? failure.code : null;
       if (code === 'not_in_channel' || code === 'channel_not_found') {
-        return `I cannot post in this channel, so a digest could not arrive. Invite me with \`/invite @Kaesong\` first, then run \`${command} digest on\` again. Nothing was saved.`;
+        return (
+          'I cannot post in this channel, so a digest could not arrive. ' +
+          `Invite me with \`/invite @Kaesong\` first, then run \`${command} digest on\` again. Nothing was saved.`
+        );
       }
       if (code === 'is_archived') return 'This channel is archived, so I cannot post a digest in it. Nothing was saved.';
-      return `I could not check that I can post in this channel (${code === null ? 'Slack did not answer' : `Slack said \`${code}\``}). Nothing was saved; please try again in a minute.`;
+      const why = code === null ? 'Slack did not answer' : `Slack said \`${code}\``;
+      return `I could not check that I can post in this channel (${why}). Nothing was saved; please try again in a minute.`;
     }
   }
 

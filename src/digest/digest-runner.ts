@@ -174,7 +174,9 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
     }
     if (!first || CANNOT_POST_THERE.has(reason)) return;
     const command = options.slashCommand ?? '/kaesong';
-    const text = `Today's daily digest could not be posted here (Slack said \`${reason}\`). \`${command} digest status\` shows the last error; the next digest is tried as usual.`;
+    const text =
+      `Today's daily digest could not be posted here (Slack said \`${reason}\`). ` +
+      `\`${command} digest status\` shows the last error; the next digest is tried as usual.`;
     try {
       await publish({
         channel: channelId,

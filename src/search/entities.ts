@@ -32,8 +32,11 @@ interface Token {
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;
 const CAPITAL = /^(?:\p{Lu}|(?:al|el|ad|as|ash|an|at|bin|ibn|abu)-\p{Lu})/u;
 /** "COVID-19-related", "US-backed", "Ottoman-era": an adjective made from a name, not a name. */
-const ADJECTIVE_SUFFIX =
-  /-(?:related|based|led|backed|era|born|owned|run|linked|affiliated|style|like|controlled|held|funded|made|speaking|sponsored|aligned|bound|wide|level|class|friendly|inspired)$/u;
+const ADJECTIVE_SUFFIXES = [
+  'related based led backed era born owned run linked affiliated style like controlled held funded',
+  'made speaking sponsored aligned bound wide level class friendly inspired',
+].join(' ');
+const ADJECTIVE_SUFFIX = new RegExp(`-(?:${ADJECTIVE_SUFFIXES.split(' ').join('|')})$`, 'u');
 /** Source credits, notes and asides: "(BBC)", "(AP via Yahoo!)", "(Link dead as of … (UTC))". */
 const PARENTHESES = /\((?:[^()]|\([^()]*\))*\)/gu;
 const URL = /https?:\/\/\S+/gu;
@@ -114,8 +117,13 @@ export function namesIn(text: string, credits: readonly string[] = []): TextName
   return { names: withoutShortForms(dedupe(names)), words };
 }
 
-const RUN =
-  /(?<![\p{L}\p{N}\p{M}])(?:\p{Lu}|(?:al|el|bin|ibn|abu)-\p{Lu})[\p{L}\p{N}\p{M}'’.-]*(?:[ \t]+(?:(?:of|the|de|da|del|der|den|di|do|dos|das|du|la|le|van|von|bin|ibn|al|el|y)[ \t]+){0,2}\p{Lu}[\p{L}\p{N}\p{M}'’.-]*)*/gu;
+/** A capital letter, or one after "al-", "bin-" and the like. */
+const NAME_START = String.raw`(?:\p{Lu}|(?:al|el|bin|ibn|abu)-\p{Lu})`;
+/** The rest of a capitalised word: letters, digits, marks, apostrophes, dots and hyphens. */
+const NAME_REST = String.raw`[\p{L}\p{N}\p{M}'’.-]*`;
+/** Up to two small words between capitalised ones: "Bank of England", "Ludwig van Beethoven". */
+const NAME_LINKS = String.raw`(?:(?:of|the|de|da|del|der|den|di|do|dos|das|du|la|le|van|von|bin|ibn|al|el|y)[ \t]+){0,2}`;
+const RUN = new RegExp(String.raw`(?<![\p{L}\p{N}\p{M}])${NAME_START}${NAME_REST}(?:[ \t]+${NAME_LINKS}\p{Lu}${NAME_REST})*`, 'gu');
 
 /**
  * The text's runs of capitalised words as keys padded with spaces (" president charles taylor "),

@@ -1,8 +1,10 @@
 import type { CorpusRecord } from '../model/record.ts';
 
+const CAPITALISED_WORD = String.raw`[\p{Lu}][\p{L}\p{N}'’.&-]*`;
+const WORD_INSIDE_NAME = String.raw`${CAPITALISED_WORD}|of|the|for|and|on|in|at|de|du|des|la|le|\d+`;
+const ACRONYM = String.raw`[\p{Lu}][\p{Lu}\p{N}&-]{1,9}`;
 /** A run of capitalised words (small linking words and numbers allowed inside), then "(ACRONYM)". */
-const NAME_THEN_ACRONYM =
-  /((?:[\p{Lu}][\p{L}\p{N}'’.&-]*)(?:\s+(?:[\p{Lu}][\p{L}\p{N}'’.&-]*|of|the|for|and|on|in|at|de|du|des|la|le|\d+)){0,9})\s+\(([\p{Lu}][\p{Lu}\p{N}&-]{1,9})\)/gu;
+const NAME_THEN_ACRONYM = new RegExp(String.raw`((?:${CAPITALISED_WORD})(?:\s+(?:${WORD_INSIDE_NAME})){0,9})\s+\((${ACRONYM})\)`, 'gu');
 const LINKING = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'at', 'de', 'du', 'des', 'la', 'le', '&']);
 /** A loose match (letters found inside the words, MH17 for Malaysia Airlines Flight 17) must be seen this often. */
 const LOOSE_MINIMUM = 2;

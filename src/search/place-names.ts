@@ -174,9 +174,10 @@ export function isKnownPlace(key: string): boolean {
 }
 
 const PLACE_NOUNS = new Set(
-  'ocean sea gulf strait bay river lake mountains mountain peninsula valley desert island islands coast province oblast governorate county district'.split(
-    ' ',
-  ),
+  (
+    'ocean sea gulf strait bay river lake mountains mountain peninsula valley desert island islands coast ' +
+    'province oblast governorate county district'
+  ).split(' '),
 );
 
 /** A word that ends the name of a place: "Indian Ocean", "Ural Mountains", "Donetsk Oblast". */

@@ -54,8 +54,12 @@ const STORY_WEIGHT = 14;
  * war, an uprising, relations between two countries, a pandemic, a year's earthquakes, a cabinet's
  * formation, reactions to something.
  */
-const BROAD_LABEL =
-  /\b(?:war|wars|uprising|conflict|insurgency|relations|pandemic|epidemic|protests|unrest|revolution|invasion|occupation|intervention|sanctions|economy|season|elections|formation|appointments|presidency|administration|reactions|impact|aftermath|timeline|politics|in \d{4})\b/iu;
+const BROAD_THEMES = [
+  'war wars uprising conflict insurgency relations pandemic epidemic protests unrest revolution invasion occupation',
+  'intervention sanctions economy season elections formation appointments presidency administration reactions',
+  'impact aftermath timeline politics',
+].join(' ');
+const BROAD_LABEL = new RegExp(String.raw`\b(?:${BROAD_THEMES.split(' ').join('|')}|in \d{4})\b`, 'iu');
 /** A name in one record only (the record itself) relates nothing. */
 const LEAST_RECORDS = 2;
 

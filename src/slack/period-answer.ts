@@ -38,7 +38,8 @@ export function periodAnswer(
     const page = storyPage(searcher, query, options.story, { offset, limit: PAGE_SIZE });
     if (page.total === 0) return null;
     const cursor: Cursor = { query: input, offset, mode: 'timeline', now: options.now, story: options.story };
-    const message = resultsMessage({ page, label: `${label} · ${options.story}`, cursor, pageSize: PAGE_SIZE, buttons, share, ...heading });
+    const storyLabel = `${label} · ${options.story}`;
+    const message = resultsMessage({ page, label: storyLabel, cursor, pageSize: PAGE_SIZE, buttons, share, ...heading });
     return buttons && glance !== null ? withBackButton(message, glanceCursor, label) : message;
   }
   if (glance === null) return null;

@@ -2,17 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKaesongApp, type KaesongApp } from '../../src/app.ts';
 import { loadSearcher } from '../support/load-searcher.ts';
-import { loadConfig } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/model/logger.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
 import { checkMessage } from '../../src/block-kit/limits.ts';
-import { searcherProvider } from '../../src/slack/searcher-provider.ts';
-import { createDigestService, type DigestService } from '../../src/digest/digest-service.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { sendSigned, slashCommandBody } from '../support/signed-request.ts';
 import { steppableClock } from '../digest/support.ts';
+import { digestBotConfig, startDigestBot, type DigestBot } from '../support/digest-bot.ts';
 
 const SECRET = 'e2e-digest-secret';
 const corpusDir = new URL('../../corpus', import.meta.url).pathname;
@@ -22,38 +19,21 @@ const clock = steppableClock('2026-08-06T23:29:00Z'); // 08:29 on Fri 7 Aug in S
 let fake: FakeSlack;
 let searcher: Searcher;
 
-function config() {
-  return loadConfig(
-    {
-      SLACK_BOT_TOKEN: 'xoxb-e2e-digest',
-      SLACK_SIGNING_SECRET: SECRET,
-      PORT: '0',
-      SLACK_API_URL: fake.apiUrl,
-      CORPUS_DIR: corpusDir,
-      DATABASE_URL: `sqlite:${join(dataDir, 'kaesong.db')}`,
-      DIGEST_TIME: '08:30',
-      DIGEST_TZ: 'Asia/Seoul',
-    },
-    { slack: true },
-  );
-}
-
 /** The bot as main.ts runs it: store, digest commands and scheduler, and the Bolt app in HTTP mode. */
-async function startBot(replicaId: string): Promise<{ app: KaesongApp; digest: DigestService; events: string }> {
-  const digest = await createDigestService(config(), { searcher: () => searcher, clock, logger: silentLogger, replicaId });
-  const app = createKaesongApp(config(), {
-    searchers: searcherProvider(searcher),
-    clock,
-    digest: digest.commands,
-    botUserId: 'UBOT',
-    botId: 'BBOT',
+async function startBot(replicaId: string): Promise<DigestBot> {
+  const config = digestBotConfig({
+    botToken: 'xoxb-e2e-digest',
+    secret: SECRET,
+    apiUrl: fake.apiUrl,
+    corpusDir,
+    database: join(dataDir, 'kaesong.db'),
   });
-  const { port } = await app.start();
-  digest.runner.start(25);
-  return { app, digest, events: `http://127.0.0.1:${port}/slack/events` };
+  const bot = await startDigestBot(config, { searcher, clock, replicaId });
+  bot.digest.runner.start(25);
+  return bot;
 }
 
-async function stopBot(bot: { app: KaesongApp; digest: DigestService }): Promise<void> {
+async function stopBot(bot: DigestBot): Promise<void> {
   await bot.digest.close();
   await bot.app.stop();
 }

@@ -2,16 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createKaesongApp, type KaesongApp } from '../../src/app.ts';
 import { loadSearcher } from '../support/load-searcher.ts';
-import { loadConfig } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/model/logger.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
-import { searcherProvider } from '../../src/slack/searcher-provider.ts';
-import { createDigestService, type DigestService } from '../../src/digest/digest-service.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { sendSigned, slashCommandBody } from '../support/signed-request.ts';
 import { steppableClock } from '../digest/support.ts';
+import { digestBotConfig, startDigestBot, type DigestBot } from '../support/digest-bot.ts';
 
 /**
  * A digest only for channels the bot can post in: the real app over HTTP, the strict fake Web API
@@ -24,7 +21,7 @@ const clock = steppableClock('2026-08-06T23:00:00Z'); // 08:00 on Fri 7 Aug in S
 
 let fake: FakeSlack;
 let searcher: Searcher;
-let bot: { app: KaesongApp; digest: DigestService; events: string };
+let bot: DigestBot;
 let responses = 0;
 
 beforeAll(async () => {
@@ -35,29 +32,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function startBot(): Promise<void> {
   fake = await startFakeSlack();
-  const config = loadConfig(
-    {
-      SLACK_BOT_TOKEN: 'xoxb-e2e-membership',
-      SLACK_SIGNING_SECRET: SECRET,
-      PORT: '0',
-      SLACK_API_URL: fake.apiUrl,
-      CORPUS_DIR: corpusDir,
-      DATABASE_URL: `sqlite:${join(dataDir, `kaesong-${Date.now()}-${Math.random()}.db`)}`,
-      DIGEST_TIME: '08:30',
-      DIGEST_TZ: 'Asia/Seoul',
-    },
-    { slack: true },
-  );
-  const digest = await createDigestService(config, { searcher: () => searcher, clock, logger: silentLogger, replicaId: 'r1' });
-  const app = createKaesongApp(config, {
-    searchers: searcherProvider(searcher),
-    clock,
-    digest: digest.commands,
-    botUserId: 'UBOT',
-    botId: 'BBOT',
+  const config = digestBotConfig({
+    botToken: 'xoxb-e2e-membership',
+    secret: SECRET,
+    apiUrl: fake.apiUrl,
+    corpusDir,
+    database: join(dataDir, `kaesong-${Date.now()}-${Math.random()}.db`),
   });
-  const { port } = await app.start();
-  bot = { app, digest, events: `http://127.0.0.1:${port}/slack/events` };
+  bot = await startDigestBot(config, { searcher, clock, replicaId: 'r1' });
 }
 
 afterEach(async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDigestCommands } from '../../src/digest/digest-commands.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import type { Searcher } from '../../src/search/searcher.ts';
 import type { Store } from '../../src/store/store.ts';
 import { bundledSearcher, responsesTo, startHarness, type Harness } from '../hardening/app-harness.ts';
 import { fixedClock } from '../support/listener-fakes.ts';
@@ -30,6 +31,15 @@ const textOf = (blocks: Block[]) =>
     )
     .filter((text) => text !== '');
 
+/** The digest commands over `store`, as main.ts makes them, with the 08:30 Seoul defaults. */
+const digestCommands = (store: Store, searcher: Searcher) =>
+  createDigestCommands({
+    store,
+    searcher: () => searcher,
+    clock: fixedClock,
+    defaults: { time: '08:30', timeZone: 'Asia/Seoul' },
+  });
+
 describe('the App Home tab', () => {
   it('shows what Kaesong does, the corpus, its newest events, and the digests of the channels the user is in', async () => {
     store = openSqliteStore('sqlite::memory:');
@@ -44,13 +54,7 @@ describe('the App Home tab', () => {
         fixedClock.now(),
       );
     }
-    const digest = createDigestCommands({
-      store,
-      searcher: () => searcher,
-      clock: fixedClock,
-      defaults: { time: '08:30', timeZone: 'Asia/Seoul' },
-    });
-    h = await startHarness({ digest });
+    h = await startHarness({ digest: digestCommands(store, searcher) });
     h.fake.answer('users.conversations', (params) => ({
       channels: params['user'] === 'U1' ? [{ id: 'C1' }, { id: 'G5' }] : [],
       response_metadata: { next_cursor: '' },
@@ -79,13 +83,7 @@ describe('the App Home tab', () => {
     const added = 'news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone';
     await store.noteRecordsSeen(['news/2013/04/17/older'], new Date(0)); // the corpus the bot started with
     await store.noteRecordsSeen([added], new Date(fixedClock.now().getTime() - 24 * 60 * 60_000));
-    const digest = createDigestCommands({
-      store,
-      searcher: () => searcher,
-      clock: fixedClock,
-      defaults: { time: '08:30', timeZone: 'Asia/Seoul' },
-    });
-    h = await startHarness({ digest });
+    h = await startHarness({ digest: digestCommands(store, searcher) });
     await h.event({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700700100.000100' }, 'Ev-home-2');
     await h.fake.waitFor((calls) => calls.some((call) => call.method === 'views.publish'));
     const lines = textOf((h.fake.callsTo('views.publish')[0]!.params['view'] as { blocks: Block[] }).blocks);

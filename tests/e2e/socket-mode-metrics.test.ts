@@ -5,7 +5,7 @@ import { prometheusMetrics } from '../../src/metrics/prometheus-metrics.ts';
 import { searcherProvider, type SettableSearcherProvider } from '../../src/slack/searcher-provider.ts';
 import { bundledSearcher, corpusDir } from '../hardening/app-harness.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
-import { startFakeSocketMode, type FakeSocketMode } from '../support/fake-socket-mode.ts';
+import { slashCommandEnvelope, startFakeSocketMode, type FakeSocketMode } from '../support/fake-socket-mode.ts';
 import { fixedClock } from '../support/listener-fakes.ts';
 
 let fake: FakeSlack;
@@ -56,22 +56,7 @@ describe('METRICS_PORT in Socket Mode', () => {
   it('serves /metrics, counting a slash command that came over the socket', async () => {
     searchers.set(await bundledSearcher());
     expect(await lines()).toContain('kaesong_commands_total{command="/kaesong"} 0');
-    await socket.send({
-      envelope_id: 'env-1',
-      type: 'slash_commands',
-      accepts_response_payload: true,
-      payload: {
-        token: 'legacy',
-        team_id: 'T1',
-        channel_id: 'C1',
-        user_id: 'U1',
-        command: '/kaesong',
-        text: 'kaesong 2013',
-        response_url: fake.responseUrl('env-1'),
-        trigger_id: '1.2.3',
-        api_app_id: 'A1',
-      },
-    });
+    await socket.send(slashCommandEnvelope('env-1', 'kaesong 2013', fake.responseUrl('env-1')));
     const scraped = await lines();
     expect(scraped).toContain('kaesong_commands_total{command="/kaesong"} 1');
     expect(scraped).toContain('kaesong_ack_duration_seconds_count{type="command"} 1');

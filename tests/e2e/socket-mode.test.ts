@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { searcherProvider } from '../../src/slack/searcher-provider.ts';
 import { bundledSearcher, corpusDir } from '../hardening/app-harness.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
-import { startFakeSocketMode, type FakeSocketMode } from '../support/fake-socket-mode.ts';
+import { slashCommandEnvelope, startFakeSocketMode, type FakeSocketMode } from '../support/fake-socket-mode.ts';
 import { fixedClock, recordingLogger } from '../support/listener-fakes.ts';
 
 const APP_TOKEN = 'xapp-1-socket-test-secret';
@@ -41,22 +41,7 @@ afterEach(async () => {
   await fake?.close();
 });
 
-const slashCommand = (id: string, text: string) => ({
-  envelope_id: id,
-  type: 'slash_commands',
-  accepts_response_payload: true,
-  payload: {
-    token: 'legacy',
-    team_id: 'T1',
-    channel_id: 'C1',
-    user_id: 'U1',
-    command: '/kaesong',
-    text,
-    response_url: fake.responseUrl(id),
-    trigger_id: `${id}.2.3`,
-    api_app_id: 'A1',
-  },
-});
+const slashCommand = (id: string, text: string) => slashCommandEnvelope(id, text, fake.responseUrl(id));
 
 describe('Socket Mode', () => {
   it('connects with the app token and answers a slash command in its acknowledgement', async () => {

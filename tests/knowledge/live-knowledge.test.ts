@@ -75,13 +75,7 @@ describe('liveKnowledge', () => {
   it("reloads the editors' synonyms like any corpus file, through the snapshot too", async () => {
     const corpus = join(work, 'corpus');
     const cacheDir = join(work, 'cache');
-    live = liveKnowledge([corpus], {
-      cacheDir,
-      logger: recordingLogger(),
-      onIndex: (index) => indexes.push(index),
-      debounceMs: 100,
-      watchDelayMs: 0,
-    });
+    live = watch(corpus, { cacheDir });
     await live.ready;
     expect(found('開城')).toEqual([]);
 
@@ -94,13 +88,7 @@ describe('liveKnowledge', () => {
     await live.close();
 
     // A restart from the snapshot just written answers with the same aliases.
-    live = liveKnowledge([corpus], {
-      cacheDir,
-      logger: recordingLogger(),
-      onIndex: (index) => indexes.push(index),
-      debounceMs: 100,
-      watchDelayMs: 0,
-    });
+    live = watch(corpus, { cacheDir });
     expect((await live.ready).source).toBe('snapshot');
     expect(found('開城')).toEqual(found('kaesong'));
   });

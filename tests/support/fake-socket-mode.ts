@@ -32,6 +32,29 @@ interface Ack {
   payload?: Record<string, unknown>;
 }
 
+/**
+ * `/kaesong <text>` from U1 in #C1 as Slack sends it over the socket. The trigger_id is made from the
+ * envelope id, so a re-delivery of the same envelope carries the same one.
+ */
+export function slashCommandEnvelope(id: string, text: string, responseUrl: string) {
+  return {
+    envelope_id: id,
+    type: 'slash_commands',
+    accepts_response_payload: true,
+    payload: {
+      token: 'legacy',
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      command: '/kaesong',
+      text,
+      response_url: responseUrl,
+      trigger_id: `${id}.2.3`,
+      api_app_id: 'A1',
+    },
+  };
+}
+
 export async function startFakeSocketMode(): Promise<FakeSocketMode> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

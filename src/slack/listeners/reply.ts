@@ -31,13 +31,8 @@ const RESPOND_RETRY_MS = [1_000, 2_000];
  * The message is fitted to Slack's rules first (never sent broken).
  * A 429, a 5xx, a timeout or a dropped connection is tried again, twice, within a few seconds.
  */
-export async function respondSafely(
-  respond: RespondFn,
-  logger: Logger,
-  message: Parameters<RespondFn>[0],
-  retryMs: readonly number[] = RESPOND_RETRY_MS,
-): Promise<boolean> {
-  return (await tryRespond(respond, logger, message, retryMs)) === null;
+export async function respondSafely(...args: Parameters<typeof tryRespond>): Promise<boolean> {
+  return (await tryRespond(...args)) === null;
 }
 
 /** respondSafely, resolving with the final failure (logged), or null once sent. */
