@@ -37,9 +37,12 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   let current: Knowledge | null = null;
   let running: Promise<void> | null = null;
   let again = false;
+  // Every load's snapshot save, even one whose index is not swapped in; saves land in order.
+  let lastSave: Promise<void> = Promise.resolve();
 
   const load = async () => {
     const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger, onProgress: (line) => logger.info(line) });
+    lastSave = knowledge.saved;
     if (current !== null && knowledge.fingerprint === current.fingerprint) return current;
     current = knowledge;
     options.onIndex(knowledge.index);
@@ -94,7 +97,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       closed = true;
       watcher?.close();
       await running?.catch(() => {});
-      await current?.saved;
+      await lastSave;
     },
   };
 }

@@ -129,8 +129,24 @@ function buildWorkerUrl(): URL {
   return new URL(here.includes('/chunks/') ? '../build-worker.mjs' : './build-worker.mjs', here);
 }
 
+const savesInFlight = new Map<string, Promise<void>>();
+
+/**
+ * Saves to one path run in the order asked: a reload's index is built after the one before it, so
+ * its snapshot must land last, never overwritten by an older save that was still writing.
+ */
+function saveSnapshot(path: string, snapshot: Buffer): Promise<void> {
+  const save = (savesInFlight.get(path) ?? Promise.resolve()).catch(() => {}).then(() => writeSnapshot(path, snapshot));
+  savesInFlight.set(path, save);
+  const forget = () => {
+    if (savesInFlight.get(path) === save) savesInFlight.delete(path);
+  };
+  save.then(forget, forget);
+  return save;
+}
+
 /** Written beside, then renamed over: a reader never sees half a snapshot. */
-async function saveSnapshot(path: string, snapshot: Buffer): Promise<void> {
+async function writeSnapshot(path: string, snapshot: Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, snapshot);
