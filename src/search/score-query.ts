@@ -2,6 +2,7 @@ import { FIELD_BOOSTS, type RecordIndex } from './mini-search.ts';
 import { fieldLengthOf, indexShape, postingsOf } from './mini-search-internals.ts';
 import type { RecordSpan } from './corpus-tables.ts';
 import { unionOfSorted, type FieldPostings, type TermPostings } from './posting-lists.ts';
+import { lowerBound } from './sorted-lists.ts';
 
 /** One index word a query word stands for, with its weight (the word as typed 1, its other forms less). */
 interface WeightedTerm {
@@ -278,17 +279,6 @@ function listsOf(group: ResolvedGroup, span: RecordSpan): Uint32Array[] {
 function within(list: Uint32Array, { start, end }: RecordSpan): Uint32Array {
   if (start === 0 && end >= (list[list.length - 1] ?? 0) + 1) return list;
   return list.subarray(lowerBound(list, start), lowerBound(list, end));
-}
-
-function lowerBound(list: Uint32Array, value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function has(postings: TermPostings | undefined, n: number): boolean {

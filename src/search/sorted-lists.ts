@@ -54,7 +54,8 @@ function contains(list: ArrayLike<number>, n: number): boolean {
   return at < list.length && list[at] === n;
 }
 
-function lowerBound(list: ArrayLike<number>, n: number): number {
+/** The first position in an ascending list whose value is not below `n` (the list's length if none). */
+export function lowerBound(list: ArrayLike<number>, n: number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
