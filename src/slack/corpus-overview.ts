@@ -26,10 +26,12 @@ const cache = new WeakMap<Searcher, CorpusOverview>();
 export function corpusOverview(searcher: Searcher, newest = 5): CorpusOverview {
   const cached = cache.get(searcher);
   if (cached !== undefined) return cached;
-  const first = searcher.search(EVERY_DATE, { limit: 1 });
+  const first = searcher.search(EVERY_DATE, { limit: 1, relatedLimit: 0 });
   const dated = first.total;
   const last =
-    dated === 0 ? [] : searcher.search(EVERY_DATE, { limit: newest, offset: Math.max(0, dated - newest) }).hits.map((hit) => hit.record);
+    dated === 0
+      ? []
+      : searcher.search(EVERY_DATE, { limit: newest, offset: Math.max(0, dated - newest), relatedLimit: 0 }).hits.map((hit) => hit.record);
   const overview: CorpusOverview = {
     records: searcher.size,
     from: first.hits[0]?.record.date ?? null,
