@@ -1,7 +1,9 @@
 import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 import type { Metrics } from '../model/metrics.ts';
-import type { CorpusIndex } from '../search/search-index.ts';
+import type { CorpusRecord } from '../model/record.ts';
+import type { Origin, TimelineWriter } from '../model/timeline-writer.ts';
+import { liveIndex, type LiveIndex } from '../search/live-index.ts';
 import { listCorpusFiles } from '../corpus/load-corpus.ts';
 import { corpusFingerprint } from './corpus-fingerprint.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
@@ -11,7 +13,7 @@ export interface LiveKnowledgeOptions {
   cacheDir: string | null;
   logger: Logger;
   /** Receives each new index; queries keep using the previous one until then. */
-  onIndex: (index: CorpusIndex) => void;
+  onIndex: (index: LiveIndex) => void;
   debounceMs?: number;
   /** How long after the first index the folders start being watched (default 1 s). */
   watchDelayMs?: number;
@@ -19,7 +21,7 @@ export interface LiveKnowledgeOptions {
   metrics?: Pick<Metrics, 'reloaded'>;
 }
 
-export interface LiveKnowledge {
+export interface LiveKnowledge extends TimelineWriter {
   /** The first load: resolves when the first index has been handed to `onIndex`. */
   ready: Promise<Knowledge>;
   /** Runs a reload now (also what a file change triggers); resolves when it is done or skipped. */
@@ -39,13 +41,18 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   let again = false;
   // Every load's snapshot save, even one whose index is not swapped in; saves land in order.
   let lastSave: Promise<void> = Promise.resolve();
+  let live: LiveIndex | null = null;
+  // STAND-IN until issue 12's per-origin merge: what non-file origins (the desk store) gave, replayed on each new base.
+  const written = new Map<Origin, Map<string, CorpusRecord>>();
 
   const load = async () => {
     const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger, onProgress: (line) => logger.info(line) });
     lastSave = knowledge.saved;
     if (current !== null && knowledge.fingerprint === current.fingerprint) return current;
     current = knowledge;
-    options.onIndex(knowledge.index);
+    live = liveIndex(knowledge.index);
+    for (const records of written.values()) live.upsert([...records.values()]);
+    options.onIndex(live);
     return knowledge;
   };
 
@@ -90,9 +97,24 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   };
   const watchLater = (loaded: Knowledge | null) => setTimeout(() => watch(loaded), options.watchDelayMs ?? 1_000).unref();
   ready.then(watchLater, () => watchLater(null));
+  const originRecords = (origin: Origin) => {
+    let records = written.get(origin);
+    if (records === undefined) written.set(origin, (records = new Map()));
+    return records;
+  };
   return {
     ready,
     reload,
+    async upsert(records, origin) {
+      await ready;
+      for (const record of records) originRecords(origin).set(record.id, record);
+      live?.upsert(records);
+    },
+    async remove(ids, origin) {
+      await ready;
+      for (const id of ids) originRecords(origin).delete(id);
+      live?.remove(ids);
+    },
     async close() {
       closed = true;
       watcher?.close();

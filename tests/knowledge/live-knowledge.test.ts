@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { liveKnowledge, type LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
-import type { CorpusIndex } from '../../src/search/search-index.ts';
+import type { LiveIndex } from '../../src/search/live-index.ts';
 import { parseQuery } from '../../src/query/parse-query.ts';
 import { recordingLogger } from '../support/listener-fakes.ts';
+import { makeRecord } from '../support/records.ts';
 
 const bundled = new URL('../../corpus', import.meta.url).pathname;
 const now = new Date('2026-11-23T09:00:00Z');
 let work: string;
 let live: LiveKnowledge | null = null;
-let indexes: CorpusIndex[];
+let indexes: LiveIndex[];
 
 beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'kaesong-live-'));
@@ -72,6 +73,28 @@ describe('liveKnowledge', () => {
     await until(() => newest().size === 9);
   });
 
+  it('takes records from a store origin through the write API, and keeps them over a reload', async () => {
+    const corpus = join(work, 'corpus');
+    live = watch(corpus);
+    await live.ready;
+    const desk = makeRecord({
+      id: 'news/2013/09/16/kaesong-restart',
+      date: '2013-09-16',
+      title: 'Kaesong factories restart',
+      contexts: [],
+    });
+    await live.upsert([desk], 'store:desk');
+    expect(found('kaesong restart')).toEqual(['Kaesong factories restart']);
+
+    await writeFile(join(corpus, 'other.jsonl'), event('2013-09-17', 'Kaesong workers return'));
+    await until(() => newest().size === 11);
+    expect(found('kaesong restart')).toEqual(['Kaesong factories restart']);
+
+    await live.remove([desk.id], 'store:desk');
+    expect(found('"factories restart"')).toEqual([]);
+    expect(newest().size).toBe(10);
+  });
+
   it("reloads the editors' synonyms like any corpus file, through the snapshot too", async () => {
     const corpus = join(work, 'corpus');
     const cacheDir = join(work, 'cache');
@@ -109,7 +132,7 @@ describe('liveKnowledge', () => {
 
   it('picks up a file saved while the first index was loading, before the folders were watched', async () => {
     const corpus = join(work, 'corpus');
-    const saveWhileLoading = (index: CorpusIndex) => {
+    const saveWhileLoading = (index: LiveIndex) => {
       if (indexes.push(index) === 1)
         writeFileSync(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
     };
