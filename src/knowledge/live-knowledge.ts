@@ -98,8 +98,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const watchLater = (loaded: Knowledge | null) => setTimeout(() => watch(loaded), options.watchDelayMs ?? 1_000).unref();
   ready.then(watchLater, () => watchLater(null));
   const originRecords = (origin: Origin) => {
-    let records = written.get(origin);
-    if (records === undefined) written.set(origin, (records = new Map()));
+    const records = written.get(origin) ?? new Map<string, CorpusRecord>();
+    written.set(origin, records);
     return records;
   };
   return {
