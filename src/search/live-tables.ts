@@ -1,0 +1,191 @@
+import type { CorpusRecord, IsoDate } from '../model/record.ts';
+import type { BaseTombstones } from './base-tombstones.ts';
+import { monthDayNumber, NO_DATE } from './day-number.ts';
+import type { DeltaRecord, DeltaSegment } from './delta-segment.ts';
+import { daySpan, type RecordSpan, type RecordTables } from './record-tables.ts';
+import type { CorpusIndex } from './search-index.ts';
+
+/**
+ * A live index's records numbered as a fresh build of them would be: in column order (date, undated
+ * last, then id) over the base's visible records and the delta's. The numbering is a merge of two
+ * sorted runs (the base is in column order already), made once per change in a few typed-array
+ * passes; every lookup then goes to the record's own segment.
+ */
+export class LiveTables implements RecordTables {
+  readonly count: number;
+  readonly days: Int32Array;
+  /** Base record number → live number, -1 when hidden. */
+  readonly baseToLive: Int32Array;
+  /** Live number → base record number, or -(i + 1) for the delta's i-th record in column order. */
+  private readonly source: Int32Array;
+  private readonly flagsOf: Uint8Array;
+  /** The delta's records in column order, and their live numbers. */
+  readonly deltaRecords: DeltaRecord[];
+  readonly deltaNumbers = new Map<DeltaRecord, number>();
+  private readonly datedCount: number;
+  private readonly deltaByMonthDay = new Map<number, number[]>();
+  private readonly deltaByContext = new Map<string, number[]>();
+
+  constructor(
+    private readonly base: CorpusIndex,
+    private readonly hidden: BaseTombstones,
+    private readonly delta: DeltaSegment,
+  ) {
+    const baseTables = base.tables;
+    const baseCount = base.size;
+    this.count = baseCount - hidden.count + delta.size;
+    this.deltaRecords = [...delta.records.values()].sort(byColumnOrder);
+    const insertAt = this.deltaRecords.map((record) => firstBaseAfter(baseTables.days, baseTables.columns.ids, record));
+    this.source = new Int32Array(this.count);
+    this.baseToLive = new Int32Array(baseCount);
+    this.days = new Int32Array(this.count);
+    this.flagsOf = new Uint8Array(this.count);
+    const { flags: baseFlags } = baseTables.columns;
+    let n = 0;
+    let next = 0;
+    const placeDelta = () => {
+      const record = this.deltaRecords[next]!;
+      this.source[n] = -(next + 1);
+      this.days[n] = record.day;
+      this.flagsOf[n] = record.flags;
+      this.deltaNumbers.set(record, n);
+      n += 1;
+      next += 1;
+    };
+    for (let b = 0; b < baseCount; b += 1) {
+      while (next < insertAt.length && insertAt[next]! <= b) placeDelta();
+      if (hidden.hidden[b] === 1) {
+        this.baseToLive[b] = -1;
+        continue;
+      }
+      this.baseToLive[b] = n;
+      this.source[n] = b;
+      this.days[n] = baseTables.days[b]!;
+      this.flagsOf[n] = baseFlags[b]!;
+      n += 1;
+    }
+    while (next < insertAt.length) placeDelta();
+    let dated = this.count;
+    while (dated > 0 && this.days[dated - 1] === NO_DATE) dated -= 1;
+    this.datedCount = dated;
+    for (const record of this.deltaRecords) {
+      const live = this.deltaNumbers.get(record)!;
+      if (record.day !== NO_DATE) push(this.deltaByMonthDay, record.day % 10_000, live);
+      for (const context of record.record.contexts) push(this.deltaByContext, context.toLowerCase(), live);
+    }
+  }
+
+  record(n: number): CorpusRecord {
+    const source = this.source[n]!;
+    return source >= 0 ? this.base.tables.record(source) : this.deltaRecords[-source - 1]!.record;
+  }
+
+  readRecord(n: number): CorpusRecord {
+    const source = this.source[n]!;
+    return source >= 0 ? this.base.tables.readRecord(source) : this.deltaRecords[-source - 1]!.record;
+  }
+
+  idOf(n: number): string {
+    const source = this.source[n]!;
+    return source >= 0 ? this.base.tables.idOf(source) : this.deltaRecords[-source - 1]!.record.id;
+  }
+
+  /** The base record number or the delta record behind live number n. */
+  sourceOf(n: number): number | DeltaRecord {
+    const source = this.source[n]!;
+    return source >= 0 ? source : this.deltaRecords[-source - 1]!;
+  }
+
+  numberOf(id: string): number | undefined {
+    const inDelta = this.delta.records.get(id);
+    if (inDelta !== undefined) return this.deltaNumbers.get(inDelta);
+    const b = this.base.tables.numberOf(id);
+    if (b === undefined || this.hidden.isHidden(b)) return undefined;
+    return this.baseToLive[b];
+  }
+
+  recordById(id: string): CorpusRecord | undefined {
+    const n = this.numberOf(id);
+    return n === undefined ? undefined : this.record(n);
+  }
+
+  flags(n: number): number {
+    return this.flagsOf[n]!;
+  }
+
+  /** Flags by live number (STUB | ARTICLE bits), for the scorer's document weight. */
+  get flagColumn(): Uint8Array {
+    return this.flagsOf;
+  }
+
+  inRange(from: IsoDate | null, to: IsoDate | null): number[] {
+    const { start, end } = this.spanOf(from, to);
+    const numbers: number[] = [];
+    for (let n = start; n < end; n += 1) numbers.push(n);
+    return numbers;
+  }
+
+  spanOf(from: IsoDate | null, to: IsoDate | null): RecordSpan {
+    return daySpan(this.days, this.datedCount, from, to);
+  }
+
+  onMonthDay(month: number, day: number): readonly number[] {
+    const key = monthDayNumber(month, day);
+    return this.mergedWithDelta(this.base.tables.onMonthDay(month, day), this.deltaByMonthDay.get(key));
+  }
+
+  withContext(context: string): readonly number[] {
+    return this.mergedWithDelta(this.base.tables.withContext(context), this.deltaByContext.get(context.toLowerCase()));
+  }
+
+  headlineFrequency(term: string): number {
+    return this.base.tables.headlineFrequency(term) - this.hidden.headlineCountOf(term) + this.delta.headlineCountOf(term);
+  }
+
+  /** Base numbers (ascending) as live numbers, hidden ones left out, merged with the delta's (ascending). */
+  private mergedWithDelta(baseNumbers: readonly number[], deltaNumbers: readonly number[] = []): readonly number[] {
+    if (this.hidden.count === 0 && deltaNumbers.length === 0 && this.delta.size === 0) return baseNumbers;
+    const merged: number[] = [];
+    let next = 0;
+    for (const b of baseNumbers) {
+      const live = this.baseToLive[b]!;
+      if (live < 0) continue;
+      while (next < deltaNumbers.length && deltaNumbers[next]! < live) merged.push(deltaNumbers[next++]!);
+      merged.push(live);
+    }
+    while (next < deltaNumbers.length) merged.push(deltaNumbers[next++]!);
+    return merged;
+  }
+}
+
+/** Column order: by date, undated last, then by id. */
+function byColumnOrder(a: DeltaRecord, b: DeltaRecord): number {
+  return compareKeys(a.day, a.record.id, b.day, b.record.id);
+}
+
+function compareKeys(dayA: number, idA: string, dayB: number, idB: string): number {
+  if (dayA !== dayB) {
+    if (dayA === NO_DATE) return 1;
+    if (dayB === NO_DATE) return -1;
+    return dayA - dayB;
+  }
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
+}
+
+/** The first base record that comes after the delta record in column order. */
+function firstBaseAfter(days: Int32Array, ids: readonly string[], record: DeltaRecord): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareKeys(days[middle]!, ids[middle]!, record.day, record.record.id) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function push<K>(map: Map<K, number[]>, key: K, n: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [n]);
+  else list.push(n);
+}
