@@ -9,6 +9,8 @@ import { inHeadline, recordTerms, type RecordTerms } from './record-terms.ts';
 export interface DeltaRecord extends RecordTerms {
   day: number;
   flags: number;
+  /** Where it goes among the base's records (the first base record after it in column order), found once. */
+  baseInsertionPoint?: number;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface DeltaRecord extends RecordTerms {
  */
 export class DeltaSegment {
   readonly records = new Map<string, DeltaRecord>();
+  /** The same records in column order (date, undated last, then id), kept sorted as they come and go. */
+  private readonly sorted: DeltaRecord[] = [];
   /** The delta's terms, for prefix and typo searches. */
   readonly terms = new SearchableMap<Set<DeltaRecord>>();
   /** Per term, how many delta records have it in each field. */
@@ -39,6 +43,7 @@ export class DeltaSegment {
       flags: (stored.stub ? STUB : 0) | (stored.kind === 'article' ? ARTICLE : 0),
     };
     this.records.set(stored.id, added);
+    this.sorted.splice(this.positionOf(added), 0, added);
     this.count(added, 1);
     return added;
   }
@@ -48,8 +53,41 @@ export class DeltaSegment {
     const removed = this.records.get(id);
     if (removed === undefined) return undefined;
     this.records.delete(id);
+    this.sorted.splice(this.positionOf(removed), 1);
     this.count(removed, -1);
     return removed;
+  }
+
+  inColumnOrder(): DeltaRecord[] {
+    return [...this.sorted];
+  }
+
+  /** The number of the first base record after this delta record in column order (base days and ids by number). */
+  baseInsertionPoint(record: DeltaRecord, baseDays: Int32Array, baseIds: readonly string[]): number {
+    if (record.baseInsertionPoint === undefined) {
+      let low = 0;
+      let high = baseDays.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compareKeys(baseDays[middle]!, baseIds[middle]!, record.day, record.record.id) < 0) low = middle + 1;
+        else high = middle;
+      }
+      record.baseInsertionPoint = low;
+    }
+    return record.baseInsertionPoint;
+  }
+
+  /** Where the record is, or goes, in the sorted records. */
+  private positionOf(record: DeltaRecord): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const other = this.sorted[middle]!;
+      if (compareKeys(other.day, other.record.id, record.day, record.record.id) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** How many delta records have the term, by field id (undefined when none). */
@@ -89,4 +127,14 @@ export class DeltaSegment {
       }
     }
   }
+}
+
+/** Column order: by date, undated last, then by id. */
+function compareKeys(dayA: number, idA: string, dayB: number, idB: string): number {
+  if (dayA !== dayB) {
+    if (dayA === NO_DATE) return 1;
+    if (dayB === NO_DATE) return -1;
+    return dayA - dayB;
+  }
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
 }

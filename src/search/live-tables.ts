@@ -33,38 +33,43 @@ export class LiveTables implements RecordTables {
   ) {
     const baseTables = base.tables;
     const baseCount = base.size;
-    this.count = baseCount - hidden.count + delta.size;
-    this.deltaRecords = [...delta.records.values()].sort(byColumnOrder);
-    const insertAt = this.deltaRecords.map((record) => firstBaseAfter(baseTables.days, baseTables.columns.ids, record));
-    this.source = new Int32Array(this.count);
-    this.baseToLive = new Int32Array(baseCount);
-    this.days = new Int32Array(this.count);
-    this.flagsOf = new Uint8Array(this.count);
-    const { flags: baseFlags } = baseTables.columns;
+    const count = baseCount - hidden.count + delta.size;
+    this.count = count;
+    this.deltaRecords = delta.inColumnOrder();
+    const source = new Int32Array(count);
+    const baseToLive = new Int32Array(baseCount);
+    const days = new Int32Array(count);
+    const flags = new Uint8Array(count);
+    const { days: baseDays, columns } = baseTables;
+    const { flags: baseFlags } = columns;
+    const hiddenBase = hidden.hidden;
     let n = 0;
-    let next = 0;
-    const placeDelta = () => {
-      const record = this.deltaRecords[next]!;
-      this.source[n] = -(next + 1);
-      this.days[n] = record.day;
-      this.flagsOf[n] = record.flags;
+    let b = 0;
+    for (let next = 0; next <= this.deltaRecords.length; next += 1) {
+      const record = this.deltaRecords[next];
+      const until = record === undefined ? baseCount : delta.baseInsertionPoint(record, baseDays, columns.ids);
+      for (; b < until; b += 1) {
+        if (hiddenBase[b] === 1) {
+          baseToLive[b] = -1;
+          continue;
+        }
+        baseToLive[b] = n;
+        source[n] = b;
+        days[n] = baseDays[b]!;
+        flags[n] = baseFlags[b]!;
+        n += 1;
+      }
+      if (record === undefined) break;
+      source[n] = -(next + 1);
+      days[n] = record.day;
+      flags[n] = record.flags;
       this.deltaNumbers.set(record, n);
       n += 1;
-      next += 1;
-    };
-    for (let b = 0; b < baseCount; b += 1) {
-      while (next < insertAt.length && insertAt[next]! <= b) placeDelta();
-      if (hidden.hidden[b] === 1) {
-        this.baseToLive[b] = -1;
-        continue;
-      }
-      this.baseToLive[b] = n;
-      this.source[n] = b;
-      this.days[n] = baseTables.days[b]!;
-      this.flagsOf[n] = baseFlags[b]!;
-      n += 1;
     }
-    while (next < insertAt.length) placeDelta();
+    this.source = source;
+    this.baseToLive = baseToLive;
+    this.days = days;
+    this.flagsOf = flags;
     let dated = this.count;
     while (dated > 0 && this.days[dated - 1] === NO_DATE) dated -= 1;
     this.datedCount = dated;
@@ -156,32 +161,6 @@ export class LiveTables implements RecordTables {
     while (next < deltaNumbers.length) merged.push(deltaNumbers[next++]!);
     return merged;
   }
-}
-
-/** Column order: by date, undated last, then by id. */
-function byColumnOrder(a: DeltaRecord, b: DeltaRecord): number {
-  return compareKeys(a.day, a.record.id, b.day, b.record.id);
-}
-
-function compareKeys(dayA: number, idA: string, dayB: number, idB: string): number {
-  if (dayA !== dayB) {
-    if (dayA === NO_DATE) return 1;
-    if (dayB === NO_DATE) return -1;
-    return dayA - dayB;
-  }
-  return idA < idB ? -1 : idA > idB ? 1 : 0;
-}
-
-/** The first base record that comes after the delta record in column order. */
-function firstBaseAfter(days: Int32Array, ids: readonly string[], record: DeltaRecord): number {
-  let low = 0;
-  let high = days.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareKeys(days[middle]!, ids[middle]!, record.day, record.record.id) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, n: number): void {
