@@ -13,9 +13,17 @@ export class BaseTombstones {
   private readonly fieldCounts = new Map<string, Uint32Array>();
   private readonly headlineCounts = new Map<string, number>();
   readonly lengthTotals = new Array<number>(FIELDS.length).fill(0);
+  private readonly hiddenNumbers: number[] = [];
+  private sortedNumbers: number[] | null = null;
 
   constructor(private readonly base: CorpusIndex) {
     this.hidden = new Uint8Array(base.size);
+  }
+
+  /** The hidden base records' numbers, ascending. */
+  numbers(): number[] {
+    this.sortedNumbers ??= [...this.hiddenNumbers].sort((a, b) => a - b);
+    return this.sortedNumbers;
   }
 
   isHidden(n: number): boolean {
@@ -27,6 +35,8 @@ export class BaseTombstones {
     if (this.hidden[n] === 1) return;
     this.hidden[n] = 1;
     this.count += 1;
+    this.hiddenNumbers.push(n);
+    this.sortedNumbers = null;
     const { fieldLengths, terms } = recordTerms(this.base.tables.readRecord(n));
     fieldLengths.forEach((length, fieldId) => {
       this.lengthTotals[fieldId]! += length;
