@@ -42,30 +42,37 @@ export class LiveTables implements RecordTables {
     const flags = new Uint8Array(count);
     const { days: baseDays, columns } = baseTables;
     const { flags: baseFlags } = columns;
-    const hiddenBase = hidden.hidden;
+    const hiddenNumbers = hidden.numbers();
     let n = 0;
     let b = 0;
-    for (let next = 0; next <= this.deltaRecords.length; next += 1) {
-      const record = this.deltaRecords[next];
-      const until = record === undefined ? baseCount : delta.baseInsertionPoint(record, baseDays, columns.ids);
-      for (; b < until; b += 1) {
-        if (hiddenBase[b] === 1) {
-          baseToLive[b] = -1;
-          continue;
+    let nextHidden = 0;
+    /** Base records b … until - 1, hidden ones left out: long runs, copied in bulk. */
+    const copyBase = (until: number) => {
+      while (b < until) {
+        const hiddenAt = hiddenNumbers[nextHidden] ?? baseCount;
+        const stop = Math.min(until, hiddenAt);
+        days.set(baseDays.subarray(b, stop), n);
+        flags.set(baseFlags.subarray(b, stop), n);
+        for (; b < stop; b += 1, n += 1) {
+          baseToLive[b] = n;
+          source[n] = b;
         }
-        baseToLive[b] = n;
-        source[n] = b;
-        days[n] = baseDays[b]!;
-        flags[n] = baseFlags[b]!;
-        n += 1;
+        if (stop === hiddenAt && stop < until) {
+          baseToLive[b] = -1;
+          b += 1;
+          nextHidden += 1;
+        }
       }
-      if (record === undefined) break;
-      source[n] = -(next + 1);
+    };
+    this.deltaRecords.forEach((record, i) => {
+      copyBase(delta.baseInsertionPoint(record, baseDays, columns.ids));
+      source[n] = -(i + 1);
       days[n] = record.day;
       flags[n] = record.flags;
       this.deltaNumbers.set(record, n);
       n += 1;
-    }
+    });
+    copyBase(baseCount);
     this.source = source;
     this.baseToLive = baseToLive;
     this.days = days;
