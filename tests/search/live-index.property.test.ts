@@ -88,6 +88,8 @@ const recordBody = fc.record({
   sources: fc.subarray(OUTLETS),
   article: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
   stub: fc.boolean(),
+  /** An explicit Related link to another id, which may be in either segment, or in neither. */
+  link: fc.option(fc.nat({ max: 23 }), { nil: null, freq: 3 }),
 });
 type Body = typeof recordBody extends fc.Arbitrary<infer T> ? T : never;
 
@@ -105,6 +107,7 @@ function record(id: string, body: Body): CorpusRecord {
     contexts: body.contexts,
     category: stub ? null : 'Politics',
     stub,
+    related: body.link === null ? [] : [{ id: IDS[body.link]!, title: 'Linked', date: null, contexts: [] }],
   });
 }
 
