@@ -53,28 +53,39 @@ export function liveIndex(base: CorpusIndex): LiveIndex {
   const delta = new DeltaSegment();
   const hidden = new BaseTombstones(base);
   const acronyms = new AcronymTally(base.aliasSources.acronyms);
-  let aliasTable: AliasTable | null = null;
+  // Merging aliases takes tens of ms on the archive: done again only when the mined pairs differ.
+  let acronymPairs = acronyms.pairs();
+  let aliasTable = new AliasTable(base.aliases);
+  let acronymsCounted = false;
   let current: Searcher = base;
   let stale = false;
   const baseLengthTotals = lengthTotals(base);
 
   const view = (): Searcher => {
     if (!stale) return current;
-    aliasTable ??= new AliasTable(mergeAliases(base.aliasSources.synonyms, acronyms.pairs()));
+    if (acronymsCounted) {
+      const pairs = acronyms.pairs();
+      if (!samePairs(pairs, acronymPairs)) aliasTable = new AliasTable(mergeAliases(base.aliasSources.synonyms, pairs));
+      acronymPairs = pairs;
+      acronymsCounted = false;
+    }
     current = liveSearcher(base, hidden, delta, aliasTable, baseLengthTotals());
     stale = false;
     return current;
   };
+  const count = (record: CorpusRecord, sign: 1 | -1) => {
+    if (acronyms.count(record, sign)) acronymsCounted = true;
+  };
   const hide = (id: string) => {
     const inDelta = delta.remove(id);
     if (inDelta !== undefined) {
-      if (acronyms.count(inDelta.record, -1)) aliasTable = null;
+      count(inDelta.record, -1);
       return true;
     }
     const n = base.tables.numberOf(id);
     if (n === undefined || hidden.isHidden(n)) return false;
     hidden.hide(n);
-    if (acronyms.count(base.tables.readRecord(n), -1)) aliasTable = null;
+    count(base.tables.readRecord(n), -1);
     return true;
   };
 
@@ -91,8 +102,7 @@ export function liveIndex(base: CorpusIndex): LiveIndex {
     upsert(records) {
       for (const record of records) {
         hide(record.id);
-        const added = delta.add(record);
-        if (acronyms.count(added.record, 1)) aliasTable = null;
+        count(delta.add(record).record, 1);
       }
       if (records.length > 0) stale = true;
     },
@@ -154,4 +164,8 @@ function lengthTotals(base: CorpusIndex): () => number[] {
     }
     return totals;
   };
+}
+
+function samePairs(a: readonly [string, string][], b: readonly [string, string][]): boolean {
+  return a.length === b.length && a.every(([acronym, name], i) => acronym === b[i]![0] && name === b[i]![1]);
 }
