@@ -9,6 +9,13 @@ import { inHeadline, recordTerms, type RecordTerms } from './record-terms.ts';
 export interface DeltaRecord extends RecordTerms {
   day: number;
   flags: number;
+  /** Its story labels, lower-cased (as the base's label lookup compares them). */
+  contextKeys: string[];
+  /**
+   * Its number in the live index's current numbering, stamped by the LiveTables that made it (the
+   * only one in use: a change makes a new one, and nothing keeps the old).
+   */
+  liveNumber: number;
   /** Where it goes among the base's records (the first base record after it in column order), found once. */
   baseInsertionPoint?: number;
 }
@@ -27,6 +34,9 @@ export class DeltaSegment {
   /** Per term, how many delta records have it in each field. */
   private readonly fieldCounts = new Map<string, Uint32Array>();
   private readonly headlineCounts = new Map<string, number>();
+  /** Records by story label (lower-cased; once per label as written, as the base's lookup has them) and by month-day. */
+  private readonly byContext = new Map<string, DeltaRecord[]>();
+  private readonly byMonthDay = new Map<number, DeltaRecord[]>();
   readonly lengthTotals = new Array<number>(FIELDS.length).fill(0);
 
   get size(): number {
@@ -41,9 +51,13 @@ export class DeltaSegment {
       ...terms,
       day: stored.date === null ? NO_DATE : dayNumber(stored.date),
       flags: (stored.stub ? STUB : 0) | (stored.kind === 'article' ? ARTICLE : 0),
+      contextKeys: stored.contexts.map((context) => context.toLowerCase()),
+      liveNumber: -1,
     };
     this.records.set(stored.id, added);
     this.sorted.splice(this.positionOf(added), 0, added);
+    for (const key of added.contextKeys) push(this.byContext, key, added);
+    if (added.day !== NO_DATE) push(this.byMonthDay, added.day % 10_000, added);
     this.count(added, 1);
     return added;
   }
@@ -54,6 +68,8 @@ export class DeltaSegment {
     if (removed === undefined) return undefined;
     this.records.delete(id);
     this.sorted.splice(this.positionOf(removed), 1);
+    for (const key of new Set(removed.contextKeys)) pull(this.byContext, key, removed);
+    if (removed.day !== NO_DATE) pull(this.byMonthDay, removed.day % 10_000, removed);
     this.count(removed, -1);
     return removed;
   }
@@ -88,6 +104,15 @@ export class DeltaSegment {
       else high = middle;
     }
     return low;
+  }
+
+  withContext(key: string): readonly DeltaRecord[] {
+    return this.byContext.get(key) ?? [];
+  }
+
+  /** Records dated on a month-day (monthDayNumber) in any year. */
+  onMonthDay(monthDay: number): readonly DeltaRecord[] {
+    return this.byMonthDay.get(monthDay) ?? [];
   }
 
   /** How many delta records have the term, by field id (undefined when none). */
@@ -137,4 +162,16 @@ function compareKeys(dayA: number, idA: string, dayB: number, idB: string): numb
     return dayA - dayB;
   }
   return idA < idB ? -1 : idA > idB ? 1 : 0;
+}
+
+function push<K>(map: Map<K, DeltaRecord[]>, key: K, record: DeltaRecord): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [record]);
+  else list.push(record);
+}
+
+function pull<K>(map: Map<K, DeltaRecord[]>, key: K, record: DeltaRecord): void {
+  const list = map.get(key)?.filter((other) => other !== record) ?? [];
+  if (list.length === 0) map.delete(key);
+  else map.set(key, list);
 }

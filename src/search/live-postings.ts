@@ -91,7 +91,7 @@ export class LiveTerms implements TermIndex {
     const added: [number, number][] = [];
     for (const record of this.delta.terms.get(term) ?? []) {
       const frequency = record.terms.get(term)![fieldId]!;
-      if (frequency > 0) added.push([this.tables.deltaNumbers.get(record)!, frequency]);
+      if (frequency > 0) added.push([record.liveNumber, frequency]);
     }
     added.sort((a, b) => a[0] - b[0]);
     const records = new Uint32Array(size);

@@ -5,6 +5,9 @@ import type { DeltaRecord, DeltaSegment } from './delta-segment.ts';
 import { daySpan, type RecordSpan, type RecordTables } from './record-tables.ts';
 import type { CorpusIndex } from './search-index.ts';
 
+/** Runs of base records longer than this are copied with TypedArray.set; shorter ones, by a loop (no views made). */
+const BULK = 64;
+
 /**
  * A live index's records numbered as a fresh build of them would be: in column order (date, undated
  * last, then id) over the base's visible records and the delta's. The numbering is a merge of two
@@ -21,10 +24,7 @@ export class LiveTables implements RecordTables {
   private readonly flagsOf: Uint8Array;
   /** The delta's records in column order, and their live numbers. */
   readonly deltaRecords: DeltaRecord[];
-  readonly deltaNumbers = new Map<DeltaRecord, number>();
   private readonly datedCount: number;
-  private readonly deltaByMonthDay = new Map<number, number[]>();
-  private readonly deltaByContext = new Map<string, number[]>();
 
   constructor(
     private readonly base: CorpusIndex,
@@ -51,8 +51,15 @@ export class LiveTables implements RecordTables {
       while (b < until) {
         const hiddenAt = hiddenNumbers[nextHidden] ?? baseCount;
         const stop = Math.min(until, hiddenAt);
-        days.set(baseDays.subarray(b, stop), n);
-        flags.set(baseFlags.subarray(b, stop), n);
+        if (stop - b > BULK) {
+          days.set(baseDays.subarray(b, stop), n);
+          flags.set(baseFlags.subarray(b, stop), n);
+        } else {
+          for (let i = b; i < stop; i += 1) {
+            days[n + i - b] = baseDays[i]!;
+            flags[n + i - b] = baseFlags[i]!;
+          }
+        }
         for (; b < stop; b += 1, n += 1) {
           baseToLive[b] = n;
           source[n] = b;
@@ -69,7 +76,7 @@ export class LiveTables implements RecordTables {
       source[n] = -(i + 1);
       days[n] = record.day;
       flags[n] = record.flags;
-      this.deltaNumbers.set(record, n);
+      record.liveNumber = n;
       n += 1;
     });
     copyBase(baseCount);
@@ -80,11 +87,6 @@ export class LiveTables implements RecordTables {
     let dated = this.count;
     while (dated > 0 && this.days[dated - 1] === NO_DATE) dated -= 1;
     this.datedCount = dated;
-    for (const record of this.deltaRecords) {
-      const live = this.deltaNumbers.get(record)!;
-      if (record.day !== NO_DATE) push(this.deltaByMonthDay, record.day % 10_000, live);
-      for (const context of record.record.contexts) push(this.deltaByContext, context.toLowerCase(), live);
-    }
   }
 
   record(n: number): CorpusRecord {
@@ -110,7 +112,7 @@ export class LiveTables implements RecordTables {
 
   numberOf(id: string): number | undefined {
     const inDelta = this.delta.records.get(id);
-    if (inDelta !== undefined) return this.deltaNumbers.get(inDelta);
+    if (inDelta !== undefined) return inDelta.liveNumber;
     const b = this.base.tables.numberOf(id);
     if (b === undefined || this.hidden.isHidden(b)) return undefined;
     return this.baseToLive[b];
@@ -143,11 +145,11 @@ export class LiveTables implements RecordTables {
 
   onMonthDay(month: number, day: number): readonly number[] {
     const key = monthDayNumber(month, day);
-    return this.mergedWithDelta(this.base.tables.onMonthDay(month, day), this.deltaByMonthDay.get(key));
+    return this.mergedWithDelta(this.base.tables.onMonthDay(month, day), this.delta.onMonthDay(key));
   }
 
   withContext(context: string): readonly number[] {
-    return this.mergedWithDelta(this.base.tables.withContext(context), this.deltaByContext.get(context.toLowerCase()));
+    return this.mergedWithDelta(this.base.tables.withContext(context), this.delta.withContext(context.toLowerCase()));
   }
 
   headlineFrequency(term: string): number {
@@ -155,8 +157,9 @@ export class LiveTables implements RecordTables {
   }
 
   /** Base numbers (ascending) as live numbers, hidden ones left out, merged with the delta's (ascending). */
-  private mergedWithDelta(baseNumbers: readonly number[], deltaNumbers: readonly number[] = []): readonly number[] {
-    if (this.hidden.count === 0 && deltaNumbers.length === 0 && this.delta.size === 0) return baseNumbers;
+  private mergedWithDelta(baseNumbers: readonly number[], deltaRecords: readonly DeltaRecord[]): readonly number[] {
+    if (this.hidden.count === 0 && this.delta.size === 0) return baseNumbers;
+    const deltaNumbers = deltaRecords.map((record) => record.liveNumber).sort((a, b) => a - b);
     const merged: number[] = [];
     let next = 0;
     for (const b of baseNumbers) {
@@ -168,10 +171,4 @@ export class LiveTables implements RecordTables {
     while (next < deltaNumbers.length) merged.push(deltaNumbers[next++]!);
     return merged;
   }
-}
-
-function push<K>(map: Map<K, number[]>, key: K, n: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [n]);
-  else list.push(n);
 }
