@@ -6,7 +6,7 @@ import { BaseTombstones } from './base-tombstones.ts';
 import { DeltaSegment } from './delta-segment.ts';
 import { IndexSearcher } from './index-searcher.ts';
 import { LiveTerms } from './live-postings.ts';
-import { LiveTables } from './live-tables.ts';
+import { LiveTables, NumberingBuffers } from './live-tables.ts';
 import { FIELDS } from './mini-search.ts';
 import { indexOver } from './mini-search-internals.ts';
 import { AcronymTally } from './mine-aliases.ts';
@@ -60,6 +60,7 @@ export function liveIndex(base: CorpusIndex): LiveIndex {
   let current: Searcher = base;
   let stale = false;
   const baseLengthTotals = lengthTotals(base);
+  const buffers = new NumberingBuffers();
 
   const view = (): Searcher => {
     if (!stale) return current;
@@ -69,7 +70,7 @@ export function liveIndex(base: CorpusIndex): LiveIndex {
       acronymPairs = pairs;
       acronymsCounted = false;
     }
-    current = liveSearcher(base, hidden, delta, aliasTable, baseLengthTotals());
+    current = liveSearcher(base, hidden, delta, aliasTable, baseLengthTotals(), buffers);
     stale = false;
     return current;
   };
@@ -131,9 +132,10 @@ function liveSearcher(
   delta: DeltaSegment,
   aliases: AliasTable,
   baseLengths: number[],
+  buffers: NumberingBuffers,
 ): Searcher {
   if (hidden.count === 0 && delta.size === 0) return base;
-  const tables = new LiveTables(base, hidden, delta);
+  const tables = new LiveTables(base, hidden, delta, buffers);
   const terms = new LiveTerms(base.miniSearch, hidden, delta, tables);
   const count = Math.max(tables.count, 1);
   const shape = {

@@ -30,34 +30,36 @@ export class LiveTables implements RecordTables {
     private readonly base: CorpusIndex,
     private readonly hidden: BaseTombstones,
     private readonly delta: DeltaSegment,
+    buffers: NumberingBuffers,
   ) {
     const baseTables = base.tables;
     const baseCount = base.size;
     const count = baseCount - hidden.count + delta.size;
     this.count = count;
     this.deltaRecords = delta.inColumnOrder();
-    const source = new Int32Array(count);
-    const baseToLive = new Int32Array(baseCount);
-    const days = new Int32Array(count);
-    const flags = new Uint8Array(count);
+    const { source, baseToLive, days, flags } = buffers.take(count, baseCount);
     const { days: baseDays, columns } = baseTables;
     const { flags: baseFlags } = columns;
     const hiddenNumbers = hidden.numbers();
+    const deltaCount = this.deltaRecords.length;
+    // One flat loop over locals (a closure over mutable counters ran several times slower).
     let n = 0;
     let b = 0;
     let nextHidden = 0;
-    /** Base records b … until - 1, hidden ones left out: long runs, copied in bulk. */
-    const copyBase = (until: number) => {
+    for (let i = 0; i <= deltaCount; i += 1) {
+      const record = i < deltaCount ? this.deltaRecords[i]! : null;
+      const until = record === null ? baseCount : delta.baseInsertionPoint(record, baseDays, columns.ids);
+      // Base records b … until - 1, hidden ones left out: long runs, copied in bulk.
       while (b < until) {
-        const hiddenAt = hiddenNumbers[nextHidden] ?? baseCount;
-        const stop = Math.min(until, hiddenAt);
+        const hiddenAt = nextHidden < hiddenNumbers.length ? hiddenNumbers[nextHidden]! : baseCount;
+        const stop = Math.min(hiddenAt, until);
         if (stop - b > BULK) {
           days.set(baseDays.subarray(b, stop), n);
           flags.set(baseFlags.subarray(b, stop), n);
         } else {
-          for (let i = b; i < stop; i += 1) {
-            days[n + i - b] = baseDays[i]!;
-            flags[n + i - b] = baseFlags[i]!;
+          for (let k = b; k < stop; k += 1) {
+            days[n + k - b] = baseDays[k]!;
+            flags[n + k - b] = baseFlags[k]!;
           }
         }
         for (; b < stop; b += 1, n += 1) {
@@ -70,16 +72,13 @@ export class LiveTables implements RecordTables {
           nextHidden += 1;
         }
       }
-    };
-    this.deltaRecords.forEach((record, i) => {
-      copyBase(delta.baseInsertionPoint(record, baseDays, columns.ids));
+      if (record === null) break;
       source[n] = -(i + 1);
       days[n] = record.day;
       flags[n] = record.flags;
       record.liveNumber = n;
       n += 1;
-    });
-    copyBase(baseCount);
+    }
     this.source = source;
     this.baseToLive = baseToLive;
     this.days = days;
@@ -170,5 +169,34 @@ export class LiveTables implements RecordTables {
     }
     while (next < deltaNumbers.length) merged.push(deltaNumbers[next++]!);
     return merged;
+  }
+}
+
+/**
+ * The arrays a numbering is written into, kept from one numbering to the next: only the newest is
+ * ever read (a live index drops the old view when it makes a new one), and writing into fresh
+ * memory costs far more than the writes themselves (first-touch page faults: ~10 ms against
+ * ~0.1 ms for 114k records, measured on the 2-core machine).
+ */
+export class NumberingBuffers {
+  private source = new Int32Array(0);
+  private days = new Int32Array(0);
+  private flags = new Uint8Array(0);
+  private baseToLive = new Int32Array(0);
+
+  take(count: number, baseCount: number): { source: Int32Array; days: Int32Array; flags: Uint8Array; baseToLive: Int32Array } {
+    if (this.source.length < count) {
+      const capacity = Math.ceil(count * 1.05) + 64;
+      this.source = new Int32Array(capacity);
+      this.days = new Int32Array(capacity);
+      this.flags = new Uint8Array(capacity);
+    }
+    if (this.baseToLive.length !== baseCount) this.baseToLive = new Int32Array(baseCount);
+    return {
+      source: this.source.subarray(0, count),
+      days: this.days.subarray(0, count),
+      flags: this.flags.subarray(0, count),
+      baseToLive: this.baseToLive,
+    };
   }
 }
