@@ -2,9 +2,7 @@ import type { CorpusRecord, IsoDate, RelatedLink, SourceLink } from '../model/re
 import { parseIsoDate } from '../corpus/iso-date.ts';
 import { eventId } from '../corpus/slug.ts';
 import { outletName } from './outlet-name.ts';
-
-/** The origin of every desk event, for the TimelineWriter and on the records themselves. */
-export const DESK_ORIGIN = 'store:desk';
+import { DESK_ORIGIN } from '../model/timeline-writer.ts';
 
 /** The modal's fields as typed. */
 export interface DeskForm {

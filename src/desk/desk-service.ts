@@ -2,7 +2,8 @@ import type { Clock } from '../model/clock.ts';
 import type { CorpusRecord, RelatedLink } from '../model/record.ts';
 import type { Searcher } from '../search/searcher.ts';
 import type { DeskEvent, Store } from '../store/store.ts';
-import { DESK_ORIGIN, recordFromDraft, type DeskDraft } from './desk-draft.ts';
+import { DESK_ORIGIN } from '../model/timeline-writer.ts';
+import { recordFromDraft, type DeskDraft } from './desk-draft.ts';
 import { editorsLine, type Editors } from './editors.ts';
 import type { DeskFollower } from './follow-desk.ts';
 
@@ -38,7 +39,8 @@ export interface DeskServiceDeps {
 export function deskService(deps: DeskServiceDeps): DeskService {
   const { store, editors } = deps;
   const editorsText = editors.ids.length === 0 ? null : `the timeline editors (${editorsLine(editors.ids)})`;
-  const whoCanChange = (author: string) => `Only the person who added it (<@${author}>)${editorsText === null ? '' : ` or ${editorsText}`} can.`;
+  const whoCanChange = (author: string) =>
+    `Only the person who added it (<@${author}>)${editorsText === null ? '' : ` or ${editorsText}`} can.`;
   const whoCanAdd = `Only ${editorsText ?? 'the timeline editors'} can add events to the timeline.`;
 
   const mayChange = async (id: string, userId: string) => {

@@ -2,7 +2,7 @@ import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 import type { TimelineWriter } from '../model/timeline-writer.ts';
 import type { DeskChange, Store } from '../store/store.ts';
-import { DESK_ORIGIN } from './desk-draft.ts';
+import { DESK_ORIGIN } from '../model/timeline-writer.ts';
 
 /** Runs `tick` every `ms` until the returned function is called. */
 export type Every = (ms: number, tick: () => void) => () => void;

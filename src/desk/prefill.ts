@@ -34,7 +34,8 @@ export function prefillFromMessage(
   const summary = plainFromSlack(message.text);
   const headline = firstSentence(summary);
   const written = parseQuery(summary.replace(/\n/g, ' '), { now: options.now, timeZone: options.timeZone }).date;
-  const day = written?.kind === 'range' && written.range.from !== null && written.range.from === written.range.to ? written.range.from : null;
+  const day =
+    written?.kind === 'range' && written.range.from !== null && written.range.from === written.range.to ? written.range.from : null;
   const sources = linksInSlackText(message.text).map((url) => `${outletName(url)} ${url}`);
   const related = relatedSuggestions(options.searcher, headline, null);
   return {
