@@ -29,7 +29,7 @@ const SUGGESTED_TAGS = 5;
  */
 export function prefillFromMessage(
   message: { text: string; ts: string },
-  options: { searcher: Searcher; now: Date; timeZone: string },
+  options: { searcher: Searcher | null; now: Date; timeZone: string },
 ): Prefill {
   const summary = plainFromSlack(message.text);
   const headline = firstSentence(summary);
@@ -37,14 +37,16 @@ export function prefillFromMessage(
   const day =
     written?.kind === 'range' && written.range.from !== null && written.range.from === written.range.to ? written.range.from : null;
   const sources = linksInSlackText(message.text).map((url) => `${outletName(url)} ${url}`);
-  const related = relatedSuggestions(options.searcher, headline, null);
+  const searcher = options.searcher;
+  // Warming up: no suggestions yet, but the modal opens all the same.
+  const related = searcher === null ? [] : relatedSuggestions(searcher, headline, null);
   return {
     form: {
       headline,
       date: day ?? dayIn(new Date(Number(message.ts) * 1000), options.timeZone),
       summary,
       sources: sources.join('\n'),
-      contexts: suggestedTags(options.searcher, related).join(', '),
+      contexts: searcher === null ? '' : suggestedTags(searcher, related).join(', '),
       related: related.slice(0, TICKED).map((event) => event.id),
       image: '',
     },
