@@ -50,7 +50,7 @@ export function loadConfig(env: Env, needs: { slack: boolean }): Config {
 
 function loadDeskConfig(env: Env): DeskConfig {
   const editors = list(value(env, 'KAESONG_EDITORS') ?? '');
-  const wrong = editors.find((id) => !/^[UWS][A-Z0-9]{2,}$/.test(id));
+  const wrong = editors.find((id) => !/^[UWS][A-Z0-9]+$/.test(id));
   if (wrong !== undefined) {
     throw new ConfigError('KAESONG_EDITORS', `must list Slack user ids (U…) and user-group ids (S…), comma-separated; got "${wrong}"`);
   }

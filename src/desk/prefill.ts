@@ -54,16 +54,36 @@ export function prefillFromMessage(
   };
 }
 
-/** Events like one described by `headline`, best first, leaving out `ownId`. */
+/**
+ * Events like one described by `headline`, best first, leaving out `ownId`: searched with all its
+ * words, then its names (capitalised words), then its three longest words, until there are six.
+ */
 export function relatedSuggestions(searcher: Searcher, headline: string, ownId: string | null): RelatedSuggestion[] {
-  const parsed = parseQuery(headline, { now: new Date(0) });
-  if (parsed.terms.length === 0 && parsed.phrases.length === 0) return [];
-  const page = searcher.search({ ...parsed, date: null, dateLabel: null, timeline: false }, { limit: SUGGESTIONS + 1, relatedLimit: 0 });
-  return page.hits
-    .map((hit) => hit.record)
-    .filter((record) => record.kind === 'event' && !record.stub && record.id !== ownId)
-    .slice(0, SUGGESTIONS)
-    .map((record) => ({ id: record.id, title: record.title, date: record.date }));
+  const words = headline
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => /\p{L}/u.test(word));
+  const names = words.filter((word, i) => i > 0 && /^\p{Lu}/u.test(word));
+  const longest = [...words].sort((a, b) => b.length - a.length).slice(0, 3);
+  const found = new Map<string, RelatedSuggestion>();
+  for (const query of [words, names, longest]) {
+    for (const event of searchEvents(searcher, query.join(' '), ownId)) if (found.size < SUGGESTIONS) found.set(event.id, event);
+  }
+  return [...found.values()];
+}
+
+function searchEvents(searcher: Searcher, text: string, ownId: string | null): RelatedSuggestion[] {
+  const parsed = parseQuery(text, { now: new Date(0) });
+  if (parsed.terms.length === 0) return [];
+  const page = searcher.search({ ...parsed, date: null, dateLabel: null, timeline: false }, { limit: 20, relatedLimit: 0 });
+  return (
+    page.hits
+      .map((hit) => hit.record)
+      // Stubs too: events known from Related links are real events, with a date and a headline.
+      .filter((record) => record.kind === 'event' && record.id !== ownId)
+      .slice(0, SUGGESTIONS)
+      .map((record) => ({ id: record.id, title: record.title, date: record.date }))
+  );
 }
 
 /** The context tags the ticked suggestions share most, commonest first. */

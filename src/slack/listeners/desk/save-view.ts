@@ -47,7 +47,7 @@ export function saveDeskView(deps: ListenerDeps, desk: DeskService) {
       return;
     }
     if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: { [DESK_BLOCK.headline]: refusal(outcome) } });
+      await ack({ response_action: 'errors', errors: { [DESK_BLOCK.headline]: refusal(outcome, metadata.mode) } });
       if (outcome.reason === 'exists' && outcome.existing !== null) {
         // The way to edit that event instead: its card, with its ⋯ menu.
         await tellUser(
@@ -65,14 +65,14 @@ export function saveDeskView(deps: ListenerDeps, desk: DeskService) {
   };
 }
 
-function refusal(outcome: Exclude<DeskOutcome, { ok: true }>): string {
+function refusal(outcome: Exclude<DeskOutcome, { ok: true }>, mode: 'add' | 'edit'): string {
   switch (outcome.reason) {
     case 'exists':
       return outcome.existing === null
         ? 'An event with this date and headline is already in the timeline (from the corpus files). Change the headline or the date.'
         : 'An event with this date and headline is already in the timeline. Change the headline or the date, or edit that event: its card is in the channel, with ⋯ → Edit.';
     case 'not-allowed':
-      return outcome.who.includes('add') ? 'Only the timeline editors can add events.' : NOT_YOURS;
+      return mode === 'add' ? 'Only the timeline editors can add events.' : NOT_YOURS;
     case 'missing':
       return GONE;
   }
