@@ -306,7 +306,7 @@ describe('Add to timeline', () => {
     await h.fake.waitFor(() => h.fake.callsTo('chat.postEphemeral').length === 1);
     const confirmation = JSON.stringify(h.fake.callsTo('chat.postEphemeral')[0]!.params['blocks']);
     // The cards (the fallback text is never rendered as a card).
-    const answer = JSON.stringify((await h.slash('kaesong gates open now', 'hostile')).json.blocks);
+    const answer = JSON.stringify(((await h.slash('kaesong gates open now', 'hostile')).json as { blocks: unknown }).blocks);
     for (const shown of [confirmation, answer]) {
       expect(shown).toContain('&lt;!channel&gt;');
       expect(shown).not.toContain('<!channel>');
