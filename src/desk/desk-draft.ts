@@ -19,7 +19,7 @@ export interface DeskForm {
   image: string;
 }
 
-export type DeskField = 'headline' | 'date' | 'summary' | 'sources' | 'contexts' | 'image';
+type DeskField = 'headline' | 'date' | 'summary' | 'sources' | 'contexts' | 'image';
 
 /** A form that passed validation. */
 export interface DeskDraft {
@@ -34,7 +34,7 @@ export interface DeskDraft {
 
 export type DeskValidation = { ok: true; draft: DeskDraft } | { ok: false; errors: Partial<Record<DeskField, string>> };
 
-export const MAX_HEADLINE = 300;
+const MAX_HEADLINE = 300;
 const MAX_SUMMARY = 3000;
 const EARLIEST_YEAR = 1800;
 
@@ -96,7 +96,7 @@ function isHttpUrl(text: string): boolean {
 }
 
 /** Sources as the form shows them, one a line. */
-export function sourcesText(sources: readonly SourceLink[]): string {
+function sourcesText(sources: readonly SourceLink[]): string {
   return sources
     .filter((source) => source.url !== null)
     .map((source) => `${source.name} ${source.url}`)

@@ -7,7 +7,7 @@ import { recordFromDraft, type DeskDraft } from './desk-draft.ts';
 import { editorsLine, type Editors } from './editors.ts';
 import type { DeskFollower } from './follow-desk.ts';
 
-export type AddingPolicy = 'everyone' | 'editors';
+type AddingPolicy = 'everyone' | 'editors';
 
 export type DeskOutcome =
   | { ok: true; record: CorpusRecord }

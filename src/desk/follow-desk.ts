@@ -5,7 +5,7 @@ import type { DeskChange, Store } from '../store/store.ts';
 import { DESK_ORIGIN } from '../model/timeline-writer.ts';
 
 /** Runs `tick` every `ms` until the returned function is called. */
-export type Every = (ms: number, tick: () => void) => () => void;
+type Every = (ms: number, tick: () => void) => () => void;
 
 const realEvery: Every = (ms, tick) => {
   const timer = setInterval(tick, ms);

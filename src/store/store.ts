@@ -98,7 +98,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type DeskAction = 'add' | 'edit' | 'remove';
+type DeskAction = 'add' | 'edit' | 'remove';
 
 /** An event added from Slack, as the store keeps it. */
 export interface DeskEvent {
