@@ -119,7 +119,11 @@ describe('following the desk log', () => {
     await store.writeDesk({ action: 'edit', id: second.id, record: renamed, userId: 'U1' }, NOW);
     await store.writeDesk({ action: 'remove', id: first.id, userId: 'U1' }, NOW);
     const ticks: Array<() => void> = [];
-    const follower = followDesk(store, writer, { logger: silentLogger, every: (_ms, tick) => (ticks.push(tick), () => {}) });
+    const every = (_ms: number, tick: () => void) => {
+      ticks.push(tick);
+      return () => {};
+    };
+    const follower = followDesk(store, writer, { logger: silentLogger, every });
     await follower.start();
     expect(follower.applied).toBe(4);
     expect(found('zebra crossing')).toEqual([]);
