@@ -46,17 +46,27 @@ export function validateDeskForm(form: DeskForm, now: Date): DeskValidation {
   else if (headline.length > MAX_HEADLINE) errors.headline = `At most ${MAX_HEADLINE} characters, please (this is ${headline.length}).`;
   const date = checkDate(form.date.trim(), now);
   if (typeof date !== 'string' || date.startsWith('!')) errors.date = date.slice(1);
-  const summary = form.summary.trim();
+  const summary = paragraphs(form.summary);
   if (summary.length > MAX_SUMMARY) errors.summary = `At most ${MAX_SUMMARY} characters, please.`;
   const sources = parseSources(form.sources);
   if (typeof sources === 'string') errors.sources = sources;
   const image = form.image.trim();
   if (image !== '' && !isHttpUrl(image)) errors.image = 'The cover image must be an http(s) link, e.g. https://example.org/photo.jpg.';
   if (Object.keys(errors).length > 0 || typeof sources === 'string') return { ok: false, errors };
-  const contexts = [...new Set(form.contexts.split(',').map((tag) => tag.replace(/\s+/g, ' ').trim()))].filter((tag) => tag !== '');
+  const contexts = [...new Set(form.contexts.split(',').map((tag) => tag.replace(/\s+/g, ' ').replace(/_+$/, '').trim()))].filter(
+    (tag) => tag !== '',
+  );
   return {
     ok: true,
-    draft: { headline, date, summary, sources, contexts, related: [...new Set(form.related)], image: image === '' ? null : image },
+    draft: {
+      headline,
+      date,
+      summary,
+      sources,
+      contexts,
+      related: [...new Set(form.related)],
+      image: image === '' ? null : safeParens(image),
+    },
   };
 }
 
@@ -81,9 +91,29 @@ function parseSources(text: string): SourceLink[] | string {
     const url = words.at(-1)!;
     if (!isHttpUrl(url)) return `Line ${i + 1}: each source needs an http(s) link at the end, e.g. “Reuters https://www.reuters.com/…”.`;
     const name = words.slice(0, -1).join(' ');
-    sources.push({ name: name === '' ? outletName(url) : name, url });
+    sources.push({ name: name === '' ? outletName(url) : name, url: safeParens(url) });
   }
   return sources;
+}
+
+/** Paragraphs separated by one blank line, each on one line: how event pages keep a summary. */
+function paragraphs(text: string): string {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+        .join(' '),
+    )
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+}
+
+/** `(` and `)` percent-encoded (the same address), so a link survives the `[name](url)` of an event page. */
+function safeParens(url: string): string {
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 function isHttpUrl(text: string): boolean {
