@@ -21,7 +21,8 @@ export interface DeskService {
   mayAdd(userId: string): Promise<{ allowed: boolean; who: string }>;
   /** The event and whether `userId` may change it (its author and the editors may). */
   mayChange(id: string, userId: string): Promise<{ event: DeskEvent | null; allowed: boolean; who: string }>;
-  add(draft: DeskDraft, userId: string, permalink: string | null): Promise<DeskOutcome>;
+  /** `user.name` credits them (in digests) without a mention. */
+  add(draft: DeskDraft, user: { id: string; name: string }, permalink: string | null): Promise<DeskOutcome>;
   edit(id: string, draft: DeskDraft, userId: string): Promise<DeskOutcome>;
   remove(id: string, userId: string): Promise<DeskOutcome>;
   get(id: string): Promise<DeskEvent | null>;
@@ -68,12 +69,12 @@ export function deskService(deps: DeskServiceDeps): DeskService {
       return { allowed: deps.adding === 'everyone' || (await editors.includes(userId)), who: whoCanAdd };
     },
     mayChange,
-    async add(draft, userId, permalink) {
-      const policy = await this.mayAdd(userId);
+    async add(draft, user, permalink) {
+      const policy = await this.mayAdd(user.id);
       if (!policy.allowed) return { ok: false, reason: 'not-allowed', who: policy.who };
       const record = recordFromDraft(draft, relatedLink);
       if (inCorpus(record.id)) return { ok: false, reason: 'exists', id: record.id, existing: null };
-      const outcome = await store.writeDesk({ action: 'add', record, userId, permalink }, deps.clock.now());
+      const outcome = await store.writeDesk({ action: 'add', record, userId: user.id, userName: user.name, permalink }, deps.clock.now());
       if (outcome.ok) return saved(record);
       return { ok: false, reason: 'exists', id: record.id, existing: await store.getDeskEvent(record.id) };
     },

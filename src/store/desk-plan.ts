@@ -18,7 +18,14 @@ export function planDeskWrite(write: DeskWrite, current: DeskEvent | null, clash
   const base = { userId: write.userId, at: now };
   if (write.action === 'add') {
     if (current !== null) return { ok: false, outcome: { ok: false, reason: 'exists' } };
-    const put = { record: write.record, author: write.userId, permalink: write.permalink, createdAt: now, updatedAt: now };
+    const put = {
+      record: write.record,
+      author: write.userId,
+      authorName: write.userName,
+      permalink: write.permalink,
+      createdAt: now,
+      updatedAt: now,
+    };
     return {
       ok: true,
       change: { ...base, action: 'add', eventId: write.record.id, before: null, after: write.record },

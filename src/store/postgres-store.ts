@@ -141,7 +141,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
         if (plan.deleteId !== null) await client.query('DELETE FROM desk_events WHERE id = $1', [plan.deleteId]);
         if (plan.put !== null) {
           await client.query(
-            'INSERT INTO desk_events (id, author, permalink, record, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)',
+            'INSERT INTO desk_events (id, author, author_name, permalink, record, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
             deskEventValues(plan.put),
           );
         }

@@ -36,6 +36,7 @@ export function deskEventFromRow(row: DeskEventRow): DeskEvent {
   return {
     record: JSON.parse(row.record) as CorpusRecord,
     author: row.author,
+    authorName: row.author_name,
     permalink: row.permalink,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
@@ -55,16 +56,10 @@ export function deskChangeFromRow(row: DeskChangeRow): DeskChange {
   };
 }
 
-/** The values of a desk_events row, in column order: id, author, permalink, record, created_at, updated_at. */
-export function deskEventValues(event: DeskEvent): [string, string, string | null, string, number, number] {
-  return [
-    event.record.id,
-    event.author,
-    event.permalink,
-    JSON.stringify(event.record),
-    event.createdAt.getTime(),
-    event.updatedAt.getTime(),
-  ];
+/** The values of a desk_events row, in column order: id, author, author_name, permalink, record, created_at, updated_at. */
+export function deskEventValues(event: DeskEvent): [string, string, string, string | null, string, number, number] {
+  const { record, author, authorName, permalink, createdAt, updatedAt } = event;
+  return [record.id, author, authorName, permalink, JSON.stringify(record), createdAt.getTime(), updatedAt.getTime()];
 }
 
 /** The values of a desk_changes row, in column order. */

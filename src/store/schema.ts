@@ -40,6 +40,7 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE TABLE desk_events (
       id TEXT PRIMARY KEY,
       author TEXT NOT NULL,
+      author_name TEXT NOT NULL,
       permalink TEXT,
       record TEXT NOT NULL,
       created_at BIGINT NOT NULL,
@@ -84,6 +85,7 @@ export interface ClaimRow {
 export interface DeskEventRow {
   id: string;
   author: string;
+  author_name: string;
   permalink: string | null;
   record: string;
   created_at: number | string;

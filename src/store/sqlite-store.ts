@@ -55,7 +55,9 @@ export function openSqliteStore(databaseUrl: string): Store {
     ),
     getDesk: db.prepare<[string], DeskEventRow>('SELECT * FROM desk_events WHERE id = ?'),
     listDesk: db.prepare<[], DeskEventRow>('SELECT * FROM desk_events ORDER BY created_at, id'),
-    putDesk: db.prepare('INSERT INTO desk_events (id, author, permalink, record, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    putDesk: db.prepare(
+      'INSERT INTO desk_events (id, author, author_name, permalink, record, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
     deleteDesk: db.prepare('DELETE FROM desk_events WHERE id = ?'),
     lastSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM desk_changes'),
     logChange: db.prepare(

@@ -105,6 +105,8 @@ export interface DeskEvent {
   record: CorpusRecord;
   /** The Slack user who added it. */
   author: string;
+  /** Their name as Slack gave it then, to credit them without a mention that would notify them. */
+  authorName: string;
   /** The Slack message it was captured from, when there was one. */
   permalink: string | null;
   createdAt: Date;
@@ -125,7 +127,7 @@ export interface DeskChange {
 
 /** An edit may change the id (a new headline or date gives a new slug). */
 export type DeskWrite =
-  | { action: 'add'; record: CorpusRecord; userId: string; permalink: string | null }
+  | { action: 'add'; record: CorpusRecord; userId: string; userName: string; permalink: string | null }
   | { action: 'edit'; id: string; record: CorpusRecord; userId: string }
   | { action: 'remove'; id: string; userId: string };
 

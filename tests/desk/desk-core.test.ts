@@ -114,8 +114,8 @@ describe('following the desk log', () => {
     const first = desk('news/2026/02/10/zebra-crossing-opens', 'Zebra crossing opens');
     const second = desk('news/2026/02/11/yak-herders-meet', 'Yak herders meet');
     const renamed = desk('news/2026/02/11/yak-herders-meet-again', 'Yak herders meet again');
-    await store.writeDesk({ action: 'add', record: first, userId: 'U1', permalink: null }, NOW);
-    await store.writeDesk({ action: 'add', record: second, userId: 'U1', permalink: null }, NOW);
+    await store.writeDesk({ action: 'add', record: first, userId: 'U1', userName: 'ana', permalink: null }, NOW);
+    await store.writeDesk({ action: 'add', record: second, userId: 'U1', userName: 'ana', permalink: null }, NOW);
     await store.writeDesk({ action: 'edit', id: second.id, record: renamed, userId: 'U1' }, NOW);
     await store.writeDesk({ action: 'remove', id: first.id, userId: 'U1' }, NOW);
     const ticks: Array<() => void> = [];
@@ -134,7 +134,7 @@ describe('following the desk log', () => {
     expect(stats.deltaRecords).toBe(1);
 
     // Another replica's change is picked up on the next poll.
-    await store.writeDesk({ action: 'add', record: first, userId: 'U2', permalink: null }, NOW);
+    await store.writeDesk({ action: 'add', record: first, userId: 'U2', userName: 'ben', permalink: null }, NOW);
     expect(found('zebra crossing')).toEqual([]);
     ticks[0]!();
     await follower.sync();

@@ -209,7 +209,10 @@ export function runStoreContract(harness: StoreHarness): void {
     });
 
     it('adds an event, credits its author and logs the change with the record after it', async () => {
-      const outcome = await store.writeDesk({ action: 'add', record: talks, userId: 'U1', permalink: 'https://newsroom.slack.com/p1' }, T0);
+      const outcome = await store.writeDesk(
+        { action: 'add', record: talks, userId: 'U1', userName: 'ana', permalink: 'https://newsroom.slack.com/p1' },
+        T0,
+      );
       expect(outcome).toEqual({
         ok: true,
         change: { seq: 1, action: 'add', eventId: talks.id, userId: 'U1', at: T0, before: null, after: talks },
@@ -217,18 +220,19 @@ export function runStoreContract(harness: StoreHarness): void {
       expect(await store.getDeskEvent(talks.id)).toEqual({
         record: talks,
         author: 'U1',
+        authorName: 'ana',
         permalink: 'https://newsroom.slack.com/p1',
         createdAt: T0,
         updatedAt: T0,
       });
-      expect(await store.writeDesk({ action: 'add', record: talks, userId: 'U2', permalink: null }, later(1))).toEqual({
+      expect(await store.writeDesk({ action: 'add', record: talks, userId: 'U2', userName: 'ben', permalink: null }, later(1))).toEqual({
         ok: false,
         reason: 'exists',
       });
     });
 
     it('edits under a new id, removes, and keeps every step in the log in order', async () => {
-      await store.writeDesk({ action: 'add', record: talks, userId: 'U1', permalink: null }, T0);
+      await store.writeDesk({ action: 'add', record: talks, userId: 'U1', userName: 'ana', permalink: null }, T0);
       const renamed = { ...talks, id: 'news/2026/03/1/talks-resume-in-seoul', title: 'Talks resume in Seoul' };
       const edit = await store.writeDesk({ action: 'edit', id: talks.id, record: renamed, userId: 'U9' }, later(1_000));
       expect(edit).toMatchObject({ ok: true, change: { seq: 2, action: 'edit', eventId: renamed.id, before: talks, after: renamed } });
@@ -254,8 +258,8 @@ export function runStoreContract(harness: StoreHarness): void {
 
     it('refuses an edit onto the id of another desk event', async () => {
       const other = { ...talks, id: 'news/2026/03/1/other', title: 'Other' };
-      await store.writeDesk({ action: 'add', record: talks, userId: 'U1', permalink: null }, T0);
-      await store.writeDesk({ action: 'add', record: other, userId: 'U1', permalink: null }, T0);
+      await store.writeDesk({ action: 'add', record: talks, userId: 'U1', userName: 'ana', permalink: null }, T0);
+      await store.writeDesk({ action: 'add', record: other, userId: 'U1', userName: 'ana', permalink: null }, T0);
       expect(await store.writeDesk({ action: 'edit', id: talks.id, record: { ...talks, id: other.id }, userId: 'U1' }, T0)).toEqual({
         ok: false,
         reason: 'exists',
@@ -267,7 +271,7 @@ export function runStoreContract(harness: StoreHarness): void {
       await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
           (i % 2 === 0 ? store : other).writeDesk(
-            { action: 'add', record: { ...talks, id: `news/2026/03/1/event-${i}` }, userId: 'U1', permalink: null },
+            { action: 'add', record: { ...talks, id: `news/2026/03/1/event-${i}` }, userId: 'U1', userName: 'ana', permalink: null },
             later(i),
           ),
         ),

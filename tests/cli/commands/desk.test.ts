@@ -58,8 +58,11 @@ async function run(...argv: string[]) {
 
 describe('kaesong desk', () => {
   beforeEach(async () => {
-    await store.writeDesk({ action: 'add', record: plain, userId: 'U1', permalink: 'https://newsroom.slack.com/archives/C1/p1' }, NOW);
-    await store.writeDesk({ action: 'add', record: hostile, userId: 'U2', permalink: null }, NOW);
+    await store.writeDesk(
+      { action: 'add', record: plain, userId: 'U1', userName: 'ana', permalink: 'https://newsroom.slack.com/archives/C1/p1' },
+      NOW,
+    );
+    await store.writeDesk({ action: 'add', record: hostile, userId: 'U2', userName: 'ben', permalink: null }, NOW);
   });
 
   it('lists the desk events with who added them', async () => {

@@ -40,7 +40,11 @@ export function saveDeskView(deps: ListenerDeps, desk: DeskService) {
       outcome =
         metadata.mode === 'edit'
           ? await desk.edit(metadata.id!, checked.draft, user)
-          : await desk.add(checked.draft, user, await permalink(client, metadata.channel, metadata.messageTs));
+          : await desk.add(
+              checked.draft,
+              { id: user, name: userName(body.user) },
+              await permalink(client, metadata.channel, metadata.messageTs),
+            );
     } catch (error) {
       deps.logger.error('desk: saving failed', describeError(error));
       await ack({ response_action: 'errors', errors: { [DESK_BLOCK.headline]: 'Saving failed; please try again in a moment.' } });
@@ -85,4 +89,9 @@ async function permalink(client: WebClient, channel: string | undefined, message
   } catch {
     return null;
   }
+}
+
+/** Slack sends `name` and `username` (the same handle); the id when neither came. */
+function userName(user: { id: string; name?: string; username?: string }): string {
+  return user.name || user.username || user.id;
 }
