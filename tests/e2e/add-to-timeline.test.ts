@@ -326,6 +326,51 @@ describe('Add to timeline', () => {
   });
 });
 
+describe('the Home tab', () => {
+  beforeEach(async () => {
+    await start({ KAESONG_ADDING: 'editors', KAESONG_EDITORS: 'U7' });
+  });
+
+  it('offers Add event to those who may add, which opens the modal; the confirmation goes to their DM', async () => {
+    await h.event({ type: 'app_home_opened', user: 'U7', channel: 'D7', tab: 'home', event_ts: '1.1' }, 'Ev-home-editor');
+    await h.event({ type: 'app_home_opened', user: 'U2', channel: 'D2', tab: 'home', event_ts: '1.2' }, 'Ev-home-reader');
+    await h.fake.waitFor(() => h.fake.callsTo('views.publish').length === 2);
+    const buttonsFor = (user: string) =>
+      JSON.stringify(h.fake.callsTo('views.publish').find((call) => call.params['user_id'] === user)!.params['view']).includes(
+        '"action_id":"kaesong_add_event"',
+      );
+    expect(buttonsFor('U7')).toBe(true);
+    expect(buttonsFor('U2')).toBe(false);
+    await h.interact({
+      type: 'block_actions',
+      user: { id: 'U7', username: 'ed', team_id: 'T1' },
+      api_app_id: 'A1',
+      team: { id: 'T1' },
+      container: { type: 'view', view_id: 'V1' },
+      trigger_id: nextTriggerId(),
+      view: { id: 'V1', type: 'home' },
+      actions: [
+        {
+          type: 'button',
+          action_id: 'kaesong_add_event',
+          block_id: 'kaesong_home_add',
+          action_ts: '1.3',
+          text: { type: 'plain_text', text: 'Add event' },
+        },
+      ],
+    });
+    await h.fake.waitFor(() => h.fake.callsTo('views.open').length === 1);
+    expect((await submit(lastOpenedView(), 'U7', { desk_headline: 'Kaesong ferry pier reopens' })).text).toBe('');
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1);
+    expect(h.fake.callsTo('chat.postMessage')[0]!.params['channel']).toBe('U7');
+    // Adding is for editors only here: someone else's submission is refused on the server.
+    expect((await submit(lastOpenedView(), 'U2', { desk_headline: 'Another event' })).json).toEqual({
+      response_action: 'errors',
+      errors: { desk_headline: 'Only the timeline editors can add events.' },
+    });
+  });
+});
+
 describe('editors', () => {
   beforeEach(async () => {
     await start({ KAESONG_EDITORS: 'U7,S1' });

@@ -35,12 +35,12 @@ export function addToTimelineShortcut(deps: ListenerDeps, desk: DeskService) {
   };
 }
 
-/** `/kaesong add [headline]`: the same modal, empty or with the headline, dated today. */
+/** `/kaesong add [headline]` and the Home tab's Add event: the same modal, empty or with the headline, dated today. */
 export async function openAddFromCommand(
   deps: ListenerDeps,
   desk: DeskService,
   client: WebClient,
-  command: { user_id: string; channel_id: string; trigger_id: string },
+  command: { user_id: string; channel_id?: string; trigger_id: string },
   headline: string,
 ): Promise<string | null> {
   const policy = await desk.mayAdd(command.user_id);
@@ -49,9 +49,8 @@ export async function openAddFromCommand(
   const suggestions = headline === '' || searcher === null ? [] : relatedSuggestions(searcher, headline, null);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: deps.timeZone }).format(deps.clock.now());
   const form = { headline, date: today, summary: '', sources: '', contexts: '', related: [], image: '' };
-  await openSafely(deps, () =>
-    openDeskModal(client, command.trigger_id, { form, suggestions, metadata: { mode: 'add', channel: command.channel_id } }),
-  );
+  const channel = command.channel_id === undefined ? {} : { channel: command.channel_id };
+  await openSafely(deps, () => openDeskModal(client, command.trigger_id, { form, suggestions, metadata: { mode: 'add', ...channel } }));
   return null;
 }
 
