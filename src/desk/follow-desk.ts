@@ -1,6 +1,7 @@
 import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 import type { TimelineWriter } from '../model/timeline-writer.ts';
+import type { CorpusRecord } from '../model/record.ts';
 import type { DeskChange, Store } from '../store/store.ts';
 import { DESK_ORIGIN } from '../model/timeline-writer.ts';
 
@@ -39,18 +40,24 @@ export function followDesk(store: Store, writer: TimelineWriter, options: DeskFo
   let stopPolling: (() => void) | null = null;
   let stopListening: (() => Promise<void>) | null = null;
 
-  const apply = async (change: DeskChange) => {
-    if (change.before !== null && change.before.id !== change.after?.id) await writer.remove([change.before.id], DESK_ORIGIN);
-    if (change.after !== null) await writer.upsert([change.after], DESK_ORIGIN);
+  /** A batch of changes as their net effect: two writer calls, however long the log (a replica starting replays all of it). */
+  const apply = async (changes: readonly DeskChange[]) => {
+    const final = new Map<string, CorpusRecord | null>();
+    for (const change of changes) {
+      if (change.before !== null && change.before.id !== change.after?.id) final.set(change.before.id, null);
+      if (change.after !== null) final.set(change.after.id, change.after);
+    }
+    const removed = [...final].filter(([, record]) => record === null).map(([id]) => id);
+    const upserted = [...final.values()].filter((record): record is CorpusRecord => record !== null);
+    if (removed.length > 0) await writer.remove(removed, DESK_ORIGIN);
+    if (upserted.length > 0) await writer.upsert(upserted, DESK_ORIGIN);
   };
 
   const catchUp = async () => {
     for (;;) {
       const changes = await store.deskChangesAfter(applied, BATCH);
-      for (const change of changes) {
-        await apply(change);
-        applied = change.seq;
-      }
+      await apply(changes);
+      if (changes.length > 0) applied = changes.at(-1)!.seq;
       if (changes.length < BATCH) return;
     }
   };

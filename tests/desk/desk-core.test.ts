@@ -95,14 +95,22 @@ describe('validating the modal', () => {
 describe('following the desk log', () => {
   let store: Store;
   let live: LiveIndex;
+  const calls: string[] = [];
   const writer = {
-    upsert: async (records: readonly Parameters<LiveIndex['upsert']>[0][number][]) => live.upsert(records),
-    remove: async (ids: readonly string[]) => live.remove(ids),
+    upsert: async (records: readonly Parameters<LiveIndex['upsert']>[0][number][]) => {
+      calls.push(`upsert ${records.length}`);
+      live.upsert(records);
+    },
+    remove: async (ids: readonly string[]) => {
+      calls.push(`remove ${ids.length}`);
+      live.remove(ids);
+    },
   };
   const desk = (id: string, title: string) => makeRecord({ id, title, origin: { file: 'store:desk', line: 0, format: 'event-page' } });
   const found = (text: string) => live.search(parseQuery(text, { now: NOW })).hits.map((hit) => hit.record.id);
 
   beforeEach(async () => {
+    calls.length = 0;
     store = openSqliteStore('sqlite::memory:');
     live = liveIndex((await bundledSearcher()) as CorpusIndex);
   });
@@ -126,6 +134,8 @@ describe('following the desk log', () => {
     const follower = followDesk(store, writer, { logger: silentLogger, every });
     await follower.start();
     expect(follower.applied).toBe(4);
+    // The log's net effect, in two calls: both old ids out, the renamed event in.
+    expect(calls).toEqual(['remove 2', 'upsert 1']);
     expect(found('zebra crossing')).toEqual([]);
     expect(found('yak herders')).toEqual([renamed.id]);
     const expected: IndexChanges = { upserted: [renamed], removed: [] };
