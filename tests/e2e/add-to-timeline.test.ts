@@ -26,8 +26,8 @@ let store: Store;
 let knowledge: LiveKnowledge;
 let follower: DeskFollower;
 
-async function start(env: Record<string, string> = {}) {
-  store = openSqliteStore('sqlite::memory:');
+async function start(env: Record<string, string> = {}, wrap: (store: Store) => Store = (plain) => plain) {
+  store = wrap(openSqliteStore('sqlite::memory:'));
   const searchers = searcherProvider(null);
   knowledge = liveKnowledge([corpusDir], {
     cacheDir: null,
@@ -323,6 +323,31 @@ describe('Add to timeline', () => {
     const view = lastOpenedView();
     expect(view.blocks.find((block) => block.block_id === 'desk_headline')!.element!.initial_value).toBe('Kaesong talks resume');
     expect(view.blocks.find((block) => block.block_id === 'desk_date')!.element!.initial_date).toBe('2026-11-23');
+  });
+});
+
+describe('a save slower than Slack waits for', () => {
+  let release: () => void = () => {};
+  beforeEach(async () => {
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await start({}, (plain) => ({ ...plain, writeDesk: async (...args) => gate.then(() => plain.writeDesk(...args)) }));
+  });
+
+  it('closes the modal within the 3 s, then confirms once saved', async () => {
+    await h.interact(shortcutPayload('U1'));
+    await h.fake.waitFor(() => h.fake.callsTo('views.open').length === 1);
+    const reply = await submit(lastOpenedView(), 'U1');
+    expect(reply.status).toBe(200);
+    expect(reply.text).toBe('');
+    expect(h.fake.callsTo('chat.postEphemeral')).toEqual([]);
+    release();
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postEphemeral').length === 1);
+    expect(String(h.fake.callsTo('chat.postEphemeral')[0]!.params['text'])).toMatch(
+      /^\*Added to the timeline\*, searchable now: Seoul confirms/,
+    );
+    expect(await search('factories reopen 120 firms')).toContain('Seoul confirms the Kaesong factories reopen');
   });
 });
 

@@ -7,7 +7,7 @@ import { describeError } from '../../../model/describe-error.ts';
 import { decodeDeskMetadata } from '../../desk-metadata.ts';
 import { deskFormFromState } from '../../desk-form.ts';
 import type { ListenerDeps } from '../deps.ts';
-import { cardMessage, tellUser } from './desk-replies.ts';
+import { cardMessage, lineMessage, tellUser } from './desk-replies.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -35,19 +35,26 @@ export function saveDeskView(deps: ListenerDeps, desk: DeskService) {
       await ack({ response_action: 'errors', errors });
       return;
     }
-    let outcome: DeskOutcome;
+    const saving = (async (): Promise<DeskOutcome> =>
+      metadata.mode === 'edit'
+        ? desk.edit(metadata.id!, checked.draft, user)
+        : desk.add(
+            checked.draft,
+            { id: user, name: userName(body.user) },
+            await permalink(client, metadata.channel, metadata.messageTs),
+          ))();
+    let outcome: DeskOutcome | 'slow';
     try {
-      outcome =
-        metadata.mode === 'edit'
-          ? await desk.edit(metadata.id!, checked.draft, user)
-          : await desk.add(
-              checked.draft,
-              { id: user, name: userName(body.user) },
-              await permalink(client, metadata.channel, metadata.messageTs),
-            );
+      outcome = await withinAckBudget(saving);
     } catch (error) {
       deps.logger.error('desk: saving failed', describeError(error));
       await ack({ response_action: 'errors', errors: { [DESK_BLOCK.headline]: 'Saving failed; please try again in a moment.' } });
+      return;
+    }
+    if (outcome === 'slow') {
+      // Slack closes a modal it has not heard back from in 3 s with an error: close it now, report when saved.
+      await ack();
+      await reportLate(deps, client, { user, channel: metadata.channel }, metadata.mode, saving);
       return;
     }
     if (!outcome.ok) {
@@ -67,6 +74,40 @@ export function saveDeskView(deps: ListenerDeps, desk: DeskService) {
     const line = metadata.mode === 'edit' ? '*Saved your changes* to the timeline:' : '*Added to the timeline*, searchable now:';
     await tellUser(client, deps.logger, { user, channel: metadata.channel }, cardMessage(line, outcome.record));
   };
+}
+
+/** Saving normally takes milliseconds; past this the modal is closed first and the result told after. */
+const ACK_BUDGET_MS = 2_000;
+
+async function withinAckBudget(saving: Promise<DeskOutcome>): Promise<DeskOutcome | 'slow'> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), ACK_BUDGET_MS);
+  });
+  try {
+    return await Promise.race([saving, slow]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function reportLate(
+  deps: ListenerDeps,
+  client: WebClient,
+  where: { user: string; channel: string | undefined },
+  mode: 'add' | 'edit',
+  saving: Promise<DeskOutcome>,
+): Promise<void> {
+  try {
+    const outcome = await saving;
+    const message = outcome.ok
+      ? cardMessage(mode === 'edit' ? '*Saved your changes* to the timeline:' : '*Added to the timeline*, searchable now:', outcome.record)
+      : lineMessage(`Not saved: ${refusal(outcome, mode)}`);
+    await tellUser(client, deps.logger, where, message);
+  } catch (error) {
+    deps.logger.error('desk: saving failed', describeError(error));
+    await tellUser(client, deps.logger, where, lineMessage('Saving failed; please try again in a moment.'));
+  }
 }
 
 function refusal(outcome: Exclude<DeskOutcome, { ok: true }>, mode: 'add' | 'edit'): string {
