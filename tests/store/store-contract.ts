@@ -266,6 +266,26 @@ export function runStoreContract(harness: StoreHarness): void {
       });
     });
 
+    it('tells listeners of another replica’s write at once on PostgreSQL; SQLite has no notifications (it polls)', async () => {
+      let heard = 0;
+      let wake = () => {};
+      const woken = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      const stop = await store.listenForDeskChanges(() => {
+        heard += 1;
+        wake();
+      });
+      if (stop === null) {
+        expect(store.kind).toBe('sqlite');
+        return;
+      }
+      await (await another()).writeDesk({ action: 'add', record: talks, userId: 'U2', userName: 'ben', permalink: null }, T0);
+      await woken;
+      await stop();
+      expect(heard).toBe(1);
+    });
+
     it('gives another replica the same log, numbered without gaps under concurrent writes', async () => {
       const other = await another();
       await Promise.all(
