@@ -227,6 +227,14 @@ describe('Add to timeline', () => {
     expect(h.fake.rejections()).toEqual([]);
   });
 
+  it('confirms in the DM when the message was in a private channel the bot is not in', async () => {
+    h.fake.channel('C1', { member: false, private: true });
+    await addFromShortcut();
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1);
+    expect(h.fake.callsTo('chat.postMessage')[0]!.params).toMatchObject({ channel: 'U1' });
+    expect(h.fake.rejections().map((call) => [call.method, call.rejected])).toEqual([['chat.postEphemeral', 'channel_not_found']]);
+  });
+
   it('says so when the event is already there, and saves nothing more', async () => {
     await addFromShortcut();
     await h.interact(shortcutPayload('U2'));

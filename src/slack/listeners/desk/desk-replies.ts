@@ -20,7 +20,7 @@ export function lineMessage(line: string): SlackMessage {
   return { text: line, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line } }] };
 }
 
-/** Only `user` sees it: ephemeral in the channel the modal came from, else in their DM with the bot. */
+/** Only `user` sees it: ephemeral in the channel the modal came from, else (or when the bot is not there) in their DM with the bot. */
 export async function tellUser(
   client: WebClient,
   logger: Logger,
@@ -28,9 +28,17 @@ export async function tellUser(
   message: SlackMessage,
 ): Promise<void> {
   const body = fitMessage({ ...message, ...NO_UNFURL }, logger);
+  if (where.channel !== undefined) {
+    try {
+      await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...body });
+      return;
+    } catch (error) {
+      // A channel the bot is not in (the shortcut works everywhere): the DM instead.
+      logger.info('desk: could not answer in the channel, answering in the DM', describeError(error));
+    }
+  }
   try {
-    if (where.channel !== undefined) await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...body });
-    else await client.chat.postMessage({ channel: where.user, ...body });
+    await client.chat.postMessage({ channel: where.user, ...body });
   } catch (error) {
     logger.warn('desk: could not confirm to the user', describeError(error));
   }
