@@ -17,6 +17,8 @@ interface Replica {
   log: () => string;
 }
 
+const postgresUrl = process.env['TEST_DATABASE_URL'];
+const schemas: string[] = [];
 let fake: FakeSlack;
 let dir: string;
 const running: Replica[] = [];
@@ -29,6 +31,12 @@ afterEach(async () => {
   for (const replica of running.splice(0)) await replica.stop();
 });
 afterAll(async () => {
+  if (postgresUrl !== undefined && schemas.length > 0) {
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+  }
   await fake?.close();
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
@@ -125,10 +133,9 @@ async function addThrough(replica: Replica, headline: string): Promise<void> {
   expect(reply.text).toBe('');
 }
 
-const postgresUrl = process.env['TEST_DATABASE_URL'];
-
 async function freshPostgresSchema(url: string): Promise<string> {
   const schema = `kaesong_replicas_${process.pid}_${Date.now()}`;
+  schemas.push(schema);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schema}"`);
