@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateDeskForm, type DeskForm } from '../../src/desk/desk-draft.ts';
 import { followDesk } from '../../src/desk/follow-desk.ts';
+import { editorsFrom } from '../../src/desk/editors.ts';
 import { outletName } from '../../src/desk/outlet-name.ts';
 import { firstSentence } from '../../src/desk/prefill.ts';
 import { plainFromSlack } from '../../src/desk/slack-markup.ts';
@@ -89,6 +90,32 @@ describe('validating the modal', () => {
       ok: false,
       errors: { sources: expect.stringMatching(/^Line 2: /) },
     });
+  });
+});
+
+describe('editors', () => {
+  it('resolves user groups through Slack, cached five minutes, keeping the last answer when Slack fails', async () => {
+    let now = NOW.getTime();
+    const lookups: string[] = [];
+    let failing = false;
+    const editors = editorsFrom(['U7', 'S1'], {
+      clock: { now: () => new Date(now) },
+      logger: silentLogger,
+      groupMembers: async (group) => {
+        lookups.push(group);
+        if (failing) throw new Error('ratelimited');
+        return ['U3'];
+      },
+    });
+    expect(await editors.includes('U7')).toBe(true);
+    expect(lookups).toEqual([]);
+    expect(await editors.includes('U3')).toBe(true);
+    expect(await editors.includes('U2')).toBe(false);
+    expect(lookups).toEqual(['S1']);
+    now += 5 * 60_000 + 1;
+    failing = true;
+    expect(await editors.includes('U3')).toBe(true);
+    expect(lookups).toEqual(['S1', 'S1']);
   });
 });
 
