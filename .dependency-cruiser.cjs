@@ -4,7 +4,8 @@
  *
  *   main.ts, app.ts                wiring: anything
  *   cli/                           everything below, and of slack/ only the reply it prints (answer, render-text)
- *   slack/                         digest/, knowledge/, search/, query/, block-kit/, config/, model/
+ *   slack/                         desk/, digest/, knowledge/, search/, query/, block-kit/, config/, model/
+ *   desk/                          store/, search/, query/, corpus/, model/
  *   digest/                        search/, store/, block-kit/, config/, model/
  *   knowledge/                     search/, corpus/, model/
  *   period/                        search/, model/
@@ -28,7 +29,8 @@ const LAYERS = {
   store: ['model'],
   knowledge: ['model', 'corpus', 'search'],
   digest: ['model', 'config', 'search', 'store', 'block-kit'],
-  slack: ['model', 'config', 'query', 'search', 'period', 'knowledge', 'digest', 'block-kit'],
+  desk: ['model', 'store', 'search', 'query', 'corpus'],
+  slack: ['model', 'config', 'query', 'search', 'period', 'knowledge', 'digest', 'desk', 'block-kit'],
   cli: [
     'model',
     'config',
@@ -39,6 +41,7 @@ const LAYERS = {
     'store',
     'knowledge',
     'digest',
+    'desk',
     'block-kit',
     'slack/(answer|render-text)\\.ts$',
   ],

@@ -26,6 +26,11 @@ import { observedFetch } from './metrics/observed-fetch.ts';
 import { timedSearchers } from './metrics/timed-searchers.ts';
 import { metricsRoute } from './metrics/metrics-route.ts';
 import { startMetricsServer, type MetricsServer } from './metrics/metrics-server.ts';
+import type { Store } from './store/store.ts';
+import type { DeskFollower } from './desk/follow-desk.ts';
+import { deskService } from './desk/desk-service.ts';
+import { editorsFrom } from './desk/editors.ts';
+import { usergroupMembers } from './slack/usergroup-members.ts';
 
 export interface KaesongAppDeps {
   searchers: SearcherProvider;
@@ -39,6 +44,8 @@ export interface KaesongAppDeps {
   slackClient?: SlackClientTuning;
   /** Served on `/metrics` (HTTP mode, and METRICS_PORT) and fed by the listeners; nothing is measured without it. */
   metrics?: PrometheusMetrics;
+  /** "Add to timeline": the store desk events live in and this replica's follower of its log. */
+  desk?: { store: Store; follower: DeskFollower };
 }
 
 export interface KaesongApp {
@@ -98,6 +105,17 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
     replies: new RecentReplies(10_000),
     userChannels: new UserChannels(() => clock.now().getTime()),
     ...(deps.digest === undefined ? {} : { digest: deps.digest }),
+    ...(deps.desk === undefined
+      ? {}
+      : {
+          desk: deskService({
+            ...deps.desk,
+            editors: editorsFrom(config.desk.editors, { groupMembers: usergroupMembers(app.client), clock, logger }),
+            adding: config.desk.adding,
+            searcher: () => deps.searchers.current(),
+            clock,
+          }),
+        }),
   });
   return {
     app,

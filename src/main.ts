@@ -30,15 +30,23 @@ const corpus = liveKnowledge(config.corpusDirs, {
   metrics: { reloaded: (outcome, seconds) => metrics.reloaded(outcome, seconds) },
   onIndex: (index) => searchers.set(index),
 });
-const [{ createKaesongApp }, { BotTokenRejected }, { createDigestService }, { StoreError }, { prometheusMetrics }, { observedFetch }] =
-  await Promise.all([
-    import('./app.ts'),
-    import('./slack/initialise-app.ts'),
-    import('./digest/digest-service.ts'),
-    import('./store/store.ts'),
-    import('./metrics/prometheus-metrics.ts'),
-    import('./metrics/observed-fetch.ts'),
-  ]);
+const [
+  { createKaesongApp },
+  { BotTokenRejected },
+  { createDigestService },
+  { StoreError },
+  { prometheusMetrics },
+  { observedFetch },
+  { followDesk },
+] = await Promise.all([
+  import('./app.ts'),
+  import('./slack/initialise-app.ts'),
+  import('./digest/digest-service.ts'),
+  import('./store/store.ts'),
+  import('./metrics/prometheus-metrics.ts'),
+  import('./metrics/observed-fetch.ts'),
+  import('./desk/follow-desk.ts'),
+]);
 // One registry for the process, fed by the adapters and served on /metrics.
 const prometheus = prometheusMetrics({
   records: () => searchers.current()?.size ?? null,
@@ -60,7 +68,15 @@ try {
   logger.error(error.message);
   process.exit(1);
 }
-const kaesong = createKaesongApp(config, { searchers, logger, metrics: prometheus, digest: digest.commands });
+// Events added from Slack, by any replica: replayed from the store's log into this replica's timeline.
+const follower = followDesk(digest.store, corpus, { logger });
+const kaesong = createKaesongApp(config, {
+  searchers,
+  logger,
+  metrics: prometheus,
+  digest: digest.commands,
+  desk: { store: digest.store, follower },
+});
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 let stopping = false;
@@ -78,7 +94,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(0);
   }, SHUTDOWN_DEADLINE_MS).unref();
   try {
-    await Promise.all([kaesong.stop(SHUTDOWN_DEADLINE_MS - 1_000), digest.runner.stop(), corpusClosed]);
+    await Promise.all([kaesong.stop(SHUTDOWN_DEADLINE_MS - 1_000), digest.runner.stop(), follower.stop(), corpusClosed]);
     await digest.close();
     logger.info(`${signal}: stopped`);
     process.exit(0);
@@ -100,4 +116,6 @@ try {
 }
 // Ticks every 30 s; the first tick is the start-up catch-up, and it waits for the corpus.
 digest.runner.start();
+// Catches up from the start of the log (awaiting the corpus), then follows what other replicas save.
+follower.start().catch((error: unknown) => logger.warn('desk: could not start following the change log', describeError(error)));
 await corpus.ready;

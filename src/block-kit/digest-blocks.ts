@@ -37,7 +37,11 @@ export function digestMessage(digest: Digest, options: DigestMessageOptions = {}
   if (digest.newlyAdded.length > 0) {
     if (digest.onThisDay.length > 0) blocks.push({ type: 'divider' });
     blocks.push(sectionBlock('*Newly added*'));
-    for (const record of digest.newlyAdded) blocks.push(sectionBlock(card(record, null)));
+    for (const record of digest.newlyAdded) {
+      const by = digest.addedBy?.[record.id];
+      // A name, not a mention: the credit should not notify them in every channel's digest.
+      blocks.push(sectionBlock(card(record, by === undefined ? null : `added by ${safeText(cutText(by, 80))}`)));
+    }
     const more = digest.newlyAddedTotal - digest.newlyAdded.length;
     if (more > 0) blocks.push(contextBlock(`+${more} more added since the last digest`));
   }

@@ -34,7 +34,8 @@ export function helpMessage(command: string): SlackMessage {
             type: 'mrkdwn',
             text:
               'Dates: `2013`, `2013-2016`, `Aug 2013`, `2013-08-07`, `since 2015`, `before 2010`, `last 30 days`. ' +
-              'Mention me in a thread with no words to get background on the thread’s story.',
+              'Mention me in a thread with no words to get background on the thread’s story. ' +
+              `\`${name} add [headline]\` (or *Add to timeline* on a message) adds an event to the timeline.`,
           },
         ],
       },

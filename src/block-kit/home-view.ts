@@ -21,7 +21,12 @@ export interface HomeInput {
   latest: { records: CorpusRecord[]; added: boolean };
   /** Digest subscriptions of channels the user is in; null when they could not be listed. */
   subscriptions: HomeSubscription[] | null;
+  /** Offer "Add event" (the desk's modal): when adding to the timeline is set up and open to this user. */
+  addEvent?: boolean;
 }
+
+/** The Home tab's "Add event" button. */
+export const ADD_EVENT_ACTION = 'kaesong_add_event';
 
 const EXAMPLES = ['kaesong 2013', '"final talks" since Aug 2013', 'Aug 2013', 'on this day'];
 
@@ -43,6 +48,15 @@ export function homeView(input: HomeInput): { type: 'home'; blocks: KnownBlock[]
       },
     },
     { type: 'context', elements: [{ type: 'mrkdwn', text: corpusLine(input.corpus) }] },
+    ...(input.addEvent === true
+      ? [
+          {
+            type: 'actions',
+            block_id: 'kaesong_home_add',
+            elements: [{ type: 'button', text: { type: 'plain_text', text: 'Add event' }, action_id: ADD_EVENT_ACTION, style: 'primary' }],
+          } as KnownBlock,
+        ]
+      : []),
     { type: 'divider' },
     { type: 'section', text: { type: 'mrkdwn', text: input.latest.added ? '*Latest added*' : '*Latest in the timeline*' } },
   ];

@@ -22,6 +22,11 @@ export const LIMITS = {
   viewBlocks: 100,
   viewTitle: 24,
   privateMetadata: 3000,
+  inputLabel: 2000,
+  optionText: 75,
+  optionValue: 150,
+  overflowOptions: 5,
+  checkboxOptions: 10,
 } as const;
 
 type Json = Record<string, unknown>;
@@ -51,6 +56,12 @@ export function checkView(view: unknown): string[] {
   const type = view['type'];
   if (type !== 'home' && type !== 'modal') problems.push(`view has type ${String(type)}`);
   if (type === 'modal') problems.push(...checkText(view['title'], 'view.title', LIMITS.viewTitle, 'plain_text'));
+  const blocks = Array.isArray(view['blocks']) ? (view['blocks'] as unknown[]) : [];
+  if (type === 'home' && blocks.some((block) => isObject(block) && block['type'] === 'input'))
+    problems.push('a home view cannot have inputs');
+  if (type === 'modal' && blocks.some((block) => isObject(block) && block['type'] === 'input')) {
+    problems.push(...checkText(view['submit'], 'view.submit', LIMITS.buttonText, 'plain_text'));
+  }
   const metadata = view['private_metadata'];
   if (metadata !== undefined && (typeof metadata !== 'string' || metadata.length > LIMITS.privateMetadata)) {
     problems.push(`view.private_metadata longer than ${LIMITS.privateMetadata}`);
@@ -94,6 +105,8 @@ function checkBlock(block: Json, where: string): string[] {
       return checkImage(block, where);
     case 'divider':
       return [];
+    case 'input':
+      return checkInput(block, where);
     default:
       return [`${where} has unknown type ${String(block['type'])}`];
   }
@@ -142,17 +155,74 @@ function checkActions(block: Json, where: string): string[] {
   const actionIds = new Set<string>();
   elements.forEach((element: unknown, i) => {
     const at = `${where}.elements[${i}]`;
-    if (!isObject(element) || element['type'] !== 'button') {
-      problems.push(`${at} is not a button`);
+    if (isObject(element) && element['type'] === 'overflow') problems.push(...checkOverflow(element, at));
+    else if (!isObject(element) || element['type'] !== 'button') {
+      problems.push(`${at} is not a button or overflow menu`);
       return;
-    }
-    problems.push(...checkButton(element, at));
+    } else problems.push(...checkButton(element, at));
     const actionId = element['action_id'];
     if (typeof actionId === 'string') {
       if (actionIds.has(actionId)) problems.push(`${at}.action_id "${actionId}" is not unique in its block`);
       actionIds.add(actionId);
     }
   });
+  return problems;
+}
+
+function checkOptions(options: unknown, where: string, min: number, max: number): string[] {
+  if (!Array.isArray(options) || options.length < min || options.length > max) return [`${where} must hold ${min}-${max} options`];
+  return options.flatMap((option: unknown, i) => {
+    const at = `${where}[${i}]`;
+    if (!isObject(option)) return [`${at} is not an object`];
+    const value = option['value'];
+    const problems = checkText(option['text'], `${at}.text`, LIMITS.optionText, 'plain_text');
+    if (typeof value !== 'string' || value === '' || value.length > LIMITS.optionValue)
+      problems.push(`${at}.value must be 1-${LIMITS.optionValue} chars`);
+    return problems;
+  });
+}
+
+function checkOverflow(menu: Json, where: string): string[] {
+  const problems = checkOptions(menu['options'], `${where}.options`, 2, LIMITS.overflowOptions);
+  const actionId = menu['action_id'];
+  if (typeof actionId !== 'string' || actionId.length > LIMITS.actionId)
+    problems.push(`${where}.action_id must be 1-${LIMITS.actionId} chars`);
+  return problems;
+}
+
+/** A modal's input: a label and one of the elements the desk uses, with initial values Slack accepts. */
+function checkInput(block: Json, where: string): string[] {
+  const problems = checkText(block['label'], `${where}.label`, LIMITS.inputLabel, 'plain_text');
+  const element = block['element'];
+  if (!isObject(element)) return [...problems, `${where}.element is not an object`];
+  const at = `${where}.element`;
+  switch (element['type']) {
+    case 'plain_text_input': {
+      const max = typeof element['max_length'] === 'number' ? element['max_length'] : 3000;
+      const initial = element['initial_value'];
+      if (initial !== undefined && (typeof initial !== 'string' || initial.length > max))
+        problems.push(`${at}.initial_value longer than ${max}`);
+      break;
+    }
+    case 'datepicker': {
+      const initial = element['initial_date'];
+      if (initial !== undefined && (typeof initial !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(initial))) {
+        problems.push(`${at}.initial_date must be YYYY-MM-DD`);
+      }
+      break;
+    }
+    case 'checkboxes': {
+      problems.push(...checkOptions(element['options'], `${at}.options`, 1, LIMITS.checkboxOptions));
+      const options = Array.isArray(element['options']) ? element['options'].map((option) => JSON.stringify(option)) : [];
+      const initial = element['initial_options'];
+      if (initial !== undefined && (!Array.isArray(initial) || initial.some((option) => !options.includes(JSON.stringify(option))))) {
+        problems.push(`${at}.initial_options must be among its options`);
+      }
+      break;
+    }
+    default:
+      problems.push(`${at} has unchecked type ${String(element['type'])}`);
+  }
   return problems;
 }
 

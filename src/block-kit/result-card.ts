@@ -5,6 +5,8 @@ import { formatEventDate, formatShortDate } from './format-date.ts';
 import { boldTerms, cleanText, cutText, excerptAround, link, safeText, safeUrl } from './mrkdwn.ts';
 import { LIMITS } from './limits.ts';
 import { displayText } from './display-headline.ts';
+import { deskMenu } from './desk-modal.ts';
+import { DESK_ORIGIN } from '../model/timeline-writer.ts';
 
 const HEADLINE_CHARS = 250;
 const SUMMARY_CHARS = 700;
@@ -18,7 +20,7 @@ const MAX_TAGS = 6;
 /**
  * One search result as blocks: a section (date, linked headline, summary with matched terms in bold,
  * cover image), a context line of sources and tags, and one of related events, each with why, when
- * there are any.
+ * there are any; a desk event's card ends with its ⋯ menu.
  */
 export function resultCard(hit: SearchHit): KnownBlock[] {
   const { record } = hit;
@@ -33,6 +35,8 @@ export function resultCard(hit: SearchHit): KnownBlock[] {
   if (context.length > 0) blocks.push({ type: 'context', elements: context.map((text) => ({ type: 'mrkdwn', text })) });
   const related = relatedLine(hit);
   if (related !== null) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: related }] });
+  // Added from Slack: Edit and Remove, offered to anyone and checked against the presser on the server.
+  if (record.origin.file === DESK_ORIGIN) blocks.push(deskMenu(record.id));
   return blocks;
 }
 

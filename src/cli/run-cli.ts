@@ -11,6 +11,7 @@ import { importWcepCommand } from './commands/import-wcep.ts';
 import { importJsonlCommand } from './commands/import-jsonl.ts';
 import { exportJsonlCommand } from './commands/export-jsonl.ts';
 import { askCommand } from './commands/ask.ts';
+import { deskExportCommand, deskListCommand, deskRemoveCommand, deskShowCommand } from './commands/desk.ts';
 
 export const COMMANDS: readonly CliCommand[] = [
   askCommand,
@@ -22,6 +23,10 @@ export const COMMANDS: readonly CliCommand[] = [
   exportJsonlCommand,
   digestRunCommand,
   digestPreviewCommand,
+  deskListCommand,
+  deskShowCommand,
+  deskRemoveCommand,
+  deskExportCommand,
 ];
 
 function commandHelp(command: CliCommand): string {

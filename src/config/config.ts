@@ -15,6 +15,15 @@ export interface Config {
   /** A separate port serving `/metrics` and `/healthz` (the only way to reach them in Socket Mode); null: none. */
   metricsPort: number | null;
   slack: SlackConfig | null;
+  desk: DeskConfig;
+}
+
+/** Events added from Slack: who may edit anyone's, and who may add. */
+export interface DeskConfig {
+  /** KAESONG_EDITORS: user ids (`U…`, `W…`) and user-group ids (`S…`). */
+  editors: string[];
+  /** KAESONG_ADDING: `everyone` (default) or `editors` only. */
+  adding: 'everyone' | 'editors';
 }
 
 export interface SlackConfig {

@@ -1,10 +1,11 @@
 import { isValidTimeZone } from './time-zone.ts';
-import { ConfigError, type Config, type SlackConfig } from './config.ts';
+import { ConfigError, type Config, type DeskConfig, type SlackConfig } from './config.ts';
 
 export type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const LOG_FORMATS = ['text', 'json'] as const;
+const ADDING = ['everyone', 'editors'] as const;
 
 /**
  * Reads and validates configuration from an environment. The only reader of `process.env` is the
@@ -43,7 +44,19 @@ export function loadConfig(env: Env, needs: { slack: boolean }): Config {
     logFormat,
     metricsPort: metricsPort === undefined ? null : port('METRICS_PORT', metricsPort),
     slack: needs.slack ? loadSlackConfig(env) : null,
+    desk: loadDeskConfig(env),
   };
+}
+
+function loadDeskConfig(env: Env): DeskConfig {
+  const editors = list(value(env, 'KAESONG_EDITORS') ?? '');
+  const wrong = editors.find((id) => !/^[UWS][A-Z0-9]+$/.test(id));
+  if (wrong !== undefined) {
+    throw new ConfigError('KAESONG_EDITORS', `must list Slack user ids (U…) and user-group ids (S…), comma-separated; got "${wrong}"`);
+  }
+  const adding = value(env, 'KAESONG_ADDING') ?? 'everyone';
+  if (!isOneOf(adding, ADDING)) throw new ConfigError('KAESONG_ADDING', `must be one of ${ADDING.join(', ')}; got "${adding}"`);
+  return { editors, adding };
 }
 
 function loadSlackConfig(env: Env): SlackConfig {

@@ -3,6 +3,8 @@ import type { Store, Subscription } from '../store/store.ts';
 import type { SlackMessage } from '../block-kit/message.ts';
 import { digestMessage, quietDigestMessage, type DigestMessageOptions } from '../block-kit/digest-blocks.ts';
 import type { Digest } from '../model/digest.ts';
+import type { CorpusRecord } from '../model/record.ts';
+import { DESK_ORIGIN } from '../model/timeline-writer.ts';
 import { isEmptyDigest, selectDigest } from './select-digest.ts';
 
 export interface BuiltDigest {
@@ -24,9 +26,21 @@ export async function buildDigest(
 ): Promise<BuiltDigest> {
   const since = subscription.lastDigestAt ?? subscription.updatedAt;
   const newRecordIds = await store.recordsSeenSince(since);
-  const digest = selectDigest(searcher, localDay, { topic: subscription.topic, newRecordIds });
+  const selected = selectDigest(searcher, localDay, { topic: subscription.topic, newRecordIds });
+  const digest = { ...selected, addedBy: await creditsFor(store, selected.newlyAdded) };
   if (!isEmptyDigest(digest)) return { digest, message: digestMessage(digest, options) };
   return { digest, message: subscription.quiet ? quietDigestMessage(localDay) : null };
+}
+
+/** The people who added events from Slack, to credit them under "Newly added". */
+async function creditsFor(store: Store, records: readonly CorpusRecord[]): Promise<Record<string, string>> {
+  const credits: Record<string, string> = {};
+  for (const record of records) {
+    if (record.origin.file !== DESK_ORIGIN) continue;
+    const event = await store.getDeskEvent(record.id);
+    if (event !== null) credits[record.id] = event.authorName;
+  }
+  return credits;
 }
 
 /**

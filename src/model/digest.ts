@@ -19,4 +19,6 @@ export interface Digest {
   /** Newest event first, at most `newlyAddedLimit`. */
   newlyAdded: CorpusRecord[];
   newlyAddedTotal: number;
+  /** Who added those of the newly added events that came from Slack: event id → their name. */
+  addedBy?: Record<string, string>;
 }

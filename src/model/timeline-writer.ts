@@ -17,3 +17,6 @@ export interface TimelineWriter {
   /** Takes back what `origin` gave for these ids; resolves once that is searchable. */
   remove(ids: readonly string[], origin: Origin): Promise<void>;
 }
+
+/** The origin of events added from Slack (the desk), also found on their records' `origin.file`. */
+export const DESK_ORIGIN: Origin = 'store:desk';

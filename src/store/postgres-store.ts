@@ -1,12 +1,16 @@
 import pg from 'pg';
 import { describeError } from '../model/describe-error.ts';
-import { CLAIM_LEASE_MS, StoreError, type Store } from './store.ts';
-import { MIGRATIONS, type ClaimRow, type SubscriptionRow } from './schema.ts';
-import { claimFromRow, subscriptionFromRow } from './rows.ts';
+import { CLAIM_LEASE_MS, StoreError, type DeskWriteOutcome, type Store } from './store.ts';
+import { MIGRATIONS, type ClaimRow, type DeskChangeRow, type DeskEventRow, type SubscriptionRow } from './schema.ts';
+import { claimFromRow, deskChangeFromRow, deskChangeValues, deskEventFromRow, deskEventValues, subscriptionFromRow } from './rows.ts';
+import { deskTargetId, planDeskWrite } from './desk-plan.ts';
 
 /** Any fixed number: every replica takes this advisory lock while migrating, so they migrate one at a time. */
 const MIGRATION_LOCK = 4_530_401;
 const SEEN_BATCH = 5_000;
+/** Desk writes take this lock, so sequence numbers commit in order. */
+const DESK_LOCK = 4_530_402;
+const DESK_CHANNEL = 'kaesong_desk';
 
 export async function openPostgresStore(databaseUrl: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 5_000 });
@@ -20,6 +24,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
     throw new StoreError('postgres', `cannot open ${redactPassword(databaseUrl)}: ${describeError(cause)}`, { cause });
   }
   const query = <Row extends pg.QueryResultRow>(sql: string, values: unknown[]) => pool.query<Row>(sql, values);
+  const listeners = new Set<pg.Client>();
 
   return {
     kind: 'postgres',
@@ -115,7 +120,69 @@ export async function openPostgresStore(databaseUrl: string): Promise<Store> {
       );
       return rows.map((row) => row.record_id);
     },
+    async writeDesk(write, now) {
+      let outcome: DeskWriteOutcome = { ok: false, reason: 'missing' };
+      await inTransaction(pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [DESK_LOCK]);
+        const read = async (id: string) =>
+          (await client.query<DeskEventRow>('SELECT * FROM desk_events WHERE id = $1', [id])).rows.map(deskEventFromRow)[0] ?? null;
+        const clash = write.action === 'edit' && (await read(write.record.id)) !== null;
+        const plan = planDeskWrite(write, await read(deskTargetId(write)), clash, now);
+        if (!plan.ok) {
+          outcome = plan.outcome;
+          return;
+        }
+        const { rows } = await client.query<{ seq: string | null }>('SELECT MAX(seq) AS seq FROM desk_changes', []);
+        const seq = Number(rows[0]?.seq ?? 0) + 1;
+        await client.query(
+          'INSERT INTO desk_changes (seq, action, event_id, user_id, at, before_record, after_record) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          deskChangeValues(seq, plan.change),
+        );
+        if (plan.deleteId !== null) await client.query('DELETE FROM desk_events WHERE id = $1', [plan.deleteId]);
+        if (plan.put !== null) {
+          await client.query(
+            'INSERT INTO desk_events (id, author, author_name, permalink, record, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+            deskEventValues(plan.put),
+          );
+        }
+        // Delivered to listeners on commit.
+        await client.query('SELECT pg_notify($1, $2)', [DESK_CHANNEL, String(seq)]);
+        outcome = { ok: true, change: { seq, ...plan.change } };
+      });
+      return outcome;
+    },
+    async getDeskEvent(id) {
+      const { rows } = await query<DeskEventRow>('SELECT * FROM desk_events WHERE id = $1', [id]);
+      return rows[0] === undefined ? null : deskEventFromRow(rows[0]);
+    },
+    async listDeskEvents() {
+      return (await query<DeskEventRow>('SELECT * FROM desk_events ORDER BY created_at, id', [])).rows.map(deskEventFromRow);
+    },
+    async deskChangesAfter(seq, limit) {
+      const { rows } = await query<DeskChangeRow>('SELECT * FROM desk_changes WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]);
+      return rows.map(deskChangeFromRow);
+    },
+    async listenForDeskChanges(onChange) {
+      const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+      // A lost connection only costs immediacy: the follower still polls.
+      client.on('error', () => listeners.delete(client));
+      client.on('notification', () => onChange());
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${DESK_CHANNEL}`);
+      } catch {
+        await client.end().catch(() => {});
+        return null;
+      }
+      listeners.add(client);
+      return async () => {
+        listeners.delete(client);
+        await client.end().catch(() => {});
+      };
+    },
     async close() {
+      await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
+      listeners.clear();
       await pool.end();
     },
   };

@@ -34,6 +34,28 @@ export const MIGRATIONS: readonly string[][] = [
   ],
   // Why a channel's digest last failed, shown by `digest status` and cleared by the next post.
   [`ALTER TABLE subscriptions ADD COLUMN last_error TEXT`, `ALTER TABLE subscriptions ADD COLUMN last_error_at BIGINT`],
+  // Events added from Slack (the desk) and the append-only log every replica follows. `seq` is given
+  // under a lock by the writer, so a sequence number is never seen before a smaller one has committed.
+  [
+    `CREATE TABLE desk_events (
+      id TEXT PRIMARY KEY,
+      author TEXT NOT NULL,
+      author_name TEXT NOT NULL,
+      permalink TEXT,
+      record TEXT NOT NULL,
+      created_at BIGINT NOT NULL,
+      updated_at BIGINT NOT NULL
+    )`,
+    `CREATE TABLE desk_changes (
+      seq BIGINT PRIMARY KEY,
+      action TEXT NOT NULL,
+      event_id TEXT NOT NULL,
+      user_id TEXT NOT NULL,
+      at BIGINT NOT NULL,
+      before_record TEXT,
+      after_record TEXT
+    )`,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -58,4 +80,24 @@ export interface ClaimRow {
   state: string;
   claimed_at: number | string;
   ts: string | null;
+}
+
+export interface DeskEventRow {
+  id: string;
+  author: string;
+  author_name: string;
+  permalink: string | null;
+  record: string;
+  created_at: number | string;
+  updated_at: number | string;
+}
+
+export interface DeskChangeRow {
+  seq: number | string;
+  action: string;
+  event_id: string;
+  user_id: string;
+  at: number | string;
+  before_record: string | null;
+  after_record: string | null;
 }

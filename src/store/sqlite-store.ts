@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { describeError } from '../model/describe-error.ts';
-import { CLAIM_LEASE_MS, StoreError, type Store, type SubscriptionInput } from './store.ts';
-import { MIGRATIONS, type ClaimRow, type SubscriptionRow } from './schema.ts';
-import { claimFromRow, subscriptionFromRow } from './rows.ts';
+import { CLAIM_LEASE_MS, StoreError, type DeskWrite, type DeskWriteOutcome, type Store, type SubscriptionInput } from './store.ts';
+import { MIGRATIONS, type ClaimRow, type DeskChangeRow, type DeskEventRow, type SubscriptionRow } from './schema.ts';
+import { claimFromRow, deskChangeFromRow, deskChangeValues, deskEventFromRow, deskEventValues, subscriptionFromRow } from './rows.ts';
+import { deskTargetId, planDeskWrite } from './desk-plan.ts';
 
 /** `sqlite:./data/kaesong.db`, `sqlite:/abs/file.db` or `sqlite::memory:` → a path for better-sqlite3. */
 export function sqlitePath(databaseUrl: string): string {
@@ -52,7 +53,33 @@ export function openSqliteStore(databaseUrl: string): Store {
     seenSince: db.prepare<[number], { record_id: string }>(
       'SELECT record_id FROM records_seen WHERE first_seen_at > ? ORDER BY first_seen_at, record_id',
     ),
+    getDesk: db.prepare<[string], DeskEventRow>('SELECT * FROM desk_events WHERE id = ?'),
+    listDesk: db.prepare<[], DeskEventRow>('SELECT * FROM desk_events ORDER BY created_at, id'),
+    putDesk: db.prepare(
+      'INSERT INTO desk_events (id, author, author_name, permalink, record, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    deleteDesk: db.prepare('DELETE FROM desk_events WHERE id = ?'),
+    lastSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM desk_changes'),
+    logChange: db.prepare(
+      'INSERT INTO desk_changes (seq, action, event_id, user_id, at, before_record, after_record) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    changesAfter: db.prepare<[number, number], DeskChangeRow>('SELECT * FROM desk_changes WHERE seq > ? ORDER BY seq LIMIT ?'),
   };
+
+  const deskEvent = (id: string) => {
+    const row = statements.getDesk.get(id);
+    return row === undefined ? null : deskEventFromRow(row);
+  };
+  const writeDesk = db.transaction((write: DeskWrite, now: Date): DeskWriteOutcome => {
+    const clash = write.action === 'edit' && statements.getDesk.get(write.record.id) !== undefined;
+    const plan = planDeskWrite(write, deskEvent(deskTargetId(write)), clash, now);
+    if (!plan.ok) return plan.outcome;
+    const seq = (statements.lastSeq.get()?.seq ?? 0) + 1;
+    statements.logChange.run(...deskChangeValues(seq, plan.change));
+    if (plan.deleteId !== null) statements.deleteDesk.run(plan.deleteId);
+    if (plan.put !== null) statements.putDesk.run(...deskEventValues(plan.put));
+    return { ok: true, change: { seq, ...plan.change } };
+  });
 
   const markPosted = db.transaction((channelId: string, localDay: string, ts: string, builtAt: number) => {
     statements.markPosted.run(ts, builtAt, channelId, localDay);
@@ -107,6 +134,21 @@ export function openSqliteStore(databaseUrl: string): Store {
     },
     async recordsSeenSince(since) {
       return statements.seenSince.all(since.getTime()).map((row) => row.record_id);
+    },
+    async writeDesk(write, now) {
+      return writeDesk.immediate(write, now);
+    },
+    async getDeskEvent(id) {
+      return deskEvent(id);
+    },
+    async listDeskEvents() {
+      return statements.listDesk.all().map(deskEventFromRow);
+    },
+    async deskChangesAfter(seq, limit) {
+      return statements.changesAfter.all(seq, limit).map(deskChangeFromRow);
+    },
+    async listenForDeskChanges() {
+      return null;
     },
     async close() {
       if (db.open) db.close();

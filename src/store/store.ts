@@ -1,3 +1,5 @@
+import type { CorpusRecord } from '../model/record.ts';
+
 /** A channel's digest subscription. `time` is `HH:MM` in `timeZone` (IANA). */
 export interface Subscription {
   teamId: string;
@@ -77,8 +79,60 @@ export interface Store {
   /** Ids first seen strictly after `since`, oldest sighting first. */
   recordsSeenSince(since: Date): Promise<string[]>;
 
+  /**
+   * Adds, edits or removes a desk event and appends the change to the log, in one transaction; the
+   * next sequence number is taken under a lock, so followers never see a gap fill in later.
+   */
+  writeDesk(write: DeskWrite, now: Date): Promise<DeskWriteOutcome>;
+  getDeskEvent(id: string): Promise<DeskEvent | null>;
+  /** Every desk event, oldest first. */
+  listDeskEvents(): Promise<DeskEvent[]>;
+  /** Changes with a sequence number above `seq`, in order, at most `limit`. */
+  deskChangesAfter(seq: number, limit: number): Promise<DeskChange[]>;
+  /**
+   * Calls `onChange` soon after any replica writes the desk (PostgreSQL LISTEN/NOTIFY). Resolves with
+   * a function that stops listening, or null when the backend cannot notify (SQLite: poll instead).
+   */
+  listenForDeskChanges(onChange: () => void): Promise<(() => Promise<void>) | null>;
+
   close(): Promise<void>;
 }
+
+type DeskAction = 'add' | 'edit' | 'remove';
+
+/** An event added from Slack, as the store keeps it. */
+export interface DeskEvent {
+  record: CorpusRecord;
+  /** The Slack user who added it. */
+  author: string;
+  /** Their name as Slack gave it then, to credit them without a mention that would notify them. */
+  authorName: string;
+  /** The Slack message it was captured from, when there was one. */
+  permalink: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One entry of the append-only desk log. */
+export interface DeskChange {
+  seq: number;
+  action: DeskAction;
+  /** The event's id after the change (before it, for a removal). */
+  eventId: string;
+  userId: string;
+  at: Date;
+  before: CorpusRecord | null;
+  after: CorpusRecord | null;
+}
+
+/** An edit may change the id (a new headline or date gives a new slug). */
+export type DeskWrite =
+  | { action: 'add'; record: CorpusRecord; userId: string; userName: string; permalink: string | null }
+  | { action: 'edit'; id: string; record: CorpusRecord; userId: string }
+  | { action: 'remove'; id: string; userId: string };
+
+/** `exists`: the (new) id is taken already; `missing`: no desk event has that id. */
+export type DeskWriteOutcome = { ok: true; change: DeskChange } | { ok: false; reason: 'exists' | 'missing' };
 
 export class StoreError extends Error {
   override name = 'StoreError';

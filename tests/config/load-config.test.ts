@@ -53,3 +53,25 @@ describe('configSecrets', () => {
     expect(configSecrets(loadConfig({}, { slack: false }))).toEqual([]);
   });
 });
+
+describe('adding to the timeline', () => {
+  it('is open to everyone with no editors unless set', () => {
+    expect(loadConfig({}, { slack: false }).desk).toEqual({ editors: [], adding: 'everyone' });
+  });
+
+  it('takes editors as user and user-group ids, and adding for editors only', () => {
+    expect(loadConfig({ KAESONG_EDITORS: ' U0123ABCD, S0456EFGH ,', KAESONG_ADDING: 'editors' }, { slack: false }).desk).toEqual({
+      editors: ['U0123ABCD', 'S0456EFGH'],
+      adding: 'editors',
+    });
+  });
+
+  it('names the variable when an editor is not an id, or the policy is unknown', () => {
+    expect(() => loadConfig({ KAESONG_EDITORS: 'U0123ABCD,@ana' }, { slack: false })).toThrow(
+      'KAESONG_EDITORS must list Slack user ids (U…) and user-group ids (S…), comma-separated; got "@ana"',
+    );
+    expect(() => loadConfig({ KAESONG_ADDING: 'admins' }, { slack: false })).toThrow(
+      'KAESONG_ADDING must be one of everyone, editors; got "admins"',
+    );
+  });
+});

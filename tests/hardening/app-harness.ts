@@ -5,6 +5,8 @@ import { silentLogger } from '../../src/model/logger.ts';
 import type { Searcher } from '../../src/search/searcher.ts';
 import type { SlackClientTuning } from '../../src/slack/client-options.ts';
 import type { DigestCommandPort } from '../../src/digest/digest-port.ts';
+import type { Store } from '../../src/store/store.ts';
+import type { DeskFollower } from '../../src/desk/follow-desk.ts';
 import { searcherProvider, type SettableSearcherProvider } from '../../src/slack/searcher-provider.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { fixedClock, recordingLogger } from '../support/listener-fakes.ts';
@@ -45,10 +47,15 @@ export async function startHarness(
     fake?: FakeSlack;
     slackClient?: SlackClientTuning;
     digest?: DigestCommandPort;
+    /** Adding to the timeline, over this store and follower (with `searchers` the follower writes into). */
+    desk?: { store: Store; follower: DeskFollower };
+    searchers?: SettableSearcherProvider;
+    /** More settings, e.g. KAESONG_EDITORS. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlack());
-  const searchers = searcherProvider(options.searcher === undefined ? await bundledSearcher() : options.searcher);
+  const searchers = options.searchers ?? searcherProvider(options.searcher === undefined ? await bundledSearcher() : options.searcher);
   const logger = recordingLogger();
   const config = loadConfig(
     {
@@ -57,6 +64,7 @@ export async function startHarness(
       PORT: '0',
       SLACK_API_URL: options.apiUrl ?? fake.apiUrl,
       CORPUS_DIR: corpusDir,
+      ...options.env,
     },
     { slack: true },
   );
@@ -68,6 +76,7 @@ export async function startHarness(
     botId: 'BBOT',
     ...(options.slackClient === undefined ? {} : { slackClient: options.slackClient }),
     ...(options.digest === undefined ? {} : { digest: options.digest }),
+    ...(options.desk === undefined ? {} : { desk: options.desk }),
   });
   const { port } = await kaesong.start();
   const base = `http://127.0.0.1:${port}`;
@@ -84,7 +93,11 @@ export async function startHarness(
     event: (event, eventId) => sendSigned(events, SECRET, eventBody(event, eventId), 'application/json'),
     press: (actionId, value, responseId, responseUrl) =>
       sendSigned(events, SECRET, buttonPressBody({ actionId, value, responseUrl: responseUrl ?? fake.responseUrl(responseId) }), form),
-    interact: (payload) => sendSigned(events, SECRET, blockActionBody(payload), form),
+    interact: (payload) => {
+      // Slack issues a trigger with each interaction; the fake lets it open a view for 3 s.
+      if (typeof payload['trigger_id'] === 'string') fake.trigger(payload['trigger_id']);
+      return sendSigned(events, SECRET, blockActionBody(payload), form);
+    },
     async stop() {
       await kaesong.stop();
       if (options.fake === undefined) await fake.close();

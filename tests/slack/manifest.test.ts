@@ -33,15 +33,18 @@ function registered() {
     events: [] as string[],
     actions: [] as string[],
     shortcuts: [] as Array<{ callback_id: string; type: string }>,
+    views: [] as string[],
   };
   const app = {
     command: (name: string) => seen.commands.push(name),
     event: (name: string) => seen.events.push(name),
-    action: (id: string) => seen.actions.push(id),
+    action: (id: string | RegExp) => seen.actions.push(String(id)),
+    view: (callbackId: string) => seen.views.push(callbackId),
     shortcut: (constraints: { callback_id: string; type: string }) => seen.shortcuts.push(constraints),
   };
   const command = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_APP_TOKEN: 'xapp-x' }, { slack: true }).slack!.slashCommand;
-  registerListeners(app as never, fakeDeps(fakeSearcher([]), { command }));
+  // With the desk, as main.ts wires it: its shortcut, modals and card menus are registered too.
+  registerListeners(app as never, fakeDeps(fakeSearcher([]), { command, desk: {} as never }));
   return seen;
 }
 
@@ -67,7 +70,10 @@ describe('manifest.yml', () => {
 
   it('declares the message shortcuts the code registers, by callback id', () => {
     const { shortcuts } = registered();
-    expect(shortcuts).toEqual([{ callback_id: 'kaesong_background', type: 'message_action' }]);
+    expect(shortcuts).toEqual([
+      { callback_id: 'kaesong_background', type: 'message_action' },
+      { callback_id: 'kaesong_add_to_timeline', type: 'message_action' },
+    ]);
     expect(
       manifest.features.shortcuts.map(({ callback_id, type }) => ({
         callback_id,
@@ -80,8 +86,9 @@ describe('manifest.yml', () => {
     }
   });
 
-  it('turns on the Home tab the code publishes, and interactivity, since the code handles buttons', () => {
+  it('turns on the Home tab the code publishes, and interactivity, since the code handles buttons and modals', () => {
     expect(registered().actions.length).toBeGreaterThan(0);
+    expect(registered().views).toEqual(['kaesong_desk_save', 'kaesong_desk_remove']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
   });
@@ -98,6 +105,7 @@ describe('manifest.yml', () => {
         'groups:history', // the same, private channels
         'channels:read', // Home tab: which public channels the user is in (users.conversations)
         'groups:read', // the same, private channels
+        'usergroups:read', // KAESONG_EDITORS's user groups (usergroups.users.list)
       ].sort(),
     );
   });

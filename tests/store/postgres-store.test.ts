@@ -64,7 +64,7 @@ describe.skipIf(!available)('store: postgres', () => {
     const stores = await Promise.all([openStore(withSearchPath(schema)), openStore(withSearchPath(schema))]);
     expect(stores.map((store) => store.kind)).toEqual(['postgres', 'postgres']);
     const { rows } = await admin.query(`SELECT version FROM "${schema}".schema_version`);
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     await Promise.all(stores.map((store) => store.close()));
   });
 });

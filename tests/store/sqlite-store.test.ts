@@ -48,8 +48,8 @@ describe('openStore with sqlite', () => {
     expect(existsSync(file)).toBe(true);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }]);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(SCHEMA_VERSION).toBe(3);
     db.close();
   });
 

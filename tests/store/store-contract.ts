@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLAIM_LEASE_MS, type Store, type SubscriptionInput } from '../../src/store/store.ts';
+import { makeRecord } from '../support/records.ts';
 
 export interface StoreHarness {
   /** A store over an empty database. */
@@ -197,6 +198,106 @@ export function runStoreContract(harness: StoreHarness): void {
       expect(await store.noteRecordsSeen(ids, T0)).toBe(12_000);
       expect(await store.noteRecordsSeen(ids, later(1))).toBe(0);
       expect(await store.noteRecordsSeen([], later(2))).toBe(0);
+    });
+  });
+
+  describe('desk events and their change log', () => {
+    const talks = makeRecord({
+      id: 'news/2026/03/1/talks-resume',
+      title: 'Talks resume',
+      origin: { file: 'store:desk', line: 0, format: 'event-page' },
+    });
+
+    it('adds an event, credits its author and logs the change with the record after it', async () => {
+      const outcome = await store.writeDesk(
+        { action: 'add', record: talks, userId: 'U1', userName: 'ana', permalink: 'https://newsroom.slack.com/p1' },
+        T0,
+      );
+      expect(outcome).toEqual({
+        ok: true,
+        change: { seq: 1, action: 'add', eventId: talks.id, userId: 'U1', at: T0, before: null, after: talks },
+      });
+      expect(await store.getDeskEvent(talks.id)).toEqual({
+        record: talks,
+        author: 'U1',
+        authorName: 'ana',
+        permalink: 'https://newsroom.slack.com/p1',
+        createdAt: T0,
+        updatedAt: T0,
+      });
+      expect(await store.writeDesk({ action: 'add', record: talks, userId: 'U2', userName: 'ben', permalink: null }, later(1))).toEqual({
+        ok: false,
+        reason: 'exists',
+      });
+    });
+
+    it('edits under a new id, removes, and keeps every step in the log in order', async () => {
+      await store.writeDesk({ action: 'add', record: talks, userId: 'U1', userName: 'ana', permalink: null }, T0);
+      const renamed = { ...talks, id: 'news/2026/03/1/talks-resume-in-seoul', title: 'Talks resume in Seoul' };
+      const edit = await store.writeDesk({ action: 'edit', id: talks.id, record: renamed, userId: 'U9' }, later(1_000));
+      expect(edit).toMatchObject({ ok: true, change: { seq: 2, action: 'edit', eventId: renamed.id, before: talks, after: renamed } });
+      expect(await store.getDeskEvent(talks.id)).toBeNull();
+      expect(await store.getDeskEvent(renamed.id)).toMatchObject({ author: 'U1', createdAt: T0, updatedAt: later(1_000) });
+      expect(await store.writeDesk({ action: 'remove', id: talks.id, userId: 'U1' }, later(2_000))).toEqual({
+        ok: false,
+        reason: 'missing',
+      });
+      expect(await store.writeDesk({ action: 'remove', id: renamed.id, userId: 'U1' }, later(3_000))).toMatchObject({
+        ok: true,
+        change: { seq: 3, action: 'remove', eventId: renamed.id, before: renamed, after: null },
+      });
+      expect(await store.listDeskEvents()).toEqual([]);
+      const log = await store.deskChangesAfter(0, 100);
+      expect(log.map((change) => [change.seq, change.action, change.eventId, change.userId])).toEqual([
+        [1, 'add', talks.id, 'U1'],
+        [2, 'edit', renamed.id, 'U9'],
+        [3, 'remove', renamed.id, 'U1'],
+      ]);
+      expect((await store.deskChangesAfter(1, 1)).map((change) => change.seq)).toEqual([2]);
+    });
+
+    it('refuses an edit onto the id of another desk event', async () => {
+      const other = { ...talks, id: 'news/2026/03/1/other', title: 'Other' };
+      await store.writeDesk({ action: 'add', record: talks, userId: 'U1', userName: 'ana', permalink: null }, T0);
+      await store.writeDesk({ action: 'add', record: other, userId: 'U1', userName: 'ana', permalink: null }, T0);
+      expect(await store.writeDesk({ action: 'edit', id: talks.id, record: { ...talks, id: other.id }, userId: 'U1' }, T0)).toEqual({
+        ok: false,
+        reason: 'exists',
+      });
+    });
+
+    it('tells listeners of another replica’s write at once on PostgreSQL; SQLite has no notifications (it polls)', async () => {
+      let heard = 0;
+      let wake = () => {};
+      const woken = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      const stop = await store.listenForDeskChanges(() => {
+        heard += 1;
+        wake();
+      });
+      if (stop === null) {
+        expect(store.kind).toBe('sqlite');
+        return;
+      }
+      await (await another()).writeDesk({ action: 'add', record: talks, userId: 'U2', userName: 'ben', permalink: null }, T0);
+      await woken;
+      await stop();
+      expect(heard).toBe(1);
+    });
+
+    it('gives another replica the same log, numbered without gaps under concurrent writes', async () => {
+      const other = await another();
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 === 0 ? store : other).writeDesk(
+            { action: 'add', record: { ...talks, id: `news/2026/03/1/event-${i}` }, userId: 'U1', userName: 'ana', permalink: null },
+            later(i),
+          ),
+        ),
+      );
+      expect((await other.deskChangesAfter(0, 100)).map((change) => change.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect((await store.listDeskEvents()).length).toBe(10);
     });
   });
 }

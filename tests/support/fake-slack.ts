@@ -32,6 +32,10 @@ interface ChannelState {
  * - every message (chat.postMessage, chat.postEphemeral, chat.update, response_url) passes
  *   `checkMessage`, else `invalid_blocks` (HTTP 400 `invalid_blocks` on a response_url);
  * - views.publish and views.open pass `checkView` (and need a user_id / trigger_id);
+ * - a trigger_id opens one view (`exchanged_trigger_id` after) and expires 3 s after it was issued
+ *   (`expired_trigger_id`; issue one with `trigger()`); views.update needs a view it opened (`not_found`);
+ * - chat.getPermalink needs a channel and message_ts; usergroups.users.list a known group (`no_such_subteam`)
+ *   and the manifest's `usergroups:read` (`missing_scope`);
  * - posting needs the bot in the channel (`not_in_channel`; private ones answer `channel_not_found`),
  *   except public channels when the manifest grants `chat:write.public`;
  * - chat.update only edits a message the bot posted (`message_not_found`);
@@ -53,6 +57,10 @@ export interface FakeSlack {
   answer(method: string, answer: Answer): void;
   /** Declares the bot's membership of a channel (and whether it is private). */
   channel(id: string, state: Partial<ChannelState>): void;
+  /** Notes that Slack issued `triggerId` now (with an interaction): views.open with it works for 3 s. */
+  trigger(triggerId: string): void;
+  /** Declares a user group and its members, for usergroups.users.list. */
+  usergroup(id: string, members: string[]): void;
   /** The response URL `id` answers 404 from now on, as one does after 30 minutes. */
   expireResponseUrl(id: string): void;
   /** Resolves once `predicate` holds for the recorded calls; rejects after `timeoutMs`. */
@@ -67,6 +75,7 @@ const MANIFEST_SCOPES = new Set(
 );
 const POSTING = new Set(['chat.postMessage', 'chat.postEphemeral']);
 const RESPONSE_URL_USES = 5;
+const TRIGGER_LIFETIME_MS = 3_000;
 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
@@ -75,6 +84,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const channels = new Map<string, ChannelState>();
   const posted = new Map<string, string>(); // ts → channel, for chat.update
   const expired = new Set<string>();
+  const triggers = new Map<string, number>(); // trigger_id → when issued
+  const usedTriggers = new Set<string>();
+  const openedViews = new Set<string>();
+  const usergroups = new Map<string, string[]>();
   const answers = new Map<string, Answer>([
     [
       'auth.test',
@@ -100,7 +113,23 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     ],
     ['users.conversations', () => ({ channels: [...channels.keys()].map((id) => ({ id })), response_metadata: { next_cursor: '' } })],
     ['views.publish', (params) => ({ view: { id: 'V1', ...(params['view'] as object) } })],
-    ['views.open', (params) => ({ view: { id: 'V2', ...(params['view'] as object) } })],
+    [
+      'views.open',
+      (params) => {
+        const id = `V${openedViews.size + 2}`;
+        openedViews.add(id);
+        return { view: { id, ...(params['view'] as object) } };
+      },
+    ],
+    ['views.update', (params) => ({ view: { id: params['view_id'], ...(params['view'] as object) } })],
+    [
+      'chat.getPermalink',
+      (params) => ({
+        channel: params['channel'],
+        permalink: `https://newsroom.slack.com/archives/${String(params['channel'])}/p${String(params['message_ts']).replace('.', '')}`,
+      }),
+    ],
+    ['usergroups.users.list', (params) => ({ users: usergroups.get(String(params['usergroup'])) ?? [] })],
   ]);
   const waiters = new Set<() => void>();
 
@@ -128,13 +157,26 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     ) {
       return 'invalid_arguments';
     }
-    if (
-      method === 'views.open' &&
-      (typeof params['trigger_id'] !== 'string' ||
-        checkView(params['view']).length > 0 ||
-        (params['view'] as { type?: unknown })?.type !== 'modal')
-    ) {
+    if (method === 'views.open') {
+      const trigger = params['trigger_id'];
+      if (typeof trigger !== 'string' || trigger === '') return 'invalid_trigger_id';
+      const issued = triggers.get(trigger);
+      if (issued !== undefined && Date.now() - issued > TRIGGER_LIFETIME_MS) return 'expired_trigger_id';
+      if (usedTriggers.has(trigger)) return 'exchanged_trigger_id';
+      if (checkView(params['view']).length > 0 || (params['view'] as { type?: unknown })?.type !== 'modal') return 'invalid_arguments';
+      usedTriggers.add(trigger);
+    }
+    if (method === 'views.update') {
+      if (!openedViews.has(String(params['view_id'] ?? ''))) return 'not_found';
+      if (checkView(params['view']).length > 0) return 'invalid_arguments';
+    }
+    if (method === 'chat.postEphemeral' && typeof params['user'] !== 'string') return 'user_not_in_channel';
+    if (method === 'chat.getPermalink' && (typeof params['channel'] !== 'string' || typeof params['message_ts'] !== 'string')) {
       return 'invalid_arguments';
+    }
+    if (method === 'usergroups.users.list') {
+      if (!MANIFEST_SCOPES.has('usergroups:read')) return 'missing_scope';
+      if (!usergroups.has(String(params['usergroup'] ?? ''))) return 'no_such_subteam';
     }
     return null;
   }
@@ -194,6 +236,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     answer: (method, answer) => answers.set(method, answer),
     channel: (id, state) => channels.set(id, { ...stateOf(id), ...state }),
     expireResponseUrl: (id) => expired.add(`/response/${id}`),
+    trigger: (triggerId) => triggers.set(triggerId, Date.now()),
+    usergroup: (id, members) => usergroups.set(id, members),
     waitFor(predicate, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {

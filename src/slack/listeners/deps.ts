@@ -5,6 +5,7 @@ import type { DigestCommandPort } from '../../digest/digest-port.ts';
 import type { EventDedupe } from '../event-dedupe.ts';
 import type { RecentReplies } from '../recent-replies.ts';
 import type { UserChannels } from '../user-channels.ts';
+import type { DeskService } from '../../desk/desk-service.ts';
 
 /** What every listener may use; one object so tests swap any part. */
 export interface ListenerDeps {
@@ -21,6 +22,8 @@ export interface ListenerDeps {
   /** Which channels a user is in, for the Home tab's digests (cached a few minutes). */
   userChannels: UserChannels;
   digest?: DigestCommandPort;
+  /** "Add to timeline": absent, the shortcut, `/kaesong add` and the card menus are not offered. */
+  desk?: DeskService;
 }
 
 export const WARMING_UP = 'Warming up, one moment…';

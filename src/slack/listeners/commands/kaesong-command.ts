@@ -7,6 +7,7 @@ import { describeError } from '../../../model/describe-error.ts';
 import { fitMessage } from '../../../block-kit/fit-message.ts';
 import { SOMETHING_WENT_WRONG, WARMING_UP, type ListenerDeps } from '../deps.ts';
 import { respondSafely, safely } from '../reply.ts';
+import { openAddFromCommand } from '../desk/add-to-timeline.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -16,8 +17,12 @@ type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
  * `/kaesong digest …` goes to the digest port.
  */
 export function kaesongCommandCallback(deps: ListenerDeps) {
-  return async ({ command, ack, respond }: Args): Promise<void> => {
+  return async ({ command, ack, respond, client }: Args): Promise<void> => {
     const raw = typeof command.text === 'string' ? command.text : '';
+    if (/^\s*add\b/i.test(raw)) {
+      await addCommand(deps, raw.trim().replace(/^add\b\s*/i, ''), { command, ack, client, respond });
+      return;
+    }
     if (/^\s*digest\b/i.test(raw)) {
       await digestCommand(deps, raw.trim().replace(/^digest\b\s*/i, ''), { command, ack, respond });
       return;
@@ -55,4 +60,20 @@ async function digestCommand(
     deps.logger.error('digest command failed', describeError(error));
     await respondSafely(respond, deps.logger, { response_type: 'ephemeral', text: SOMETHING_WENT_WRONG });
   }
+}
+
+/** `/kaesong add [headline]`: the Add to timeline modal, or one line saying why not. */
+async function addCommand(
+  deps: ListenerDeps,
+  headline: string,
+  { command, ack, client, respond }: Pick<Args, 'command' | 'ack' | 'client' | 'respond'>,
+) {
+  if (deps.desk === undefined) {
+    await ack({ response_type: 'ephemeral', text: 'Adding to the timeline is not set up on this bot.' });
+    return;
+  }
+  // The modal opens with the command's trigger, which lasts 3 s: ack at once, open right after.
+  await ack();
+  const refused = await openAddFromCommand(deps, deps.desk, client, command, normaliseSlackText(headline));
+  if (refused !== null) await respondSafely(respond, deps.logger, { response_type: 'ephemeral', text: refused });
 }

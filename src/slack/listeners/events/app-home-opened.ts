@@ -18,7 +18,16 @@ export function appHomeOpenedCallback(deps: ListenerDeps) {
   return async ({ event, body, client }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
     const teamId = typeof body.team_id === 'string' ? body.team_id : '';
-    const [digest, channels] = await Promise.all([digestOverview(deps, teamId), userChannels(client, deps, event.user)]);
+    const [digest, channels, mayAdd] = await Promise.all([
+      digestOverview(deps, teamId),
+      userChannels(client, deps, event.user),
+      deps.desk === undefined
+        ? false
+        : deps.desk.mayAdd(event.user).then(
+            (policy) => policy.allowed,
+            () => false,
+          ),
+    ]);
     const searcher = deps.searchers.current();
     const overview = searcher === null ? null : corpusOverview(searcher);
     const added =
@@ -35,6 +44,7 @@ export function appHomeOpenedCallback(deps: ListenerDeps) {
           : channels === null
             ? null
             : digest.subscriptions.filter((s) => channels.has(s.channelId) || s.channelId === event.channel),
+      addEvent: mayAdd,
     };
     try {
       await client.views.publish({ user_id: event.user, view: fitView(homeView(input), deps.logger) });
