@@ -14,14 +14,14 @@ import type { CorpusIndex } from './search-index.ts';
 import type { Searcher } from './searcher.ts';
 
 /** How much of a live index is not yet folded into its base. */
-interface LiveIndexStats {
+export interface LiveIndexStats {
   baseRecords: number;
   deltaRecords: number;
   tombstones: number;
 }
 
 /** The changes since the base was built: what a compaction folds into a new base. */
-interface IndexChanges {
+export interface IndexChanges {
   /** Records added or replacing a base record, final (already merged across origins). */
   upserted: CorpusRecord[];
   /** Base ids hidden and not replaced. */
