@@ -27,7 +27,11 @@ let metrics: Metrics = noMetrics;
 const corpus = liveKnowledge(config.corpusDirs, {
   cacheDir: config.cacheDir,
   logger,
-  metrics: { reloaded: (outcome, seconds) => metrics.reloaded(outcome, seconds) },
+  metrics: {
+    reloaded: (outcome, seconds) => metrics.reloaded(outcome, seconds),
+    compacted: (seconds) => metrics.compacted(seconds),
+    liveIndexSize: (size) => metrics.liveIndexSize(size),
+  },
   onIndex: (index) => searchers.set(index),
 });
 const [{ createKaesongApp }, { BotTokenRejected }, { createDigestService }, { StoreError }, { prometheusMetrics }, { observedFetch }] =

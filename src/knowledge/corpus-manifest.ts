@@ -1,0 +1,63 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { CorpusProblem } from '../model/record.ts';
+import { contributionHash, contributionsOf, type Contribution } from '../corpus/contributions.ts';
+import type { CorpusFile, FileOutcome } from '../corpus/load-corpus.ts';
+
+/**
+ * What one corpus file gave when it was last read: the ids it gives something to (its records and
+ * the stubs of its Related links) with a digest of what, not the records themselves.
+ */
+export interface FileEntry extends CorpusFile {
+  synonyms: boolean;
+  ids: string[];
+  hashes: number[];
+  problems: CorpusProblem[];
+}
+
+/** Every file a base index was built from; kept beside its snapshot, so a restart re-reads only what changed since. */
+export interface CorpusManifest {
+  /** The snapshot's fingerprint: a manifest belongs to exactly one snapshot. */
+  fingerprint: string;
+  files: FileEntry[];
+}
+
+export function fileEntry(file: CorpusFile, outcome: FileOutcome, contributions: Map<string, Contribution>): FileEntry {
+  const ids = [...contributions.keys()];
+  return {
+    path: file.path,
+    size: file.size,
+    mtimeMs: file.mtimeMs,
+    synonyms: outcome.synonyms !== null,
+    ids,
+    hashes: ids.map((id) => contributionHash(contributions.get(id)!)),
+    problems: outcome.problems,
+  };
+}
+
+/** Collects each file's entry as the corpus loads (loadCorpus's onFile). */
+export function manifestCollector(): { onFile: (file: CorpusFile, outcome: FileOutcome) => void; entries: FileEntry[] } {
+  const entries: FileEntry[] = [];
+  return { entries, onFile: (file, outcome) => entries.push(fileEntry(file, outcome, contributionsOf(outcome.records))) };
+}
+
+export function manifestPath(snapshotPath: string): string {
+  return `${snapshotPath}.manifest.json`;
+}
+
+export async function readManifest(path: string): Promise<CorpusManifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(path, 'utf8')) as CorpusManifest;
+    return typeof manifest.fingerprint === 'string' && Array.isArray(manifest.files) ? manifest : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Written beside, then renamed over, after its snapshot: a manifest never names a snapshot that is not on disk. */
+export async function writeManifest(path: string, manifest: CorpusManifest): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(manifest));
+  await rename(temporary, path);
+}
