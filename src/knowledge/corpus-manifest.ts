@@ -10,6 +10,8 @@ import type { CorpusFile, FileOutcome } from '../corpus/load-corpus.ts';
  */
 export interface FileEntry extends CorpusFile {
   synonyms: boolean;
+  /** Read within RACY_MS of its last change: a rewrite of the same size may keep the same mtime, so it is read again next time. */
+  racy: boolean;
   ids: string[];
   hashes: number[];
   problems: CorpusProblem[];
@@ -22,6 +24,9 @@ export interface CorpusManifest {
   files: FileEntry[];
 }
 
+/** File times are coarse (a few ms on Linux, 1-2 s elsewhere): what changed this recently may change again unseen. */
+const RACY_MS = 2_000;
+
 export function fileEntry(file: CorpusFile, outcome: FileOutcome, contributions: Map<string, Contribution>): FileEntry {
   const ids = [...contributions.keys()];
   return {
@@ -29,6 +34,8 @@ export function fileEntry(file: CorpusFile, outcome: FileOutcome, contributions:
     size: file.size,
     mtimeMs: file.mtimeMs,
     synonyms: outcome.synonyms !== null,
+    // The file system's clock, not the app's: compared with file times.
+    racy: file.mtimeMs > Date.now() - RACY_MS,
     ids,
     hashes: ids.map((id) => contributionHash(contributions.get(id)!)),
     problems: outcome.problems,

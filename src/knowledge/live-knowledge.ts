@@ -8,7 +8,7 @@ import type { Contribution } from '../corpus/contributions.ts';
 import { contributionsOf } from '../corpus/contributions.ts';
 import { fileKind } from '../corpus/detect-format.ts';
 import { listCorpusFiles, readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
-import { fileEntry } from './corpus-manifest.ts';
+import { fileEntry, type FileEntry } from './corpus-manifest.ts';
 import { MergeState } from './merge-state.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
 import { watchCorpus, type CorpusWatcher } from './watch-corpus.ts';
@@ -84,19 +84,23 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const syncFiles = (into: MergeState, index: LiveIndex): SyncOutcome => {
     const listed = listCorpusFiles(dirs);
     const paths = new Set(listed.map((file) => file.path));
-    const changed = listed.filter((file) => {
-      const entry = into.file(file.path);
-      return entry === undefined || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
-    });
+    const moved = (file: CorpusFile, entry: FileEntry | undefined) =>
+      entry === undefined || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
+    const changed = listed.filter((file) => moved(file, into.file(file.path)));
     const gone = [...into.fileEntries()].filter((entry) => !paths.has(entry.path)).map((entry) => entry.path);
-    if (changed.length + gone.length === 0) return 'unchanged';
     const touchesSynonyms = [...changed.map((file) => file.path), ...gone].some((path) => fileKind(path) === 'synonyms');
     if (touchesSynonyms || changed.length + gone.length > rebuildAbove) return 'rebuild';
-    applyFiles(into, index, changed, gone);
-    return 'changed';
+    // Read again though its size and time are the same: it may have been rewritten within the file system's time resolution.
+    const racy = listed.filter(
+      (file) => into.file(file.path)?.racy === true && !moved(file, into.file(file.path)) && fileKind(file.path) !== 'synonyms',
+    );
+    if (changed.length + gone.length + racy.length === 0) return 'unchanged';
+    const affected = applyFiles(into, index, [...changed, ...racy], gone);
+    return changed.length + gone.length > 0 || affected > 0 ? 'changed' : 'unchanged';
   };
 
-  const applyFiles = (into: MergeState, index: LiveIndex, changed: CorpusFile[], gone: string[]) => {
+  /** Returns how many ids were merged again. */
+  const applyFiles = (into: MergeState, index: LiveIndex, changed: CorpusFile[], gone: string[]): number => {
     const read = new Map<string, Map<string, Contribution>>();
     const affected = new Set<string>();
     for (const file of changed) {
@@ -108,6 +112,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     }
     for (const path of gone) for (const id of into.replaceFile(path, null)) affected.add(id);
     apply(into, index, affected, read);
+    return affected.size;
   };
 
   const apply = (into: MergeState, index: LiveIndex, ids: Iterable<string>, read = new Map<string, Map<string, Contribution>>()) => {

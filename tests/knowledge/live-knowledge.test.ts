@@ -161,7 +161,10 @@ describe('liveKnowledge', () => {
     const first = newest();
     await writeFile(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
     await live.reload();
-    await live.upsert([makeRecord({ id: 'news/2013/09/17/desk', date: '2013-09-17', title: 'Kaesong desk note', contexts: [] })], 'store:desk');
+    await live.upsert(
+      [makeRecord({ id: 'news/2013/09/17/desk', date: '2013-09-17', title: 'Kaesong desk note', contexts: [] })],
+      'store:desk',
+    );
     expect(indexes).toEqual([first]);
     expect(first.stats()).toEqual({ baseRecords: 9, deltaRecords: 2, tombstones: 0 });
     const answers = found('kaesong');
