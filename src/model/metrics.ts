@@ -25,7 +25,7 @@ export type QueryKind = 'words' | 'words-and-date' | 'timeline' | 'on-this-day' 
 export type RequestKind = 'command' | 'action' | 'event' | 'other';
 /** `changed`: a new index was swapped in; `unchanged`: the files were the same; `failed`: the old index stays. */
 export type ReloadOutcome = 'changed' | 'unchanged' | 'failed';
-export interface LiveIndexSize {
+interface LiveIndexSize {
   deltaRecords: number;
   tombstones: number;
 }
