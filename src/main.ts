@@ -33,6 +33,8 @@ const corpus = liveKnowledge(config.corpusDirs, {
     liveIndexSize: (size) => metrics.liveIndexSize(size),
   },
   onIndex: (index) => searchers.set(index),
+  compactAt: config.liveIndex.compactAt,
+  rebuildAboveFiles: config.liveIndex.rebuildAboveFiles,
 });
 const [{ createKaesongApp }, { BotTokenRejected }, { createDigestService }, { StoreError }, { prometheusMetrics }, { observedFetch }] =
   await Promise.all([
