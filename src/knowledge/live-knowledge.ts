@@ -42,8 +42,8 @@ export interface LiveKnowledgeOptions {
 }
 
 export interface LiveKnowledge extends TimelineWriter {
-  /** The first load: resolves when the first index has been handed to `onIndex`. */
-  ready: Promise<Knowledge>;
+  /** The first load: resolves when the first index has been handed to `onIndex` (without the index: a compaction replaces it). */
+  ready: Promise<LoadedKnowledge>;
   /** Reads the files changed since last looked at now (also what a file change triggers); resolves when applied. */
   reload(): Promise<void>;
   /** Folds the changes into a new base now (in the worker), swaps it in, and saves its snapshot. */
@@ -51,6 +51,9 @@ export interface LiveKnowledge extends TimelineWriter {
   /** Stops watching; resolves once a snapshot being written is on disk. */
   close(): Promise<void>;
 }
+
+/** How the first index was had; not the index itself, so that an old base is not kept alive after a compaction. */
+type LoadedKnowledge = Omit<Knowledge, 'index' | 'manifest' | 'saved'>;
 
 type SyncOutcome = 'changed' | 'unchanged' | 'rebuild';
 
@@ -153,7 +156,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     return stats.deltaRecords + stats.tombstones;
   };
 
-  const start = async (): Promise<Knowledge> => {
+  const start = async (): Promise<LoadedKnowledge> => {
     const open = (snapshot: 'last' | 'none') =>
       openKnowledge(dirs, { cacheDir: options.cacheDir, logger, onProgress: (line) => logger.info(line), snapshot });
     let knowledge = await open('last');
@@ -167,7 +170,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     live = adopted.index;
     settledDelta = writtenDelta(live);
     options.onIndex(live);
-    return knowledge;
+    const { index: _index, manifest: _manifest, saved: _saved, ...loaded } = knowledge;
+    return loaded;
   };
 
   let compacting: Promise<void> | null = null;
