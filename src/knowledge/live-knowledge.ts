@@ -21,6 +21,7 @@ const COMPACT_AFTER_QUIET_MS = 10 * 60_000;
  * merging its ids costs ~1-2 ms on this machine, a build in the worker ~10-20 s, but the build keeps the main thread free.
  */
 const REBUILD_ABOVE_FILES = 2_000;
+const FILES_BETWEEN_YIELDS = 20;
 
 export interface LiveKnowledgeOptions {
   cacheDir: string | null;
@@ -84,7 +85,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   let settledDelta = 0;
 
   /** Applies the files changed since `into` last saw them to it and `index`. */
-  const syncFiles = (into: MergeState, index: LiveIndex): SyncOutcome => {
+  const syncFiles = async (into: MergeState, index: LiveIndex): Promise<SyncOutcome> => {
     const listed = listCorpusFiles(dirs);
     const paths = new Set(listed.map((file) => file.path));
     const moved = (file: CorpusFile, entry: FileEntry | undefined) =>
@@ -98,15 +99,17 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       (file) => into.file(file.path)?.racy === true && !moved(file, into.file(file.path)) && fileKind(file.path) !== 'synonyms',
     );
     if (changed.length + gone.length + racy.length === 0) return 'unchanged';
-    const affected = applyFiles(into, index, [...changed, ...racy], gone);
+    const affected = await applyFiles(into, index, [...changed, ...racy], gone);
     return changed.length + gone.length > 0 || affected > 0 ? 'changed' : 'unchanged';
   };
 
   /** Returns how many ids were merged again. */
-  const applyFiles = (into: MergeState, index: LiveIndex, changed: CorpusFile[], gone: string[]): number => {
+  const applyFiles = async (into: MergeState, index: LiveIndex, changed: CorpusFile[], gone: string[]): Promise<number> => {
     const read = new Map<string, Map<string, Contribution>>();
     const affected = new Set<string>();
-    for (const file of changed) {
+    for (const [i, file] of changed.entries()) {
+      // Files are read on this thread: let queries in between, so a burst never holds them up for long.
+      if (i > 0 && i % FILES_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
       const outcome = readCorpusFile(file.path);
       const contributions = contributionsOf(outcome.records);
       read.set(file.path, contributions);
@@ -142,13 +145,13 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   };
 
   /** A base (and what each file gave it) with the written origins re-applied and the files changed since applied. */
-  const adopt = (knowledge: Knowledge): { state: MergeState; index: LiveIndex; outcome: SyncOutcome } => {
+  const adopt = async (knowledge: Knowledge): Promise<{ state: MergeState; index: LiveIndex; outcome: SyncOutcome }> => {
     const next = new MergeState(knowledge.manifest.files);
     const index = liveIndex(knowledge.index);
     const ids = new Set<string>();
     for (const [origin, records] of written) for (const id of next.replaceWritten(origin, [...records.values()])) ids.add(id);
     apply(next, index, ids);
-    return { state: next, index, outcome: syncFiles(next, index) };
+    return { state: next, index, outcome: await syncFiles(next, index) };
   };
 
   const writtenDelta = (index: LiveIndex) => {
@@ -160,10 +163,10 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     const open = (snapshot: 'last' | 'none') =>
       openKnowledge(dirs, { cacheDir: options.cacheDir, logger, onProgress: (line) => logger.info(line), snapshot });
     let knowledge = await open('last');
-    let adopted = adopt(knowledge);
+    let adopted = await adopt(knowledge);
     if (adopted.outcome === 'rebuild') {
       knowledge = await open('none');
-      adopted = adopt(knowledge);
+      adopted = await adopt(knowledge);
     }
     lastSave = knowledge.saved;
     state = adopted.state;
@@ -193,8 +196,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           // Built from the files as they are now; changes that arrive meanwhile go to the old index, then are applied on top.
           const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger, snapshot: 'none' });
           lastSave = knowledge.saved;
-          const outcome = await serial(() => {
-            const adopted = adopt(knowledge);
+          const outcome = await serial(async () => {
+            const adopted = await adopt(knowledge);
             state = adopted.state;
             live = adopted.index;
             settledDelta = writtenDelta(live);
