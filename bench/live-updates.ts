@@ -7,6 +7,8 @@
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { liveKnowledge } from '../src/knowledge/live-knowledge.ts';
+import type { Logger } from '../src/model/logger.ts';
 import { rssOf, slash, startBot, stopBot, type RunningBot } from './app-timing.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
 
@@ -45,7 +47,8 @@ const eventLine = (title: string, i = 0) =>
 
 /** Measures both paths, prints them side by side, and gives the figures for bench/results.json. */
 export async function runLiveUpdates(dirs: string[], line: (label: string, value: string) => void) {
-  const figures = await measureLiveUpdates(dirs);
+  const bursts = await measureBursts(dirs);
+  const figures = { ...(await measureLiveUpdates(dirs)), bursts };
   const { live, rebuild } = figures;
   const ms = (value: number) => `${Math.round(value)} ms`;
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
@@ -81,6 +84,36 @@ export async function runLiveUpdates(dirs: string[], line: (label: string, value
     both((f) => ms(f.restartAfterEditsMs)),
   );
   return figures;
+}
+
+/**
+ * Where the full-rebuild path starts to pay: in this process, the time to apply a burst of changed
+ * one-event files one by one (re-read, merge, into the live index), against a full rebuild in the worker.
+ */
+async function measureBursts(dirs: string[]): Promise<{ applied: { files: number; ms: number }[]; rebuildMs: number }> {
+  const work = await mkdtemp(join(tmpdir(), 'kaesong-bench-burst-'));
+  const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+  const desk = join(work, 'desk');
+  await mkdir(desk);
+  const live = liveKnowledge([...dirs, desk], { cacheDir: join(work, 'cache'), logger: quiet, onIndex: () => {}, watchDelayMs: 3_600_000 });
+  const applied: { files: number; ms: number }[] = [];
+  let rebuildMs = Number.NaN;
+  try {
+    await live.ready;
+    for (const files of [100, 1_000]) {
+      for (let i = 0; i < files; i += 1) await writeFile(join(desk, `burst-${files}-${i}.jsonl`), eventLine(`Zqxburst${i} quay`, i));
+      const started = performance.now();
+      await live.reload();
+      applied.push({ files, ms: performance.now() - started });
+    }
+    const started = performance.now();
+    await live.compact();
+    rebuildMs = performance.now() - started;
+  } finally {
+    await live.close();
+    await rm(work, { recursive: true, force: true });
+  }
+  return { applied, rebuildMs };
 }
 
 async function measureLiveUpdates(dirs: string[]): Promise<Record<Mode, LiveUpdateFigures>> {
