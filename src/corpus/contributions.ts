@@ -26,13 +26,15 @@ export function contributionsOf(records: readonly CorpusRecord[]): Map<string, C
   return byId;
 }
 
+/** Characters in a contribution's digest (hexadecimal, 52 bits). */
+export const DIGEST_LENGTH = 13;
+
 /**
- * A 52-bit digest of a contribution: equal digests mean the origin gives that id the same thing,
- * so it need not be merged again. Kept instead of the records, which would double the memory.
+ * A short digest of a contribution: equal digests mean the origin gives that id the same thing, so it
+ * need not be merged again. Kept instead of the records, which would double the memory.
  */
-export function contributionHash(contribution: Contribution): number {
-  const digest = createHash('md5').update(JSON.stringify(contribution)).digest('hex');
-  return Number.parseInt(digest.slice(0, 13), 16);
+export function contributionHash(contribution: Contribution): string {
+  return createHash('md5').update(JSON.stringify(contribution)).digest('hex').slice(0, DIGEST_LENGTH);
 }
 
 /**

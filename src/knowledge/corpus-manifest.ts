@@ -1,19 +1,21 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CorpusProblem } from '../model/record.ts';
-import { contributionHash, contributionsOf, type Contribution } from '../corpus/contributions.ts';
+import { contributionHash, contributionsOf, DIGEST_LENGTH, type Contribution } from '../corpus/contributions.ts';
 import type { CorpusFile, FileOutcome } from '../corpus/load-corpus.ts';
 
 /**
  * What one corpus file gave when it was last read: the ids it gives something to (its records and
- * the stubs of its Related links) with a digest of what, not the records themselves.
+ * the stubs of its Related links) with a digest of what, not the records themselves. Both are one
+ * string per file (ids one a line, digests end to end): 9,600 strings load and copy between threads
+ * in a fraction of the time 125,000 would take.
  */
 export interface FileEntry extends CorpusFile {
   synonyms: boolean;
   /** Read within RACY_MS of its last change: a rewrite of the same size may keep the same mtime, so it is read again next time. */
   racy: boolean;
-  ids: string[];
-  hashes: number[];
+  ids: string;
+  hashes: string;
   problems: CorpusProblem[];
 }
 
@@ -36,8 +38,8 @@ export function fileEntry(file: CorpusFile, outcome: FileOutcome, contributions:
     synonyms: outcome.synonyms !== null,
     // The file system's clock, not the app's: compared with file times.
     racy: file.mtimeMs > Date.now() - RACY_MS,
-    ids,
-    hashes: ids.map((id) => contributionHash(contributions.get(id)!)),
+    ids: ids.join('\n'),
+    hashes: ids.map((id) => contributionHash(contributions.get(id)!)).join(''),
     problems: outcome.problems,
   };
 }
@@ -46,6 +48,14 @@ export function fileEntry(file: CorpusFile, outcome: FileOutcome, contributions:
 export function manifestCollector(): { onFile: (file: CorpusFile, outcome: FileOutcome) => void; entries: FileEntry[] } {
   const entries: FileEntry[] = [];
   return { entries, onFile: (file, outcome) => entries.push(fileEntry(file, outcome, contributionsOf(outcome.records))) };
+}
+
+/** Each id the file gives something to, with the digest of what. */
+export function entryDigests(entry: FileEntry | undefined): Map<string, string> {
+  const digests = new Map<string, string>();
+  if (entry === undefined || entry.ids === '') return digests;
+  entry.ids.split('\n').forEach((id, i) => digests.set(id, entry.hashes.slice(i * DIGEST_LENGTH, (i + 1) * DIGEST_LENGTH)));
+  return digests;
 }
 
 export function manifestPath(snapshotPath: string): string {

@@ -99,6 +99,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       (file) => into.file(file.path)?.racy === true && !moved(file, into.file(file.path)) && fileKind(file.path) !== 'synonyms',
     );
     if (changed.length + gone.length + racy.length === 0) return 'unchanged';
+    await into.prepare();
     const affected = await applyFiles(into, index, [...changed, ...racy], gone);
     return changed.length + gone.length > 0 || affected > 0 ? 'changed' : 'unchanged';
   };
@@ -149,6 +150,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     const next = new MergeState(knowledge.manifest.files);
     const index = liveIndex(knowledge.index);
     const ids = new Set<string>();
+    if (written.size > 0) await next.prepare();
     for (const [origin, records] of written) for (const id of next.replaceWritten(origin, [...records.values()])) ids.add(id);
     apply(next, index, ids);
     return { state: next, index, outcome: await syncFiles(next, index) };
@@ -235,7 +237,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
 
   const write = async (origin: Origin, change: (records: Map<string, CorpusRecord>) => void): Promise<void> => {
     await ready;
-    await serial(() => {
+    await serial(async () => {
+      await state!.prepare();
       const records = written.get(origin) ?? new Map<string, CorpusRecord>();
       change(records);
       if (records.size === 0) written.delete(origin);
