@@ -20,6 +20,7 @@ import { BENCH_QUERIES, type QueryKind } from './queries.ts';
 import { buildBundle, measureReadyTime, measureSlashCommands } from './app-timing.ts';
 import { runLiveUpdates } from './live-updates.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
+import { measureLiveIndex } from './live-index-timing.ts';
 import { readRawEvents } from '../tests/relevance/raw-events.ts';
 import { judge, readJudgedQueries, type Judgement } from '../tests/relevance/judge.ts';
 import { judgedIndex, judgeSearcher, JUDGED_AT } from '../tests/relevance/judge-searcher.ts';
@@ -117,6 +118,16 @@ line('  all kinds, parse + search', fmt(all));
 results.queries = { ...queries, all };
 line(`related events (${RELATED_SAMPLE} uncached ids, after warm-up)`, fmt(related));
 results.related = related;
+const live = measureLiveIndex(
+  loaded,
+  Object.values(BENCH_QUERIES)
+    .flat()
+    .map((text) => parseQuery(text, { now: NOW })),
+);
+const addThenQuery = Object.entries(live.addThenQueryMs).map(([, { upsertMs, firstQueryMs }]) => `${ms(upsertMs)} + ${ms(firstQueryMs)}`);
+line('live index: 1st / 100th / 1,000th add + query', addThenQuery.join(' / '));
+line('live index: queries after 1,000 adds', `${fmt(live.queriesAfter)}   (base alone ${fmt(live.queriesOnBase)})`);
+results.liveIndex = live;
 // What a reporter would keep, as tests/relevance/related gates it: three shown under a card.
 const relatedQuality = measureRelated(loadJudgedSet(JUDGED_RELATED), (id) => loaded.related(id, 3));
 line('related events, judged set', describeQuality(relatedQuality));

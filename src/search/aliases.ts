@@ -52,8 +52,6 @@ export class AliasTable {
   }
 }
 
-export const NO_ALIASES: AliasData = { sets: [], capitalsOnly: [] };
-
 /** A name as the table compares it: lower-case words, accents folded, one space between. */
 function aliasName(text: string): string {
   return queryTokens(text)

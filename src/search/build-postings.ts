@@ -32,9 +32,10 @@ export function buildPostings(records: readonly CorpusRecord[]): BuiltPostings {
   const fieldLengths = new Uint32Array(records.length * fields);
   const lengthTotals = new Array<number>(fields).fill(0);
   // One entry per (term, field, record): its list key (term * fields + field), record and frequency.
-  const keys = new GrowableUint32();
-  const numbers = new GrowableUint32();
-  const counts = new GrowableUint32();
+  const capacity = Math.min(1 << 16, 256 * Math.max(records.length, 1));
+  const keys = new GrowableUint32(capacity);
+  const numbers = new GrowableUint32(capacity);
+  const counts = new GrowableUint32(capacity);
   // Per field of a record: which tokens and terms it has (stamped with `visit`) and how often.
   const tokenSeen: number[] = [];
   const termSeen: number[] = [];
@@ -180,8 +181,12 @@ function headlineCounts({ termStarts, listFields, listStarts, records }: Posting
 }
 
 class GrowableUint32 {
-  private array = new Uint32Array(1 << 16);
+  private array: Uint32Array;
   private length = 0;
+
+  constructor(capacity: number) {
+    this.array = new Uint32Array(capacity);
+  }
 
   push(value: number): void {
     if (this.length === this.array.length) {

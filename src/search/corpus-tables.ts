@@ -1,20 +1,15 @@
 import type { CorpusRecord, IsoDate } from '../model/record.ts';
-import { dayNumber, monthDayNumber, NO_DATE } from './day-number.ts';
+import { monthDayNumber, NO_DATE } from './day-number.ts';
 import { decodeRecord, type RecordColumns } from './record-columns.ts';
+import { daySpan, type RecordSpan, type RecordTables } from './record-tables.ts';
 
 const DECODED_CACHE_SIZE = 2_000;
-
-/** Record numbers start … end - 1: the records of a date range, records being numbered in date order. */
-export interface RecordSpan {
-  start: number;
-  end: number;
-}
 
 /**
  * Lookups over the record columns: by id, by date range (a binary search, records being in date
  * order), by month-day, by context, and how rare a headline word is.
  */
-export class CorpusTables {
+export class CorpusTables implements RecordTables {
   readonly days: Int32Array;
   private readonly datedCount: number;
   private readonly numberById = new Map<string, number>();
@@ -59,6 +54,14 @@ export class CorpusTables {
     return record;
   }
 
+  readRecord(n: number): CorpusRecord {
+    return decodeRecord(this.columns, n);
+  }
+
+  idOf(n: number): string {
+    return this.columns.ids[n]!;
+  }
+
   /** A record's number (its position in date order), undefined when no record has the id. */
   numberOf(id: string): number | undefined {
     return this.numberById.get(id);
@@ -83,13 +86,10 @@ export class CorpusTables {
 
   /** The records dated within [from, to] are numbers start … end - 1 (records are in date order). */
   spanOf(from: IsoDate | null, to: IsoDate | null): RecordSpan {
-    return {
-      start: from === null ? 0 : this.firstDayAtLeast(dayNumber(from)),
-      end: to === null ? this.datedCount : this.firstDayAtLeast(dayNumber(to) + 1),
-    };
+    return daySpan(this.days, this.datedCount, from, to);
   }
 
-  onMonthDay(month: number, day: number): number[] {
+  onMonthDay(month: number, day: number): readonly number[] {
     return this.byMonthDay.get(monthDayNumber(month, day)) ?? [];
   }
 
@@ -118,17 +118,6 @@ export class CorpusTables {
   /** How rare a headline term is: ln(1 + N / records containing it). */
   rarity(term: string): number {
     return Math.log(1 + this.columns.count / (this.headlineFrequency(term) + 1));
-  }
-
-  private firstDayAtLeast(day: number): number {
-    let low = 0;
-    let high = this.datedCount;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.days[middle]! < day) low = middle + 1;
-      else high = middle;
-    }
-    return low;
   }
 }
 

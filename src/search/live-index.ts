@@ -1,20 +1,27 @@
 import type { CorpusRecord } from '../model/record.ts';
 import type { ParsedQuery } from '../model/query.ts';
 import type { RelatedEvent, SearchOptions, SearchPage } from '../model/search.ts';
-import { buildPostings } from './build-postings.ts';
-import { inColumnOrder, recordColumns } from './record-columns.ts';
-import { CorpusIndex } from './search-index.ts';
+import { AliasTable, mergeAliases } from './aliases.ts';
+import { BaseTombstones } from './base-tombstones.ts';
+import { DeltaSegment } from './delta-segment.ts';
+import { IndexSearcher } from './index-searcher.ts';
+import { LiveTerms } from './live-postings.ts';
+import { LiveTables, NumberingBuffers } from './live-tables.ts';
+import { FIELDS } from './mini-search.ts';
+import { indexOver } from './mini-search-internals.ts';
+import { AcronymTally } from './mine-aliases.ts';
+import type { CorpusIndex } from './search-index.ts';
 import type { Searcher } from './searcher.ts';
 
 /** How much of a live index is not yet folded into its base. */
-export interface LiveIndexStats {
+interface LiveIndexStats {
   baseRecords: number;
   deltaRecords: number;
   tombstones: number;
 }
 
 /** The changes since the base was built: what a compaction folds into a new base. */
-export interface IndexChanges {
+interface IndexChanges {
   /** Records added or replacing a base record, final (already merged across origins). */
   upserted: CorpusRecord[];
   /** Base ids hidden and not replaced. */
@@ -36,52 +43,131 @@ export interface LiveIndex extends Searcher {
 }
 
 /**
- * STAND-IN until the segmented index lands (issue 12): rebuilds a whole index of the live records on
- * the first query after a change. Correct, and fine for a small corpus; far too slow for the archive.
+ * A base index and a delta segment searched as one (see README.md here: segments, tombstones, global
+ * statistics). A change costs about the words of the records changed; the first query after it
+ * numbers the live records afresh (a merge of two sorted runs, a few typed-array passes over the
+ * base) and merges the posting lists it reads. Answers are exactly those of a fresh index of the
+ * live records, BM25 statistics, typo corrections, acronyms and related events included.
  */
 export function liveIndex(base: CorpusIndex): LiveIndex {
-  const changed = new Map<string, CorpusRecord | null>();
-  let current: CorpusIndex = base;
-  let dirty = false;
-  const index = (): CorpusIndex => {
-    if (!dirty) return current;
-    const kept: CorpusRecord[] = [];
-    for (let n = 0; n < base.size; n += 1) {
-      const record = base.tables.record(n);
-      if (!changed.has(record.id)) kept.push(record);
+  const delta = new DeltaSegment();
+  const hidden = new BaseTombstones(base);
+  const acronyms = new AcronymTally(base.aliasSources.acronyms);
+  // Merging aliases takes tens of ms on the archive: done again only when the mined pairs differ.
+  let acronymPairs = acronyms.pairs();
+  let aliasTable = new AliasTable(base.aliases);
+  let acronymsCounted = false;
+  let current: Searcher = base;
+  let stale = false;
+  const baseLengthTotals = lengthTotals(base);
+  const buffers = new NumberingBuffers();
+
+  const view = (): Searcher => {
+    if (!stale) return current;
+    if (acronymsCounted) {
+      const pairs = acronyms.pairs();
+      if (!samePairs(pairs, acronymPairs)) aliasTable = new AliasTable(mergeAliases(base.aliasSources.synonyms, pairs));
+      acronymPairs = pairs;
+      acronymsCounted = false;
     }
-    for (const record of changed.values()) if (record !== null) kept.push(record);
-    const sorted = inColumnOrder(kept);
-    current = new CorpusIndex(recordColumns(sorted), buildPostings(sorted), base.aliases);
-    dirty = false;
+    current = liveSearcher(base, hidden, delta, aliasTable, baseLengthTotals(), buffers);
+    stale = false;
     return current;
   };
+  const count = (record: CorpusRecord, sign: 1 | -1) => {
+    if (acronyms.count(record, sign)) acronymsCounted = true;
+  };
+  const hide = (id: string) => {
+    const inDelta = delta.remove(id);
+    if (inDelta !== undefined) {
+      count(inDelta.record, -1);
+      return true;
+    }
+    const n = base.tables.numberOf(id);
+    if (n === undefined || hidden.isHidden(n)) return false;
+    hidden.hide(n);
+    count(base.tables.readRecord(n), -1);
+    return true;
+  };
+
   return {
     base,
     get size() {
-      return index().size;
+      return view().size;
     },
-    search: (query: ParsedQuery, options?: SearchOptions): SearchPage => index().search(query, options),
-    related: (id: string, limit?: number): RelatedEvent[] => index().related(id, limit),
-    get: (id: string) => index().get(id),
-    suggest: (word: string, limit?: number) => index().suggest(word, limit),
-    onThisDay: (month: number, day: number) => index().onThisDay(month, day),
+    search: (query: ParsedQuery, options?: SearchOptions): SearchPage => view().search(query, options),
+    related: (id: string, limit?: number): RelatedEvent[] => view().related(id, limit),
+    get: (id: string) => view().get(id),
+    suggest: (word: string, limit?: number) => view().suggest(word, limit),
+    onThisDay: (month: number, day: number) => view().onThisDay(month, day),
     upsert(records) {
-      for (const record of records) changed.set(record.id, record);
-      dirty = true;
+      for (const record of records) {
+        hide(record.id);
+        count(delta.add(record).record, 1);
+      }
+      if (records.length > 0) stale = true;
     },
     remove(ids) {
-      for (const id of ids) if (changed.get(id) !== undefined || base.get(id) !== undefined) changed.set(id, null);
-      dirty = true;
+      for (const id of ids) if (hide(id)) stale = true;
     },
     stats() {
-      const removed = [...changed.values()].filter((record) => record === null).length;
-      return { baseRecords: base.size, deltaRecords: changed.size - removed, tombstones: removed };
+      return { baseRecords: base.size, deltaRecords: delta.size, tombstones: hidden.count };
     },
     changes() {
-      const upserted = [...changed.values()].filter((record): record is CorpusRecord => record !== null);
-      const removed = [...changed.entries()].filter(([id, record]) => record === null && base.get(id) !== undefined).map(([id]) => id);
+      const upserted = [...delta.records.values()].map((record) => record.record);
+      const removed: string[] = [];
+      for (let n = 0; n < base.size; n += 1) {
+        const id = base.tables.idOf(n);
+        if (hidden.isHidden(n) && !delta.records.has(id)) removed.push(id);
+      }
       return { upserted, removed };
     },
   };
+}
+
+/** The searcher over the live records as they are now. */
+function liveSearcher(
+  base: CorpusIndex,
+  hidden: BaseTombstones,
+  delta: DeltaSegment,
+  aliases: AliasTable,
+  baseLengths: number[],
+  buffers: NumberingBuffers,
+): Searcher {
+  if (hidden.count === 0 && delta.size === 0) return base;
+  const tables = new LiveTables(base, hidden, delta, buffers);
+  const terms = new LiveTerms(base.miniSearch, hidden, delta, tables);
+  const count = Math.max(tables.count, 1);
+  const shape = {
+    documentCount: tables.count,
+    fieldIds: base.postings.shape.fieldIds,
+    averageFieldLength: baseLengths.map((total, fieldId) => (total - hidden.lengthTotals[fieldId]! + delta.lengthTotals[fieldId]!) / count),
+  };
+  const fieldLengths = {
+    get: (n: number) => {
+      const source = tables.sourceOf(n);
+      return typeof source === 'number'
+        ? base.postings.fieldLengths.subarray(source * FIELDS.length, (source + 1) * FIELDS.length)
+        : source.fieldLengths;
+    },
+  };
+  const miniSearch = indexOver(shape, tables.flagColumn, fieldLengths, terms);
+  return new IndexSearcher(tables, miniSearch, aliases, tables.flagColumn);
+}
+
+/** The base's total field lengths per field (what its average field lengths were computed from), summed once when first needed. */
+function lengthTotals(base: CorpusIndex): () => number[] {
+  let totals: number[] | null = null;
+  return () => {
+    if (totals === null) {
+      const { fieldLengths } = base.postings;
+      totals = new Array<number>(FIELDS.length).fill(0);
+      for (let i = 0; i < fieldLengths.length; i += 1) totals[i % FIELDS.length]! += fieldLengths[i]!;
+    }
+    return totals;
+  };
+}
+
+function samePairs(a: readonly [string, string][], b: readonly [string, string][]): boolean {
+  return a.length === b.length && a.every(([acronym, name], i) => acronym === b[i]![0] && name === b[i]![1]);
 }

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { FIELDS, miniSearchOptions, type RecordIndex } from './mini-search.ts';
-import { TermPostings, type PostingArrays } from './posting-lists.ts';
+import { TermPostings, type PostingArrays, type TermPostingsView } from './posting-lists.ts';
 
 /** The MiniSearch release whose private state this file reads and writes; see README.md here before changing it. */
 export const VERIFIED_MINISEARCH = '7.2.0';
@@ -14,18 +15,29 @@ export const VERIFIED_MINISEARCH = '7.2.0';
  * that renames a field fails there, by name, instead of scoring NaN.
  */
 interface Internals {
-  _index: {
-    set(term: string, postings: TermPostings): unknown;
-    get(term: string): TermPostings | undefined;
-    fuzzyGet(term: string, maxDistance: number): Map<string, [TermPostings, number]>;
-    atPrefix(prefix: string): { keys(): Iterable<string>; fuzzyGet(term: string, maxDistance: number): Map<string, unknown> };
-  };
+  _index: TermIndex;
   _documentIds: RecordNumbers;
   _idToShortId: RecordNumbers;
-  _fieldLength: FieldLengths;
+  _fieldLength: RecordFieldLengths;
   _avgFieldLength: number[];
   _documentCount: number;
   _fieldIds: Record<string, number>;
+}
+
+/**
+ * The term tree's part of MiniSearch's radix tree (SearchableMap) that search and word forms use: a
+ * base index's own tree, or a live index's union of its base and delta trees.
+ */
+export interface TermIndex {
+  get(term: string): TermPostingsView | undefined;
+  has(term: string): boolean;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [TermPostingsView, number]>;
+  atPrefix(prefix: string): { keys(): Iterable<string>; fuzzyGet(term: string, maxDistance: number): Map<string, unknown> };
+}
+
+/** Record n's field lengths (distinct words), by field id. */
+export interface RecordFieldLengths {
+  get(n: number): Uint32Array;
 }
 
 export interface IndexShape {
@@ -76,8 +88,13 @@ export function indexShape(miniSearch: RecordIndex): IndexShape {
   return { documentCount: state._documentCount, fieldIds: state._fieldIds, averageFieldLength: state._avgFieldLength };
 }
 
+/** An index's term tree (see TermIndex). */
+export function termIndexOf(miniSearch: RecordIndex): TermIndex {
+  return internals(miniSearch)._index;
+}
+
 /** A term's postings by field, or undefined when the index does not have it. */
-export function postingsOf(miniSearch: RecordIndex, term: string): TermPostings | undefined {
+export function postingsOf(miniSearch: RecordIndex, term: string): TermPostingsView | undefined {
   return internals(miniSearch)._index.get(term);
 }
 
@@ -122,6 +139,16 @@ export function restoreMiniSearch(
   terms: readonly string[],
   postings: PostingArrays,
 ): RecordIndex {
+  const index = new SearchableMap<TermPostings>();
+  terms.forEach((term, t) => index.set(term, new TermPostings(postings, t)));
+  return indexOver(shape, flags, new FieldLengths(fieldLengths, FIELDS.length), index);
+}
+
+/**
+ * An index of records 0 … count - 1 whose terms, postings and field lengths are the given views: a
+ * live index's base and delta seen as one, with statistics (the shape) over both.
+ */
+export function indexOver(shape: IndexShape, flags: Uint8Array, fieldLengths: RecordFieldLengths, index: TermIndex): RecordIndex {
   const miniSearch = MiniSearch.loadJS(
     {
       documentCount: shape.documentCount,
@@ -140,8 +167,8 @@ export function restoreMiniSearch(
   const state = checkedState(miniSearch, Object.keys(SHAPE) as (keyof Internals)[]);
   if (Object.keys(state._fieldIds).length !== FIELDS.length) throw new Error('index snapshot: fields differ from this version');
   state._documentIds = state._idToShortId = new RecordNumbers(shape.documentCount);
-  state._fieldLength = new FieldLengths(fieldLengths, FIELDS.length);
-  terms.forEach((term, t) => state._index.set(term, new TermPostings(postings, t)));
+  state._fieldLength = fieldLengths;
+  state._index = index;
   return miniSearch;
 }
 
@@ -163,7 +190,7 @@ class RecordNumbers {
 }
 
 /** MiniSearch's per-record field lengths, as views into one array. */
-class FieldLengths {
+class FieldLengths implements RecordFieldLengths {
   constructor(
     private readonly lengths: Uint32Array,
     private readonly fields: number,

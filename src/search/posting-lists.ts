@@ -16,8 +16,29 @@ export interface PostingArrays {
   frequencies: Uint32Array;
 }
 
+/** One field's records for a term, as MiniSearch reads them (record number → term frequency) and search walks them. */
+export interface FieldPostingsView {
+  readonly fieldId: number;
+  readonly size: number;
+  get(n: number): number | undefined;
+  has(n: number): boolean;
+  keys(): IterableIterator<number>;
+  [Symbol.iterator](): IterableIterator<[number, number]>;
+  /** The record numbers, ascending. */
+  recordNumbers(): Uint32Array;
+}
+
+/** A term's postings: field id → its records; a base index's (TermPostings) or a live index's. */
+export interface TermPostingsView {
+  readonly size: number;
+  get(fieldId: number): FieldPostingsView | undefined;
+  [Symbol.iterator](): IterableIterator<[number, FieldPostingsView]>;
+  /** One list per field having the term, by field id. */
+  lists(): readonly FieldPostingsView[];
+}
+
 /** A term's postings: field id → its records. What MiniSearch keeps in its radix tree per term. */
-export class TermPostings {
+export class TermPostings implements TermPostingsView {
   private fieldLists: FieldPostings[] | null = null;
 
   constructor(
@@ -52,7 +73,7 @@ export class TermPostings {
 }
 
 /** One field's records for a term: record number → term frequency, looked up by binary search. */
-export class FieldPostings {
+export class FieldPostings implements FieldPostingsView {
   constructor(
     private readonly arrays: PostingArrays,
     readonly fieldId: number,
@@ -86,6 +107,11 @@ export class FieldPostings {
   /** The record numbers, ascending, as a view (no copy). */
   recordNumbers(): Uint32Array {
     return this.arrays.records.subarray(this.start, this.end);
+  }
+
+  /** The term frequencies beside recordNumbers(), as a view (no copy). */
+  frequencies(): Uint32Array {
+    return this.arrays.frequencies.subarray(this.start, this.end);
   }
 
   private indexOf(n: number): number {

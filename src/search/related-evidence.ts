@@ -1,5 +1,5 @@
 import type { CorpusRecord } from '../model/record.ts';
-import type { CorpusTables } from './corpus-tables.ts';
+import type { RecordTables } from './record-tables.ts';
 import { namesIn } from './entities.ts';
 import { GENERIC_WORDS } from './name-words.ts';
 import { isCountryOrRegion } from './place-names.ts';
@@ -72,7 +72,7 @@ function weightOf(frequency: number): number {
 }
 
 /** The evidence a record offers, strongest first, at most `most` pieces. */
-export function evidenceOf(tables: CorpusTables, miniSearch: RecordIndex, record: CorpusRecord, n: number, most: number): Evidence[] {
+export function evidenceOf(tables: RecordTables, miniSearch: RecordIndex, record: CorpusRecord, n: number, most: number): Evidence[] {
   const total = tables.count;
 
   const evidence: Evidence[] = [];

@@ -1,9 +1,9 @@
 import type { CorpusRecord } from '../model/record.ts';
 import type { RelatedEvent } from '../model/search.ts';
-import type { CorpusTables } from './corpus-tables.ts';
+import type { RecordTables } from './record-tables.ts';
 import { capitalisedRuns } from './entities.ts';
 import type { RecordIndex } from './mini-search.ts';
-import { ARTICLE, decodeRecord } from './record-columns.ts';
+import { ARTICLE } from './record-columns.ts';
 import { daysBetween, evidenceOf, type Evidence } from './related-evidence.ts';
 import { indexTerms } from './text.ts';
 
@@ -53,7 +53,7 @@ interface Candidate {
  * ranked higher, each shown only when sure enough. Never the record itself or a record with the same
  * headline. Each says why, naming what the two share.
  */
-export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: string, limit: number): RelatedEvent[] {
+export function findRelated(tables: RecordTables, miniSearch: RecordIndex, id: string, limit: number): RelatedEvent[] {
   const record = tables.recordById(id);
   if (record === undefined || limit <= 0) return [];
   const headline = sameHeadlineKey(record.title);
@@ -85,7 +85,7 @@ export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: s
     const score = confidence(evidence, mask, days);
     if (score < MIN_CONFIDENCE) return;
     if (promising.length >= checked && score <= promising[checked - 1]!.score) return;
-    if (taken.has(tables.columns.ids[other]!)) return;
+    if (taken.has(tables.idOf(other))) return;
     const candidate = { n: other, mask, days, score };
     let at = promising.length;
     while (at > 0 && byScore(candidate, promising[at - 1]!) < 0) at -= 1;
@@ -99,7 +99,7 @@ export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: s
   for (const candidate of promising) {
     if (kept.length >= wanted && kept[wanted - 1]!.score >= candidate.score) break;
     // Read without the decoded-record cache: most candidates are read once and dropped.
-    const other = decodeRecord(tables.columns, candidate.n);
+    const other = tables.readRecord(candidate.n);
     if (sameHeadlineKey(other.title) === headline) continue;
     candidate.record = other;
     candidate.mask = confirmedNames(evidence, candidate.mask, other);
@@ -221,13 +221,13 @@ function reason(evidence: readonly Evidence[], mask: number): string {
   return `same place and subject: ${[place?.text, ...subject].filter((text) => text !== undefined).join(', ')}`;
 }
 
-const scratchMasks = new WeakMap<CorpusTables, { masks: Uint32Array; touched: Uint32Array }>();
+const scratchMasks = new WeakMap<RecordTables, { masks: Uint32Array; touched: Uint32Array }>();
 
 /**
  * Calls back once for each record having any of the evidence, with bit i of its mask set when it has
  * piece i. Scratch arrays are kept per corpus, so a call allocates nothing per candidate.
  */
-function forEachCandidate(tables: CorpusTables, evidence: readonly Evidence[], visit: (n: number, mask: number) => void): void {
+function forEachCandidate(tables: RecordTables, evidence: readonly Evidence[], visit: (n: number, mask: number) => void): void {
   const total = evidence.reduce((sum, { records }) => sum + records.length, 0);
   let scratch = scratchMasks.get(tables);
   if (scratch === undefined || scratch.touched.length < total) {

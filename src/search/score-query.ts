@@ -1,7 +1,7 @@
 import { FIELD_BOOSTS, type RecordIndex } from './mini-search.ts';
 import { fieldLengthOf, indexShape, postingsOf } from './mini-search-internals.ts';
-import type { RecordSpan } from './corpus-tables.ts';
-import { unionOfSorted, type FieldPostings, type TermPostings } from './posting-lists.ts';
+import type { RecordSpan } from './record-tables.ts';
+import { unionOfSorted, type FieldPostingsView, type TermPostingsView } from './posting-lists.ts';
 import { lowerBound } from './sorted-lists.ts';
 
 /** One index word a query word stands for, with its weight (the word as typed 1, its other forms less). */
@@ -214,8 +214,8 @@ interface ResolvedTerm {
   /** What this term's match counts towards (see resolve). */
   counter: number;
   weight: number;
-  postings: TermPostings | undefined;
-  fields: { docs: FieldPostings; boost: number; fieldId: number; inverseFrequency: number }[];
+  postings: TermPostingsView | undefined;
+  fields: { docs: FieldPostingsView; boost: number; fieldId: number; inverseFrequency: number }[];
 }
 
 type ResolvedGroup = ResolvedTerm[];
@@ -281,7 +281,7 @@ function within(list: Uint32Array, { start, end }: RecordSpan): Uint32Array {
   return list.subarray(lowerBound(list, start), lowerBound(list, end));
 }
 
-function has(postings: TermPostings | undefined, n: number): boolean {
+function has(postings: TermPostingsView | undefined, n: number): boolean {
   if (postings === undefined) return false;
   for (const docs of postings.lists()) if (docs.has(n)) return true;
   return false;

@@ -1,23 +1,19 @@
 import type { CorpusRecord } from '../model/record.ts';
-import type { ParsedQuery } from '../model/query.ts';
-import type { Correction, RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
-import type { Searcher } from './searcher.ts';
 import { CorpusTables } from './corpus-tables.ts';
-import { documentWeight, type RecordIndex } from './mini-search.ts';
 import { buildPostings, type BuiltPostings } from './build-postings.ts';
 import { postingsOf, restoreMiniSearch } from './mini-search-internals.ts';
-import { QueryScorer, singleWord, type QueryWord } from './score-query.ts';
 import { inColumnOrder, recordColumns, type RecordColumns } from './record-columns.ts';
-import { dateMatcher } from './date-matcher.ts';
-import { phraseForm, indexTerms } from './text.ts';
-import { findRelated } from './related.ts';
-import { AliasTable, mergeAliases, NO_ALIASES, type AliasData } from './aliases.ts';
-import { mineAcronyms } from './mine-aliases.ts';
-import { queryWords } from './query-words.ts';
+import { AliasTable, mergeAliases, type AliasData } from './aliases.ts';
+import { tallyAcronyms, type AcronymTallyData } from './mine-aliases.ts';
+import { IndexSearcher } from './index-searcher.ts';
+import { TermPostings } from './posting-lists.ts';
 
-const DEFAULT_LIMIT = 5;
-const DEFAULT_RELATED = 3;
-const RELATED_CACHE_SIZE = 5_000;
+/** What an index's aliases are made of: kept so a live index can mine them again as records change. */
+export interface AliasSources {
+  /** The editors' sets of names for one thing (synonyms.txt). */
+  synonyms: string[][];
+  acronyms: AcronymTallyData;
+}
 
 /**
  * Builds the in-memory index over a loaded corpus, with the editors' synonyms (sets of names for one
@@ -25,129 +21,30 @@ const RELATED_CACHE_SIZE = 5_000;
  */
 export function createSearchIndex(records: readonly CorpusRecord[], synonyms: readonly (readonly string[])[] = []): CorpusIndex {
   const sorted = inColumnOrder(records);
-  return new CorpusIndex(recordColumns(sorted), buildPostings(sorted), mergeAliases(synonyms, mineAcronyms(sorted)));
+  const tally = tallyAcronyms(sorted);
+  const sources = { synonyms: synonyms.map((set) => [...set]), acronyms: tally.toJSON() };
+  return new CorpusIndex(recordColumns(sorted), buildPostings(sorted), mergeAliases(synonyms, tally.pairs()), sources);
 }
 
-export class CorpusIndex implements Searcher {
-  readonly tables: CorpusTables;
-  readonly miniSearch: RecordIndex;
-  private readonly relatedCache = new Map<string, RelatedEvent[]>();
-  private readonly scorer: QueryScorer;
-  private readonly aliasTable: AliasTable;
-
+/** An index over a fixed set of records, as built or read from a snapshot: the base of a live index. */
+export class CorpusIndex extends IndexSearcher<CorpusTables> {
   /** Over records in column order, their postings and aliases, as built or read from a snapshot. */
   constructor(
     columns: RecordColumns,
     readonly postings: BuiltPostings,
-    readonly aliases: AliasData = NO_ALIASES,
+    readonly aliases: AliasData,
+    readonly aliasSources: AliasSources,
   ) {
-    this.aliasTable = new AliasTable(aliases);
-    this.tables = new CorpusTables(columns, (term) => {
-      const termPostings = postingsOf(this.miniSearch, term);
-      return termPostings === undefined ? 0 : postings.headlineCounts[termPostings.term]!;
+    const miniSearch = restoreMiniSearch(postings.shape, columns.flags, postings.fieldLengths, postings.terms, postings.postings);
+    const tables = new CorpusTables(columns, (term) => {
+      const termPostings = postingsOf(miniSearch, term);
+      return termPostings instanceof TermPostings ? postings.headlineCounts[termPostings.term]! : 0;
     });
-    this.miniSearch = restoreMiniSearch(postings.shape, columns.flags, postings.fieldLengths, postings.terms, postings.postings);
-    this.scorer = new QueryScorer(this.miniSearch, (n) => documentWeight(columns.flags, n));
+    super(tables, miniSearch, new AliasTable(aliases), columns.flags);
   }
 
-  get size(): number {
-    return this.tables.count;
+  /** The editors' synonyms the index was built with (for building its successor). */
+  get synonyms(): string[][] {
+    return this.aliasSources.synonyms;
   }
-
-  get(id: string): CorpusRecord | undefined {
-    return this.tables.recordById(id);
-  }
-
-  search(query: ParsedQuery, options: SearchOptions = {}): SearchPage {
-    const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
-    const offset = Math.max(0, options.offset ?? 0);
-    const relatedLimit = options.relatedLimit ?? DEFAULT_RELATED;
-    const { matches, relaxed, corrections } = this.match(query);
-    const hits = matches.slice(offset, offset + limit).map(({ n, score, words }): SearchHit => {
-      const record = this.tables.record(n);
-      const matchedTerms = this.scorer.matchedTerms(words, n);
-      return { record, score, matchedTerms, related: relatedLimit > 0 ? this.related(record.id, relatedLimit) : [] };
-    });
-    return { query, total: matches.length, offset, hits, relaxed, corrections };
-  }
-
-  related(id: string, limit = DEFAULT_RELATED): RelatedEvent[] {
-    const key = `${limit}\u0000${id}`;
-    const cached = this.relatedCache.get(key);
-    if (cached !== undefined) return cached;
-    const related = findRelated(this.tables, this.miniSearch, id, limit);
-    if (this.relatedCache.size >= RELATED_CACHE_SIZE) this.relatedCache.clear();
-    this.relatedCache.set(key, related);
-    return related;
-  }
-
-  suggest(word: string, limit = 3): string[] {
-    const [term] = indexTerms(word);
-    if (term === undefined || term.length < 3) return [];
-    const counts = new Map<string, number>();
-    for (const result of this.miniSearch.search(term, { fuzzy: 0.34, maxFuzzy: 2, prefix: false, fields: ['title', 'contexts'] })) {
-      for (const candidate of result.terms) {
-        if (candidate !== term) counts.set(candidate, (counts.get(candidate) ?? 0) + 1);
-      }
-    }
-    return [...counts.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, limit)
-      .map(([candidate]) => candidate);
-  }
-
-  onThisDay(month: number, day: number): CorpusRecord[] {
-    return this.tables.onMonthDay(month, day).map((n) => this.tables.record(n));
-  }
-
-  private match(query: ParsedQuery): { matches: Match[]; relaxed: boolean; corrections: Correction[] } {
-    const accept = this.acceptor(query);
-    const { words, corrections } = queryWords(this.miniSearch, this.aliasTable, query);
-    if (words.length === 0) {
-      if (query.date === null) return { matches: [], relaxed: false, corrections };
-      return { matches: this.timeline(query, accept), relaxed: false, corrections };
-    }
-    const span = query.date?.kind === 'range' ? this.tables.spanOf(query.date.range.from, query.date.range.to) : undefined;
-    const ranked = this.scorer.rank(words, accept, span);
-    const relaxed = ranked.length > 0 && !ranked[0]!.allWords;
-    return { matches: ranked.map(({ n, score }) => ({ n, score, words })), relaxed, corrections };
-  }
-
-  /** Records in a date range or on a month-day, oldest first. */
-  private timeline(query: ParsedQuery, accept: (n: number) => boolean): Match[] {
-    const date = query.date!;
-    const candidates =
-      date.kind === 'range' ? this.tables.inRange(date.range.from, date.range.to) : this.tables.onMonthDay(date.month, date.day);
-    return candidates.filter(accept).map((n) => ({ n, score: 0, words: [] }));
-  }
-
-  /** Everything a record must satisfy besides the words: the date, no excluded word, the phrases (dearest last). */
-  private acceptor(query: ParsedQuery): (n: number) => boolean {
-    const inDate = query.date === null ? null : dateMatcher(query.date);
-    const phrases = query.phrases.map(phraseForm).filter((phrase) => phrase.trim() !== '');
-    const excludedWords = query.excludes.filter((exclude) => !/\s/.test(exclude.trim())).flatMap(indexTerms);
-    const excludedPhrases = query.excludes.filter((exclude) => /\s/.test(exclude.trim())).map(phraseForm);
-    const excludedTerms = excludedWords.map((term) => singleWord([{ term, weight: 1 }]));
-    return (n) => {
-      if (inDate !== null && !inDate(this.tables.days[n]!)) return false;
-      if (excludedTerms.length > 0 && this.scorer.matchedTerms(excludedTerms, n).length > 0) return false;
-      if (phrases.length > 0 || excludedPhrases.length > 0) {
-        const text = phraseForm(searchableText(this.tables.record(n)));
-        if (!phrases.every((phrase) => text.includes(phrase))) return false;
-        if (excludedPhrases.some((phrase) => text.includes(phrase))) return false;
-      }
-      return true;
-    };
-  }
-}
-
-interface Match {
-  n: number;
-  score: number;
-  /** What the record was matched against, to name its matched words if it is shown. */
-  words: QueryWord[];
-}
-
-function searchableText(record: CorpusRecord): string {
-  return [record.title, record.summary, record.body, record.contexts.join(' ')].join('\n');
 }
