@@ -3,7 +3,7 @@ import type { Logger } from '../model/logger.ts';
 import type { Metrics } from '../model/metrics.ts';
 import type { CorpusRecord } from '../model/record.ts';
 import type { Origin, TimelineWriter } from '../model/timeline-writer.ts';
-import { liveIndex, type IndexChanges, type LiveIndex, type LiveIndexStats } from '../search/live-index.ts';
+import { liveIndex, type LiveIndex } from '../search/live-index.ts';
 import type { Contribution } from '../corpus/contributions.ts';
 import { contributionsOf } from '../corpus/contributions.ts';
 import { fileKind } from '../corpus/detect-format.ts';
@@ -132,7 +132,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
 
   const changedNow = () => {
     if (live === null) return;
-    const stats: LiveIndexStats = live.stats();
+    const stats = live.stats();
     options.metrics?.liveIndexSize({ deltaRecords: stats.deltaRecords, tombstones: stats.tombstones });
     const delta = stats.deltaRecords + stats.tombstones;
     if (delta >= compactAt + settledDelta) void compact();
@@ -193,7 +193,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       do {
         compactAgain = false;
         const started = performance.now();
-        const folding: IndexChanges | undefined = live?.changes();
+        const folding = live?.changes();
         if (folding !== undefined)
           logger.info(`compacting: ${folding.upserted.length} changed and ${folding.removed.length} removed records`);
         try {
