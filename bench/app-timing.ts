@@ -17,7 +17,7 @@ const SETTLE_MS = 10_000;
  */
 const HEALTH_POLL_MS = 25;
 
-interface RunningBot {
+export interface RunningBot {
   child: ChildProcess;
   events: string;
   health: string;
@@ -31,7 +31,7 @@ export function buildBundle(): void {
 }
 
 /** Starts `npm start`'s process (the bundle in dist/, see buildBundle) in HTTP mode against a fake Slack. */
-async function startBot(dirs: string[], cacheDir: string): Promise<RunningBot> {
+export async function startBot(dirs: string[], cacheDir: string, env: Record<string, string> = {}): Promise<RunningBot> {
   const fake = await startFakeSlack();
   const port = await freePort();
   const spawnedAt = performance.now();
@@ -48,19 +48,20 @@ async function startBot(dirs: string[], cacheDir: string): Promise<RunningBot> {
       INDEX_CACHE_DIR: cacheDir,
       DATABASE_URL: `sqlite:${join(cacheDir, 'bench.db')}`,
       LOG_LEVEL: 'error',
+      ...env,
     },
   });
   return { child, events: `http://127.0.0.1:${port}/slack/events`, health: `http://127.0.0.1:${port}/healthz`, fake, spawnedAt };
 }
 
-async function stopBot(bot: RunningBot): Promise<void> {
+export async function stopBot(bot: RunningBot): Promise<void> {
   const exited = new Promise((resolve) => bot.child.once('exit', resolve));
   bot.child.kill('SIGTERM');
   await exited;
   await bot.fake.close();
 }
 
-async function slash(bot: RunningBot, text: string, id: string) {
+export async function slash(bot: RunningBot, text: string, id: string) {
   return sendSigned(
     bot.events,
     SECRET,
@@ -129,7 +130,7 @@ export async function measureSlashCommands(dirs: string[], cacheDir: string, cou
 }
 
 /** Resident memory of the bot: the process itself or, if it was started through a launcher, its largest child. */
-function rssOf(pid: number): number {
+export function rssOf(pid: number): number {
   const children = (() => {
     try {
       return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);

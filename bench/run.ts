@@ -18,6 +18,7 @@ import type { CorpusRecord } from '../src/model/record.ts';
 import type { DateFilter } from '../src/model/query.ts';
 import { BENCH_QUERIES, type QueryKind } from './queries.ts';
 import { buildBundle, measureReadyTime, measureSlashCommands } from './app-timing.ts';
+import { runLiveUpdates } from './live-updates.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
 import { measureLiveIndex } from './live-index-timing.ts';
 import { readRawEvents } from '../tests/relevance/raw-events.ts';
@@ -75,6 +76,7 @@ try {
 } finally {
   await rm(cache, { recursive: true, force: true });
 }
+results.liveUpdates = await runLiveUpdates(dirs, line);
 console.log('');
 
 // Ours is timed before the baseline is built, each after a full GC, so neither pays for the other's

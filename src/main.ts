@@ -27,8 +27,14 @@ let metrics: Metrics = noMetrics;
 const corpus = liveKnowledge(config.corpusDirs, {
   cacheDir: config.cacheDir,
   logger,
-  metrics: { reloaded: (outcome, seconds) => metrics.reloaded(outcome, seconds) },
+  metrics: {
+    reloaded: (outcome, seconds) => metrics.reloaded(outcome, seconds),
+    compacted: (seconds) => metrics.compacted(seconds),
+    liveIndexSize: (size) => metrics.liveIndexSize(size),
+  },
   onIndex: (index) => searchers.set(index),
+  compactAt: config.liveIndex.compactAt,
+  rebuildAboveFiles: config.liveIndex.rebuildAboveFiles,
 });
 const [
   { createKaesongApp },

@@ -4,6 +4,13 @@ export interface Config {
   /** Where index snapshots are cached; null disables them. */
   cacheDir: string | null;
   databaseUrl: string;
+  /** How corpus changes reach the live index (README, "Operating"). */
+  liveIndex: {
+    /** Changed records plus tombstones that start a compaction into a new base. */
+    compactAt: number;
+    /** More corpus files changed at once than this are rebuilt in full; 0 rebuilds on every change. */
+    rebuildAboveFiles: number;
+  };
   digest: {
     /** `HH:MM`, in `timeZone`. */
     time: string;

@@ -39,6 +39,10 @@ export function loadConfig(env: Env, needs: { slack: boolean }): Config {
     corpusDirs: list(value(env, 'CORPUS_DIR') ?? 'corpus'),
     cacheDir: cacheDir === 'off' ? null : cacheDir,
     databaseUrl,
+    liveIndex: {
+      compactAt: count(env, 'INDEX_COMPACT_AT', 5_000),
+      rebuildAboveFiles: count(env, 'CORPUS_REBUILD_ABOVE_FILES', 2_000),
+    },
     digest: { time: digestTime, timeZone },
     logLevel,
     logFormat,
@@ -95,6 +99,13 @@ function port(name: string, text: string): number {
   const number = Number(text);
   if (!/^\d+$/.test(text) || number > 65535) throw new ConfigError(name, `must be a port number; got "${text}"`);
   return number;
+}
+
+function count(env: Env, name: string, fallback: number): number {
+  const text = value(env, name);
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text)) throw new ConfigError(name, `must be a whole number; got "${text}"`);
+  return Number(text);
 }
 
 function value(env: Env, name: string): string | undefined {

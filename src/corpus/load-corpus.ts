@@ -24,6 +24,15 @@ export interface LoadCorpusOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** The files under `dirs` when they were just listed (listCorpusFiles): read as given, not listed again. */
   files?: readonly CorpusFile[];
+  /** Called with what each file gave, before merging: what a live index remembers per file. */
+  onFile?: (file: CorpusFile, outcome: FileOutcome) => void;
+}
+
+/** What one corpus file gives: records as parsed (not merged), problems, and synonyms when it is a synonyms file (else null). */
+export interface FileOutcome {
+  records: CorpusRecord[];
+  problems: CorpusProblem[];
+  synonyms: SynonymSet[] | null;
 }
 
 export interface LoadedCorpus {
@@ -57,21 +66,26 @@ export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOpt
   const records: CorpusRecord[] = [];
   const synonyms: SynonymSet[] = [];
   files.forEach((file, i) => {
-    const text = readText(file.path);
-    if (typeof text === 'string' && fileKind(file.path) === 'synonyms') {
-      const outcome = parseSynonyms(text, file.path);
-      synonyms.push(...outcome.sets);
-      problems.push(...outcome.problems);
-    } else if (typeof text === 'string') {
-      const outcome = parseFile(file.path, text);
-      records.push(...outcome.records);
-      problems.push(...outcome.problems);
-    } else {
-      problems.push({ file: file.path, line: 0, reason: `cannot read file: ${errorCode(text.error)}` });
-    }
+    const outcome = readCorpusFile(file.path);
+    if (outcome.synonyms !== null) synonyms.push(...outcome.synonyms);
+    records.push(...outcome.records);
+    problems.push(...outcome.problems);
+    options.onFile?.(file, outcome);
     options.onProgress?.({ filesRead: i + 1, filesTotal: files.length, records: records.length, problems: problems.length });
   });
   return { records: mergeRecords(records), problems, synonyms, files: files.length };
+}
+
+/** Reads and parses one corpus file; never throws (an unreadable file is a problem). */
+export function readCorpusFile(path: string): FileOutcome {
+  const text = readText(path);
+  if (typeof text !== 'string')
+    return { records: [], problems: [{ file: path, line: 0, reason: `cannot read file: ${errorCode(text.error)}` }], synonyms: null };
+  if (fileKind(path) === 'synonyms') {
+    const outcome = parseSynonyms(text, path);
+    return { records: [], problems: outcome.problems, synonyms: outcome.sets };
+  }
+  return { ...parseFile(path, text), synonyms: null };
 }
 
 function readText(path: string): string | { error: unknown } {

@@ -39,7 +39,8 @@ export function mergeSources(sources: readonly SourceLink[]): SourceLink[] {
   });
 }
 
-function mergeGroup(group: CorpusRecord[]): CorpusRecord {
+/** The one record for a group of records of the same id (stubs included), as `mergeRecords` makes it. */
+export function mergeGroup(group: CorpusRecord[]): CorpusRecord {
   if (group.length === 1) return group[0]!;
   const ordered = [...group].sort(compareRichness);
   const winner = ordered[0]!;
@@ -54,7 +55,7 @@ function mergeGroup(group: CorpusRecord[]): CorpusRecord {
   };
 }
 
-function stubFor(link: RelatedLink, from: CorpusRecord): CorpusRecord {
+export function stubFor(link: RelatedLink, from: CorpusRecord): CorpusRecord {
   return {
     id: link.id,
     kind: 'event',

@@ -1,4 +1,5 @@
 import type { CorpusFile } from '../corpus/load-corpus.ts';
+import type { FileEntry } from './corpus-manifest.ts';
 
 export interface BuildRequest {
   dirs: string[];
@@ -22,5 +23,5 @@ export interface BuildProgress {
 
 export type BuildReply =
   | ({ type: 'progress' } & BuildProgress)
-  | { type: 'done'; snapshot: ArrayBuffer; timings: BuildTimings }
+  | { type: 'done'; snapshot: ArrayBuffer; files: FileEntry[]; timings: BuildTimings }
   | { type: 'failed'; message: string };

@@ -7,14 +7,14 @@ const request = workerData as BuildRequest;
 const post = (reply: BuildReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
 
 try {
-  const { snapshot, timings } = await buildSnapshot(request.dirs, request.files, request.fingerprint, (progress) =>
+  const { snapshot, files, timings } = await buildSnapshot(request.dirs, request.files, request.fingerprint, (progress) =>
     post({ type: 'progress', ...progress }),
   );
   const whole = snapshot.byteOffset === 0 && snapshot.byteLength === snapshot.buffer.byteLength;
   const bytes = (
     whole ? snapshot.buffer : snapshot.buffer.slice(snapshot.byteOffset, snapshot.byteOffset + snapshot.byteLength)
   ) as ArrayBuffer;
-  post({ type: 'done', snapshot: bytes, timings }, [bytes]);
+  post({ type: 'done', snapshot: bytes, files, timings }, [bytes]);
 } catch (error) {
   post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

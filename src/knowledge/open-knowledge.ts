@@ -10,6 +10,7 @@ import { decodeSnapshot, SnapshotRejected } from '../search/index-snapshot.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 import { corpusFingerprint, snapshotName } from './corpus-fingerprint.ts';
 import type { BuildReply, BuildRequest, BuildTimings } from './build-messages.ts';
+import { manifestPath, readManifest, writeManifest, type CorpusManifest, type FileEntry } from './corpus-manifest.ts';
 
 /** Below this many bytes of corpus, building takes milliseconds: a worker thread would only add its start-up. */
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -21,6 +22,11 @@ export interface KnowledgeOptions {
   logger: Logger;
   /** Progress of a build, for a terminal or a log. */
   onProgress?: (line: string) => void;
+  /**
+   * `current` (default): the snapshot only when made from exactly the files there now. `last`: the
+   * last snapshot whatever changed since (the caller applies the changes; see the manifest). `none`: build.
+   */
+  snapshot?: 'current' | 'last' | 'none';
 }
 
 export interface Knowledge {
@@ -34,6 +40,8 @@ export interface Knowledge {
   timings: BuildTimings | null;
   /** Settles when the new snapshot is on disk (at once when none is written). */
   saved: Promise<void>;
+  /** What each file gave the index; with `snapshot: 'last'`, as they were when the snapshot was made. */
+  manifest: CorpusManifest;
 }
 
 /**
@@ -46,40 +54,44 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const { logger } = options;
   const path = options.cacheDir === null ? null : join(options.cacheDir, snapshotName(dirs));
   // Read the snapshot while the corpus files are listed; the listing decides whether it is current.
-  const reading = path === null ? null : readFile(path).catch(() => null);
+  const wanted = options.snapshot ?? 'current';
+  const reading =
+    path === null || wanted === 'none' ? null : Promise.all([readFile(path).catch(() => null), readManifest(manifestPath(path))]);
   const files = listCorpusFiles(dirs);
-  const bytes = await reading;
+  const [bytes, manifest] = (await reading) ?? [null, null];
   const fingerprint = corpusFingerprint(dirs, files);
 
-  if (path !== null) {
-    if (bytes !== null) {
-      try {
-        const { index, meta } = decodeSnapshot(bytes, fingerprint);
-        logProblems(meta.problems, logger);
-        const readyMs = performance.now() - started;
-        logger.info(`index: ${index.size} records from ${meta.files} files, loaded from snapshot in ${Math.round(readyMs)} ms`);
-        return {
-          index,
-          problems: meta.problems,
-          files: meta.files,
-          fingerprint,
-          source: 'snapshot',
-          readyMs,
-          timings: null,
-          saved: Promise.resolve(),
-        };
-      } catch (error) {
-        if (!(error instanceof SnapshotRejected)) throw error;
-        logger.info(`index snapshot ${path} not used (${error.message}); rebuilding`);
-      }
+  if (path !== null && bytes !== null && manifest !== null && (wanted === 'last' || manifest.fingerprint === fingerprint)) {
+    try {
+      const { index, meta } = decodeSnapshot(bytes, manifest.fingerprint);
+      logProblems(meta.problems, logger);
+      const readyMs = performance.now() - started;
+      logger.info(`index: ${index.size} records from ${meta.files} files, loaded from snapshot in ${Math.round(readyMs)} ms`);
+      return {
+        index,
+        problems: meta.problems,
+        files: meta.files,
+        fingerprint: manifest.fingerprint,
+        source: 'snapshot',
+        readyMs,
+        timings: null,
+        saved: Promise.resolve(),
+        manifest,
+      };
+    } catch (error) {
+      if (!(error instanceof SnapshotRejected)) throw error;
+      logger.info(`index snapshot ${path} not used (${error.message}); rebuilding`);
     }
   }
 
   const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const { snapshot, timings } =
-    corpusBytes < WORKER_THRESHOLD_BYTES
-      ? await buildSnapshot(dirs, files, fingerprint)
-      : await buildInWorker({ dirs: [...dirs], files, fingerprint }, options.onProgress);
+  const {
+    snapshot,
+    files: entries,
+    timings,
+  } = corpusBytes < WORKER_THRESHOLD_BYTES
+    ? await buildSnapshot(dirs, files, fingerprint)
+    : await buildInWorker({ dirs: [...dirs], files, fingerprint }, options.onProgress);
   const decodedAt = performance.now();
   const { index, meta } = decodeSnapshot(snapshot, fingerprint);
   logProblems(meta.problems, logger);
@@ -90,13 +102,17 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const saved =
     path === null
       ? Promise.resolve()
-      : saveSnapshot(path, snapshot).catch((error: unknown) =>
+      : saveSnapshot(path, snapshot, { fingerprint, files: entries }).catch((error: unknown) =>
           logger.warn(`could not save the index snapshot to ${path}:`, describeError(error)),
         );
-  return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'built', readyMs, timings, saved };
+  const built = { fingerprint, files: entries };
+  return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'built', readyMs, timings, saved, manifest: built };
 }
 
-function buildInWorker(request: BuildRequest, onProgress?: (line: string) => void): Promise<{ snapshot: Buffer; timings: BuildTimings }> {
+function buildInWorker(
+  request: BuildRequest,
+  onProgress?: (line: string) => void,
+): Promise<{ snapshot: Buffer; files: FileEntry[]; timings: BuildTimings }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(buildWorkerUrl(), { workerData: request });
     worker.on('message', (reply: BuildReply) => {
@@ -104,7 +120,7 @@ function buildInWorker(request: BuildRequest, onProgress?: (line: string) => voi
         const reading = `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events`;
         onProgress?.(reply.step === 'reading' ? reading : `indexing ${reply.total} records…`);
       } else if (reply.type === 'done') {
-        resolve({ snapshot: Buffer.from(reply.snapshot), timings: reply.timings });
+        resolve({ snapshot: Buffer.from(reply.snapshot), files: reply.files, timings: reply.timings });
         void worker.terminate();
       } else {
         reject(new Error(`index build failed: ${reply.message}`));
@@ -135,8 +151,11 @@ const savesInFlight = new Map<string, Promise<void>>();
  * Saves to one path run in the order asked: a reload's index is built after the one before it, so
  * its snapshot must land last, never overwritten by an older save that was still writing.
  */
-function saveSnapshot(path: string, snapshot: Buffer): Promise<void> {
-  const save = (savesInFlight.get(path) ?? Promise.resolve()).catch(() => {}).then(() => writeSnapshot(path, snapshot));
+function saveSnapshot(path: string, snapshot: Buffer, manifest: CorpusManifest): Promise<void> {
+  const save = (savesInFlight.get(path) ?? Promise.resolve())
+    .catch(() => {})
+    .then(() => writeSnapshot(path, snapshot))
+    .then(() => writeManifest(manifestPath(path), manifest));
   savesInFlight.set(path, save);
   const forget = () => {
     if (savesInFlight.get(path) === save) savesInFlight.delete(path);

@@ -72,6 +72,23 @@ export function prometheusMetrics(options: PrometheusMetricsOptions): Prometheus
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
     registers,
   });
+  const compactionSeconds = new Histogram({
+    name: 'kaesong_compaction_duration_seconds',
+    help: 'Time a compaction took, from its start to the new base swapped in (the build runs in a worker thread)',
+    buckets: [1, 2.5, 5, 10, 20, 30, 60, 120, 300],
+    registers,
+  });
+  const deltaRecords = new Gauge({
+    name: 'kaesong_index_delta_records',
+    help: 'Records added or changed since the base index was built, not yet compacted',
+    registers,
+  });
+  const tombstones = new Gauge({
+    name: 'kaesong_index_tombstones',
+    help: 'Base records hidden (removed or replaced) since the base index was built, not yet compacted',
+    registers,
+  });
+  let hasDelta = false;
   const digestPosts = new Counter({
     name: 'kaesong_digest_posts_total',
     help: 'Daily digest runs per channel-day, by outcome',
@@ -88,10 +105,10 @@ export function prometheusMetrics(options: PrometheusMetricsOptions): Prometheus
   });
   new Gauge({
     name: 'kaesong_index_segments',
-    help: 'Index segments answering queries: the whole index is one segment, 0 while warming up',
+    help: 'Index segments answering queries: the base, plus the delta when there are changes not yet compacted; 0 while warming up',
     registers,
     collect() {
-      this.set(options.records() === null ? 0 : 1);
+      this.set(options.records() === null ? 0 : hasDelta ? 2 : 1);
     },
   });
 
@@ -111,6 +128,12 @@ export function prometheusMetrics(options: PrometheusMetricsOptions): Prometheus
     reloaded(outcome, seconds) {
       reloads.inc({ outcome });
       reloadSeconds.observe(seconds);
+    },
+    compacted: (seconds) => compactionSeconds.observe(seconds),
+    liveIndexSize(size) {
+      deltaRecords.set(size.deltaRecords);
+      tombstones.set(size.tombstones);
+      hasDelta = size.deltaRecords + size.tombstones > 0;
     },
     digestPost: (outcome) => digestPosts.inc({ outcome }),
     async scrape() {

@@ -13,6 +13,10 @@ export interface Metrics {
   /** A Web API call or response_url post that failed: Slack's error code, `http_<status>`, `timeout` or `network`. */
   slackApiFailed(method: string, code: string): void;
   reloaded(outcome: ReloadOutcome, seconds: number): void;
+  /** The live index's changes folded into a new base, `seconds` from start to swap. */
+  compacted(seconds: number): void;
+  /** How much of the live index is not yet folded into its base, after each change. */
+  liveIndexSize(size: LiveIndexSize): void;
   digestPost(outcome: DigestPostOutcome): void;
 }
 
@@ -21,6 +25,10 @@ export type QueryKind = 'words' | 'words-and-date' | 'timeline' | 'on-this-day' 
 export type RequestKind = 'command' | 'action' | 'event' | 'other';
 /** `changed`: a new index was swapped in; `unchanged`: the files were the same; `failed`: the old index stays. */
 export type ReloadOutcome = 'changed' | 'unchanged' | 'failed';
+interface LiveIndexSize {
+  deltaRecords: number;
+  tombstones: number;
+}
 export type DigestPostOutcome = 'posted' | 'nothing-to-say' | 'taken' | 'cooling-down' | 'failed';
 
 export const noMetrics: Metrics = {
@@ -31,5 +39,7 @@ export const noMetrics: Metrics = {
   buttonPressed() {},
   slackApiFailed() {},
   reloaded() {},
+  compacted() {},
+  liveIndexSize() {},
   digestPost() {},
 };

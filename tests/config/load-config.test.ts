@@ -38,6 +38,20 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('INDEX_COMPACT_AT and CORPUS_REBUILD_ABOVE_FILES', () => {
+    it('compact at 5,000 changed records and rebuild above 2,000 changed files unless set', () => {
+      expect(loadConfig({}, { slack: false }).liveIndex).toEqual({ compactAt: 5_000, rebuildAboveFiles: 2_000 });
+      expect(loadConfig({ INDEX_COMPACT_AT: '200', CORPUS_REBUILD_ABOVE_FILES: '0' }, { slack: false }).liveIndex).toEqual({
+        compactAt: 200,
+        rebuildAboveFiles: 0,
+      });
+    });
+
+    it('reject what is not a whole number', () => {
+      expect(() => loadConfig({ INDEX_COMPACT_AT: '5k' }, { slack: false })).toThrow('INDEX_COMPACT_AT must be a whole number; got "5k"');
+    });
+  });
+
   it('still rejects a PORT that is not a port number', () => {
     expect(() => loadConfig({ ...HTTP, PORT: '-1' }, { slack: true })).toThrow('PORT must be a port number; got "-1"');
   });

@@ -154,14 +154,43 @@ describe('liveKnowledge', () => {
     expect(logger.lines.some((line) => line.includes('half.jsonl:2'))).toBe(true);
   });
 
-  it('keeps the index it has while a reload is running: the old one is never emptied', async () => {
+  it('changes the index in place, and a compaction swaps in a new base that answers the same, keeping store records', async () => {
     const corpus = join(work, 'corpus');
-    live = watch(corpus);
+    live = watch(corpus, { cacheDir: join(work, 'cache') });
     await live.ready;
-    const before = newest();
+    const first = newest();
     await writeFile(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
-    await until(() => indexes.length === 2);
-    expect(before.size).toBe(9);
-    expect(before.search(parseQuery('kaesong 2013', { now })).total).toBe(6);
+    await live.reload();
+    await live.upsert(
+      [makeRecord({ id: 'news/2013/09/17/desk', date: '2013-09-17', title: 'Kaesong desk note', contexts: [] })],
+      'store:desk',
+    );
+    expect(indexes).toEqual([first]);
+    expect(first.stats()).toEqual({ baseRecords: 9, deltaRecords: 2, tombstones: 0 });
+    const answers = found('kaesong');
+
+    await live.compact();
+    expect(indexes).toHaveLength(2);
+    expect(newest().stats()).toEqual({ baseRecords: 10, deltaRecords: 1, tombstones: 0 });
+    expect(found('kaesong')).toEqual(answers);
+    expect(found('desk note')).toEqual(['Kaesong desk note']);
+  });
+
+  it('restarts from the last snapshot and reads only the files changed since', async () => {
+    const corpus = join(work, 'corpus');
+    const cacheDir = join(work, 'cache');
+    live = watch(corpus, { cacheDir, watchDelayMs: 60_000 });
+    await live.ready;
+    await live.close();
+    await writeFile(join(corpus, 'desk.jsonl'), event('2013-09-16', 'Kaesong factories restart after five months'));
+    await unlink(join(corpus, 'events', '2013-08-07-kaesong-talks-resume.md'));
+
+    live = watch(corpus, { cacheDir, watchDelayMs: 60_000 });
+    expect((await live.ready).source).toBe('snapshot');
+    // The deleted page takes its event and the five stubs its Related links made with it.
+    expect(newest().stats()).toEqual({ baseRecords: 9, deltaRecords: 1, tombstones: 6 });
+    expect(newest().size).toBe(4);
+    expect(found('kaesong restart')).toEqual(['Kaesong factories restart after five months']);
+    expect(found('"resume talks on reopening"')).toEqual([]);
   });
 });

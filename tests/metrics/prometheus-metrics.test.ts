@@ -31,6 +31,27 @@ describe('prometheusMetrics', () => {
     );
   });
 
+  it('shows the live index’s delta, tombstones and segments after each change, and each compaction’s duration', async () => {
+    const metrics = prometheusMetrics({ records: () => 114_190 });
+    metrics.liveIndexSize({ deltaRecords: 12, tombstones: 3 });
+    metrics.compacted(14.5);
+    expect(await scrapeLines(metrics)).toEqual(
+      expect.arrayContaining([
+        'kaesong_index_delta_records 12',
+        'kaesong_index_tombstones 3',
+        'kaesong_index_segments 2',
+        'kaesong_compaction_duration_seconds_count 1',
+        'kaesong_compaction_duration_seconds_sum 14.5',
+        'kaesong_compaction_duration_seconds_bucket{le="10"} 0',
+        'kaesong_compaction_duration_seconds_bucket{le="20"} 1',
+      ]),
+    );
+    metrics.liveIndexSize({ deltaRecords: 0, tombstones: 0 });
+    expect(await scrapeLines(metrics)).toEqual(
+      expect.arrayContaining(['kaesong_index_delta_records 0', 'kaesong_index_tombstones 0', 'kaesong_index_segments 1']),
+    );
+  });
+
   it('keeps each instance’s counts apart: nothing is registered globally', async () => {
     const first = prometheusMetrics({ records: () => null });
     const second = prometheusMetrics({ records: () => null });

@@ -9,7 +9,9 @@ export function recordingMetrics(): Metrics & { calls: string[]; seconds: number
     (...args: unknown[]) => {
       const timed = typeof args.at(-1) === 'number';
       if (timed) seconds.push(args.at(-1) as number);
-      calls.push(`${name}(${(timed ? args.slice(0, -1) : args).join(', ')})`);
+      calls.push(
+        `${name}(${(timed ? args.slice(0, -1) : args).map((arg) => (typeof arg === 'object' ? JSON.stringify(arg) : arg)).join(', ')})`,
+      );
     };
   const metrics = Object.fromEntries(Object.keys(noMetrics).map((name) => [name, record(name as keyof Metrics)])) as unknown as Metrics;
   return Object.assign(metrics, { calls, seconds });

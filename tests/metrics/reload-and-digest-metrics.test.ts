@@ -33,7 +33,7 @@ describe('liveKnowledge reports each reload', () => {
     await live.reload();
     await writeFile(join(corpus, 'desk.jsonl'), `${JSON.stringify({ date: '2013-09-16', title: 'Kaesong factories restart' })}\n`);
     await live.reload();
-    expect(metrics.calls).toEqual(['reloaded(unchanged)', 'reloaded(changed)']);
+    expect(metrics.calls).toEqual(['reloaded(unchanged)', 'reloaded(changed)', 'liveIndexSize({"deltaRecords":1,"tombstones":0})']);
     expect(metrics.seconds.every((seconds) => seconds > 0 && seconds < 30)).toBe(true);
   });
 });
