@@ -12,8 +12,11 @@ export interface PostingArrays {
   /** … and its records are records[listStarts[l] … listStarts[l + 1] - 1], ascending. */
   listStarts: Uint32Array;
   records: Uint32Array;
-  /** How often the term is in that field of that record, beside each record number. */
-  frequencies: Uint32Array;
+  /**
+   * How often the term is in that field of that record, beside each record number; 65,535 at most
+   * (BM25+ is flat long before), so two bytes a posting rather than four: ~45 MB less at 1M records.
+   */
+  frequencies: Uint16Array;
 }
 
 /** A term's postings: field id → its records. What MiniSearch keeps in its radix tree per term. */

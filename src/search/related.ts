@@ -85,7 +85,7 @@ export function findRelated(tables: CorpusTables, miniSearch: RecordIndex, id: s
     const score = confidence(evidence, mask, days);
     if (score < MIN_CONFIDENCE) return;
     if (promising.length >= checked && score <= promising[checked - 1]!.score) return;
-    if (taken.has(tables.columns.ids[other]!)) return;
+    if (taken.has(tables.idOf(other))) return;
     const candidate = { n: other, mask, days, score };
     let at = promising.length;
     while (at > 0 && byScore(candidate, promising[at - 1]!) < 0) at -= 1;
