@@ -123,15 +123,17 @@ function encodeRecord(record: CorpusRecord, file: number): string {
 }
 
 function encodeAll(json: string[]): { encoded: Uint8Array; starts: Uint32Array } {
+  // Measured first and written in place: a Buffer per text was a million short-lived objects at 1M records.
   const starts = new Uint32Array(json.length + 1);
-  const parts = json.map((text) => Buffer.from(text, 'utf8'));
   let offset = 0;
-  parts.forEach((part, n) => {
+  json.forEach((text, n) => {
     starts[n] = offset;
-    offset += part.length;
+    offset += Buffer.byteLength(text, 'utf8');
   });
   starts[json.length] = offset;
-  return { encoded: Buffer.concat(parts, offset), starts };
+  const encoded = Buffer.allocUnsafe(offset);
+  json.forEach((text, n) => encoded.write(text, starts[n]!, 'utf8'));
+  return { encoded, starts };
 }
 
 const decoder = new TextDecoder();
