@@ -2,6 +2,8 @@
  * npm run bench: parse, build, snapshot, memory, query and related latency, and end-to-end slash
  * command latency on the full WCEP corpus, beside MiniSearch with default options as the baseline.
  * Prints figures and writes bench/results.json. Skips when ../shared/data/wcep is absent.
+ * `npm run bench -- --scale N` runs it on WCEP and N - 1 shifted copies (bench/scale-corpus.ts), without
+ * the MiniSearch baseline and the judged relevance, and writes bench/results-scale-N.json.
  * `npm run bench` runs it bundled by esbuild, as `npm start` runs the bot: tsx's per-function helpers
  * would otherwise be timed too. Paths are relative to this file's folder, one below the project's.
  */
