@@ -2,6 +2,8 @@
  * npm run bench: parse, build, snapshot, memory, query and related latency, and end-to-end slash
  * command latency on the full WCEP corpus, beside MiniSearch with default options as the baseline.
  * Prints figures and writes bench/results.json. Skips when ../shared/data/wcep is absent.
+ * `npm run bench -- --scale N` runs it on WCEP and N - 1 shifted copies (bench/scale-corpus.ts), without
+ * the MiniSearch baseline and the judged relevance, and writes bench/results-scale-N.json.
  * `npm run bench` runs it bundled by esbuild, as `npm start` runs the bot: tsx's per-function helpers
  * would otherwise be timed too. Paths are relative to this file's folder, one below the project's.
  */
@@ -25,6 +27,8 @@ import { readRawEvents } from '../tests/relevance/raw-events.ts';
 import { judge, readJudgedQueries, type Judgement } from '../tests/relevance/judge.ts';
 import { judgedIndex, judgeSearcher, JUDGED_AT } from '../tests/relevance/judge-searcher.ts';
 import { describeQuality, loadJudgedSet, measureRelated } from '../tests/relevance/related/judged-set.ts';
+import { scaledCopies, scaleOf } from './scale-corpus.ts';
+import { timeSlowKinds } from './slow-kinds.ts';
 
 const WCEP = new URL('../../shared/data/wcep', import.meta.url).pathname;
 const CORPUS = new URL('../corpus', import.meta.url).pathname;
@@ -47,7 +51,10 @@ const line = (label: string, value: string) => console.log(`${label.padEnd(44)} 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
-const dirs = [CORPUS, WCEP];
+// `--scale N`: the same bench on WCEP and N - 1 shifted copies of it (bench/scale-corpus.ts).
+const SCALE = scaleOf(process.argv.slice(2));
+const dirs = SCALE === 1 ? [CORPUS, WCEP] : [CORPUS, WCEP, await scaledCopies(WCEP, SCALE)];
+results.scale = SCALE;
 // The bot's own start-up and latency first, while this process is small and idle.
 const cache = await mkdtemp(join(tmpdir(), 'kaesong-bench-'));
 buildBundle();
@@ -103,19 +110,26 @@ const related = percentiles(
   }),
 );
 
-const baseline = buildBaseline(records);
-line('baseline build (MiniSearch defaults)', ms(baseline.buildMs));
+// The baseline and the judged relevance are the 1× comparison; at N× the baseline alone would take minutes.
+const baseline = SCALE === 1 ? buildBaseline(records) : null;
+if (baseline !== null) line('baseline build (MiniSearch defaults)', ms(baseline.buildMs));
 collectGarbage();
-const queries: Record<string, { ours: Percentiles; baseline: Percentiles }> = {};
-console.log(`\nquery latency over ${ROUNDS} rounds (ours vs MiniSearch defaults): p50 / p95 / p99`);
+const queries: Record<string, { ours: Percentiles; baseline?: Percentiles }> = {};
+console.log(`\nquery latency over ${ROUNDS} rounds${baseline === null ? '' : ' (ours vs MiniSearch defaults)'}: p50 / p95 / p99`);
 for (const kind of kinds) {
   const texts = BENCH_QUERIES[kind];
+  if (baseline === null) {
+    queries[kind] = { ours: ours[kind]! };
+    line(`  ${kind}`, fmt(ours[kind]!));
+    continue;
+  }
   const base = timeQueries(parsedQueries(kind).map((query, i) => () => baseline.search(texts[i]!, kind, query.date)));
   queries[kind] = { ours: ours[kind]!, baseline: base };
   line(`  ${kind}`, `${fmt(ours[kind]!)}   vs ${fmt(base)}   (p99 ×${(base.p99 / ours[kind]!.p99).toFixed(1)} faster)`);
 }
 line('  all kinds, parse + search', fmt(all));
 results.queries = { ...queries, all };
+results.slowKinds = timeSlowKinds(loaded, NOW, ROUNDS, line);
 line(`related events (${RELATED_SAMPLE} uncached ids, after warm-up)`, fmt(related));
 results.related = related;
 const live = measureLiveIndex(
@@ -132,33 +146,11 @@ results.liveIndex = live;
 const relatedQuality = measureRelated(loadJudgedSet(JUDGED_RELATED), (id) => loaded.related(id, 3));
 line('related events, judged set', describeQuality(relatedQuality));
 results.relatedQuality = { ...relatedQuality, unjudged: relatedQuality.unjudged.length };
+if (baseline !== null) results.relevance = await judgedRelevance(baseline);
 
-// Relevance on the judged set (tests/relevance), as its test computes it: our index over the WCEP
-// archive and the editors' synonyms; the baseline is the MiniSearch above with its default search
-// (any word, no typos), the query's date as a filter, and the bundled corpus's few records left out.
-console.log('');
-// Files by path from this file's folder: the bundle runs from .bench/, not from tests/relevance/.
-const judgedQueries = readJudgedQueries(new URL('../tests/relevance/judged-queries.yaml', import.meta.url));
-const rawEvents = readRawEvents(WCEP);
-const judgedOurs = judgeSearcher(await judgedIndex(WCEP, join(CORPUS, 'synonyms.txt')), rawEvents, judgedQueries);
-const judgedBaseline = judge(judgedQueries, rawEvents, (text) => {
-  const query = parseQuery(text, { now: JUDGED_AT });
-  return baseline
-    .searchDefault([...query.terms, ...query.phrases].join(' '), query.date)
-    .map((result) => records[result.id as number]!)
-    .filter((record) => record.origin.file.startsWith(WCEP))
-    .slice(0, 20)
-    .map((record) => ({ date: record.date, title: record.title }));
-});
-const relevance = (j: Judgement) => `P@10 ${j.meanPrecisionAt10.toFixed(3)}, R@20 ${j.meanRecallAt20.toFixed(3)}`;
-line(
-  `relevance, ${judgedOurs.queries.length} judged queries (mean)`,
-  `${relevance(judgedOurs)}   vs ${relevance(judgedBaseline)}   (target P@10 ≥ 0.92, R@20 ≥ 0.93)`,
-);
-results.relevance = { ours: judgedOurs, baseline: judgedBaseline };
-
-await writeFile(new URL('../bench/results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nwritten: bench/results.json');
+const resultsFile = SCALE === 1 ? 'results.json' : `results-scale-${SCALE}.json`;
+await writeFile(new URL(`../bench/${resultsFile}`, import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten: bench/${resultsFile}`);
 
 /** Each query timed on its own (a batch average would hide the slow ones p99 is about), after one warm-up. */
 function timeQueries(queries: (() => unknown)[]): Percentiles {
@@ -187,7 +179,7 @@ async function buildOurs() {
   let started = performance.now();
   const corpus = await loadCorpus(dirs);
   const parseMs = performance.now() - started;
-  line('parse (8,601 files)', `${ms(parseMs)}, ${corpus.records.length} records, ${corpus.problems.length} problems`);
+  line(`parse (${corpus.files} files)`, `${ms(parseMs)}, ${corpus.records.length} records, ${corpus.problems.length} problems`);
 
   started = performance.now();
   const index = createSearchIndex(corpus.records, corpus.synonyms);
@@ -268,4 +260,30 @@ function buildBaseline(records: CorpusRecord[]) {
       return miniSearch.search(text, { ...options, ...(kind === 'date-filtered' ? { filter: inRange } : {}) }).slice(0, 5);
     },
   };
+}
+
+async function judgedRelevance(baseline: ReturnType<typeof buildBaseline>) {
+  // Relevance on the judged set (tests/relevance), as its test computes it: our index over the WCEP
+  // archive and the editors' synonyms; the baseline is the MiniSearch above with its default search
+  // (any word, no typos), the query's date as a filter, and the bundled corpus's few records left out.
+  console.log('');
+  // Files by path from this file's folder: the bundle runs from .bench/, not from tests/relevance/.
+  const judgedQueries = readJudgedQueries(new URL('../tests/relevance/judged-queries.yaml', import.meta.url));
+  const rawEvents = readRawEvents(WCEP);
+  const judgedOurs = judgeSearcher(await judgedIndex(WCEP, join(CORPUS, 'synonyms.txt')), rawEvents, judgedQueries);
+  const judgedBaseline = judge(judgedQueries, rawEvents, (text) => {
+    const query = parseQuery(text, { now: JUDGED_AT });
+    return baseline
+      .searchDefault([...query.terms, ...query.phrases].join(' '), query.date)
+      .map((result) => records[result.id as number]!)
+      .filter((record) => record.origin.file.startsWith(WCEP))
+      .slice(0, 20)
+      .map((record) => ({ date: record.date, title: record.title }));
+  });
+  const relevance = (j: Judgement) => `P@10 ${j.meanPrecisionAt10.toFixed(3)}, R@20 ${j.meanRecallAt20.toFixed(3)}`;
+  line(
+    `relevance, ${judgedOurs.queries.length} judged queries (mean)`,
+    `${relevance(judgedOurs)}   vs ${relevance(judgedBaseline)}   (target P@10 ≥ 0.92, R@20 ≥ 0.93)`,
+  );
+  return { ours: judgedOurs, baseline: judgedBaseline };
 }

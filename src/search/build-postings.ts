@@ -117,6 +117,9 @@ class Vocabulary {
 }
 
 /** Entries grouped into lists by key (a counting sort: stable, so records stay ascending). */
+/** The most a frequency column holds (Uint16Array). */
+const MOST_FREQUENT = 0xffff;
+
 function layOut(keys: Uint32Array, numbers: Uint32Array, counts: Uint32Array, termCount: number, fields: number): PostingArrays {
   const keySpace = termCount * fields;
   const starts = new Uint32Array(keySpace + 1);
@@ -127,12 +130,12 @@ function layOut(keys: Uint32Array, numbers: Uint32Array, counts: Uint32Array, te
     starts[key + 1]! += starts[key]!;
   }
   const records = new Uint32Array(keys.length);
-  const frequencies = new Uint32Array(keys.length);
+  const frequencies = new Uint16Array(keys.length);
   const next = starts.slice(0, keySpace);
   for (let i = 0; i < keys.length; i += 1) {
     const at = next[keys[i]!]!++;
     records[at] = numbers[i]!;
-    frequencies[at] = counts[i]!;
+    frequencies[at] = Math.min(counts[i]!, MOST_FREQUENT);
   }
   const termStarts = new Uint32Array(termCount + 1);
   const listFields = new Uint8Array(lists);

@@ -79,13 +79,13 @@ export class DeltaSegment {
   }
 
   /** The number of the first base record after this delta record in column order (base days and ids by number). */
-  baseInsertionPoint(record: DeltaRecord, baseDays: Int32Array, baseIds: readonly string[]): number {
+  baseInsertionPoint(record: DeltaRecord, baseDays: Int32Array, baseId: (n: number) => string): number {
     if (record.baseInsertionPoint === undefined) {
       let low = 0;
       let high = baseDays.length;
       while (low < high) {
         const middle = (low + high) >>> 1;
-        if (compareKeys(baseDays[middle]!, baseIds[middle]!, record.day, record.record.id) < 0) low = middle + 1;
+        if (compareKeys(baseDays[middle]!, baseId(middle), record.day, record.record.id) < 0) low = middle + 1;
         else high = middle;
       }
       record.baseInsertionPoint = low;

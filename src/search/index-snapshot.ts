@@ -6,7 +6,7 @@ import { CorpusIndex, type AliasSources } from './search-index.ts';
 import type { AliasData } from './aliases.ts';
 
 /** Bump when tokenising, fields or the layout change: older snapshots are then rebuilt, never trusted. */
-export const SNAPSHOT_FORMAT = 7;
+export const SNAPSHOT_FORMAT = 8;
 const MAGIC = Buffer.from('KAESONG-INDEX\n', 'latin1');
 const ALIGN = 8;
 const SEPARATOR = '\u0000';
@@ -36,7 +36,9 @@ type SectionName =
   | 'flags'
   | 'contextStarts'
   | 'contextIds'
-  | 'ids'
+  | 'idBytes'
+  | 'idStarts'
+  | 'idSlots'
   | 'contextNames'
   | 'originFiles'
   | 'terms'
@@ -66,7 +68,9 @@ export function encodeSnapshot(index: CorpusIndex, meta: SnapshotMeta): Buffer {
     flags: columns.flags,
     contextStarts: bytes(columns.contextStarts),
     contextIds: bytes(columns.contextIds),
-    ids: Buffer.from(columns.ids.join(SEPARATOR)),
+    idBytes: columns.idBytes,
+    idStarts: bytes(columns.idStarts),
+    idSlots: bytes(columns.idSlots),
     contextNames: Buffer.from(columns.contextNames.join(SEPARATOR)),
     originFiles: Buffer.from(columns.originFiles.join(SEPARATOR)),
     terms: Buffer.from(terms.join(SEPARATOR)),
@@ -126,7 +130,9 @@ export function decodeSnapshot(snapshot: Buffer, fingerprint: string): { index: 
   const uint32 = (name: SectionName) => view(Uint32Array, section(name));
   const columns: RecordColumns = {
     count: header.count,
-    ids: text('ids'),
+    idBytes: section('idBytes'),
+    idStarts: uint32('idStarts'),
+    idSlots: uint32('idSlots'),
     days: view(Int32Array, section('days')),
     flags: section('flags'),
     contextStarts: uint32('contextStarts'),
@@ -136,7 +142,15 @@ export function decodeSnapshot(snapshot: Buffer, fingerprint: string): { index: 
     encoded: section('encoded'),
     originFiles: text('originFiles'),
   };
-  if (columns.ids.length !== header.count || columns.days.length !== header.count) throw new SnapshotRejected('record columns disagree');
+  if (
+    columns.idStarts.length !== header.count + 1 ||
+    columns.idStarts[header.count] !== columns.idBytes.length ||
+    columns.idSlots.length < header.count ||
+    (columns.idSlots.length & (columns.idSlots.length - 1)) !== 0 ||
+    columns.days.length !== header.count
+  ) {
+    throw new SnapshotRejected('record columns disagree');
+  }
   const terms = text('terms');
   const postings = {
     shape: header.shape,
@@ -148,7 +162,7 @@ export function decodeSnapshot(snapshot: Buffer, fingerprint: string): { index: 
       listFields: section('listFields'),
       listStarts: uint32('listStarts'),
       records: uint32('postingRecords'),
-      frequencies: uint32('frequencies'),
+      frequencies: view(Uint16Array, section('frequencies')),
     },
   };
   const { termStarts, listStarts, records, frequencies } = postings.postings;
@@ -204,7 +218,7 @@ function readHeader(snapshot: Buffer): { header: Header; bodyStart: number } {
   return { header, bodyStart: aligned(headerEnd) };
 }
 
-function bytes(array: Uint32Array | Int32Array): Uint8Array {
+function bytes(array: Uint32Array | Int32Array | Uint16Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 

@@ -95,7 +95,7 @@ export class LiveTerms implements TermIndex {
     }
     added.sort((a, b) => a[0] - b[0]);
     const records = new Uint32Array(size);
-    const frequencies = new Uint32Array(size);
+    const frequencies = new Uint16Array(size);
     let at = 0;
     let next = 0;
     if (baseList instanceof FieldPostings) {

@@ -2,8 +2,9 @@ import type { CorpusRecord, IsoDate } from '../model/record.ts';
 import type { BaseTombstones } from './base-tombstones.ts';
 import { monthDayNumber, NO_DATE } from './day-number.ts';
 import type { DeltaRecord, DeltaSegment } from './delta-segment.ts';
-import { daySpan, type RecordSpan, type RecordTables } from './record-tables.ts';
+import { daySpan, type RecordNumbers, type RecordSpan, type RecordTables } from './record-tables.ts';
 import type { CorpusIndex } from './search-index.ts';
+import { idOf } from './record-columns.ts';
 
 /** Runs of base records longer than this are copied with TypedArray.set; shorter ones, by a loop (no views made). */
 const BULK = 64;
@@ -48,7 +49,7 @@ export class LiveTables implements RecordTables {
     let nextHidden = 0;
     for (let i = 0; i <= deltaCount; i += 1) {
       const record = i < deltaCount ? this.deltaRecords[i]! : null;
-      const until = record === null ? baseCount : delta.baseInsertionPoint(record, baseDays, columns.ids);
+      const until = record === null ? baseCount : delta.baseInsertionPoint(record, baseDays, (b) => idOf(columns, b));
       // Base records b … until - 1, hidden ones left out: long runs, copied in bulk.
       while (b < until) {
         const hiddenAt = nextHidden < hiddenNumbers.length ? hiddenNumbers[nextHidden]! : baseCount;
@@ -147,7 +148,7 @@ export class LiveTables implements RecordTables {
     return this.mergedWithDelta(this.base.tables.onMonthDay(month, day), this.delta.onMonthDay(key));
   }
 
-  withContext(context: string): readonly number[] {
+  withContext(context: string): RecordNumbers {
     return this.mergedWithDelta(this.base.tables.withContext(context), this.delta.withContext(context.toLowerCase()));
   }
 
@@ -156,7 +157,7 @@ export class LiveTables implements RecordTables {
   }
 
   /** Base numbers (ascending) as live numbers, hidden ones left out, merged with the delta's (ascending). */
-  private mergedWithDelta(baseNumbers: readonly number[], deltaRecords: readonly DeltaRecord[]): readonly number[] {
+  private mergedWithDelta<T extends RecordNumbers>(baseNumbers: T, deltaRecords: readonly DeltaRecord[]): T | number[] {
     if (this.hidden.count === 0 && this.delta.size === 0) return baseNumbers;
     const deltaNumbers = deltaRecords.map((record) => record.liveNumber).sort((a, b) => a - b);
     const merged: number[] = [];

@@ -12,8 +12,11 @@ export interface PostingArrays {
   /** … and its records are records[listStarts[l] … listStarts[l + 1] - 1], ascending. */
   listStarts: Uint32Array;
   records: Uint32Array;
-  /** How often the term is in that field of that record, beside each record number. */
-  frequencies: Uint32Array;
+  /**
+   * How often the term is in that field of that record, beside each record number; 65,535 at most
+   * (BM25+ is flat long before), so two bytes a posting rather than four: ~45 MB less at 1M records.
+   */
+  frequencies: Uint16Array;
 }
 
 /** One field's records for a term, as MiniSearch reads them (record number → term frequency) and search walks them. */
@@ -110,7 +113,7 @@ export class FieldPostings implements FieldPostingsView {
   }
 
   /** The term frequencies beside recordNumbers(), as a view (no copy). */
-  frequencies(): Uint32Array {
+  frequencies(): Uint16Array {
     return this.arrays.frequencies.subarray(this.start, this.end);
   }
 

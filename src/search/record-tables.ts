@@ -7,6 +7,9 @@ export interface RecordSpan {
   end: number;
 }
 
+/** Record numbers, ascending: an array, or a view of a typed array. */
+export type RecordNumbers = Uint32Array | readonly number[];
+
 /**
  * What search and related events read of the records, by number (position in date order): the
  * base's columns (CorpusTables) or a live index's view over its base and delta (LiveTables).
@@ -28,7 +31,7 @@ export interface RecordTables {
   spanOf(from: IsoDate | null, to: IsoDate | null): RecordSpan;
   onMonthDay(month: number, day: number): readonly number[];
   /** The records having a story label (any case), ascending. */
-  withContext(context: string): readonly number[];
+  withContext(context: string): RecordNumbers;
   /** In how many records' headlines and contexts a term appears. */
   headlineFrequency(term: string): number;
 }

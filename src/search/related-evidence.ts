@@ -83,8 +83,8 @@ export function evidenceOf(tables: RecordTables, miniSearch: RecordIndex, record
   );
 
   for (const name of names) {
-    const { frequency, records } = recordsWithName(miniSearch, name.key, n);
     const limit = Math.max(50, total * (name.place ? MOST_WITH_PLACE : MOST_WITH_NAME));
+    const { frequency, records } = recordsWithName(miniSearch, name.key, n, limit);
     if (frequency < LEAST_RECORDS || frequency > limit) continue;
     // A town counts as much as a name; a country or a big city, half.
     const town = name.place && frequency <= TOWN && !isCountryOrRegion(name.key);
@@ -143,9 +143,10 @@ function numberForms(term: string): string[] {
 
 /**
  * The records with a name, nearest to record n, at most NEAREST, and about how many there are in
- * all (for a long name of common words, the count of its rarest word: an upper bound).
+ * all (for a long name of common words, the count of its rarest word: an upper bound). None when
+ * that count is over `most`.
  */
-function recordsWithName(miniSearch: RecordIndex, key: string, n: number): { frequency: number; records: ArrayLike<number> } {
+function recordsWithName(miniSearch: RecordIndex, key: string, n: number, most: number): { frequency: number; records: ArrayLike<number> } {
   const terms = key.split(' ');
   if (terms.length === 1) return nearestWithTerm(miniSearch, terms[0]!, n);
   // A long name is looked for in headlines (where the summary repeats them, as WCEP's do, that is all).
@@ -155,6 +156,8 @@ function recordsWithName(miniSearch: RecordIndex, key: string, n: number): { fre
     const all = intersectSorted(lists);
     return { frequency: all.length, records: nearestSlice(all, n, NEAREST) };
   }
+  // Too common to count (the caller drops it): not walked, as walking its words' lists grows with the corpus.
+  if (rarest!.length > most) return { frequency: rarest!.length, records: EMPTY };
   return { frequency: rarest!.length, records: nearestCommon(rarest!, others, n, NEAREST) };
 }
 
