@@ -2,7 +2,7 @@ import type { CorpusRecord } from '../model/record.ts';
 import type { ParsedQuery } from '../model/query.ts';
 import type { Correction, RelatedEvent, SearchHit, SearchOptions, SearchPage } from '../model/search.ts';
 import type { Searcher } from './searcher.ts';
-import type { RecordTables } from './record-tables.ts';
+import type { RecordSpan, RecordTables } from './record-tables.ts';
 import { documentWeight, type RecordIndex } from './mini-search.ts';
 import { QueryScorer, singleWord, type QueryWord } from './score-query.ts';
 import { dateMatcher } from './date-matcher.ts';
@@ -82,7 +82,7 @@ export class IndexSearcher<Tables extends RecordTables = RecordTables> implement
     return this.tables.onMonthDay(month, day).map((n) => this.tables.record(n));
   }
 
-  private match(query: ParsedQuery): { matches: Match[]; relaxed: boolean; corrections: Correction[] } {
+  private match(query: ParsedQuery): { matches: Matches; relaxed: boolean; corrections: Correction[] } {
     const accept = this.acceptor(query);
     const { words, corrections } = queryWords(this.miniSearch, this.aliasTable, query);
     if (words.length === 0) {
@@ -95,9 +95,15 @@ export class IndexSearcher<Tables extends RecordTables = RecordTables> implement
     return { matches: ranked.map(({ n, score }) => ({ n, score, words })), relaxed, corrections };
   }
 
-  /** Records in a date range or on a month-day, oldest first. */
-  private timeline(query: ParsedQuery, accept: (n: number) => boolean): Match[] {
+  /**
+   * Records in a date range or on a month-day, oldest first. A range with nothing else to check is a
+   * span of record numbers, read only for the page shown: "since 2005" costs a page, not 100k records.
+   */
+  private timeline(query: ParsedQuery, accept: (n: number) => boolean): Matches {
     const date = query.date!;
+    if (date.kind === 'range' && query.phrases.length === 0 && query.excludes.length === 0) {
+      return spanMatches(this.tables.spanOf(date.range.from, date.range.to));
+    }
     const candidates =
       date.kind === 'range' ? this.tables.inRange(date.range.from, date.range.to) : this.tables.onMonthDay(date.month, date.day);
     return candidates.filter(accept).map((n) => ({ n, score: 0, words: [] }));
@@ -121,6 +127,20 @@ export class IndexSearcher<Tables extends RecordTables = RecordTables> implement
       return true;
     };
   }
+}
+
+/** Matches best first, read a page at a time. */
+type Matches = Pick<Match[], 'length' | 'slice'>;
+
+function spanMatches({ start, end }: RecordSpan): Matches {
+  return {
+    length: Math.max(0, end - start),
+    slice: (from = 0, to = end - start) => {
+      const matches: Match[] = [];
+      for (let n = start + Math.max(0, from); n < Math.min(end, start + to); n += 1) matches.push({ n, score: 0, words: [] });
+      return matches;
+    },
+  };
 }
 
 interface Match {
