@@ -1,7 +1,7 @@
 import type { CorpusRecord, IsoDate } from '../model/record.ts';
 import { monthDayNumber, NO_DATE } from './day-number.ts';
 import { decodeRecord, idOf, numberOfId, type RecordColumns } from './record-columns.ts';
-import { daySpan, type RecordSpan, type RecordTables } from './record-tables.ts';
+import { daySpan, numbersIn, type RecordSpan, type RecordTables } from './record-tables.ts';
 
 const DECODED_CACHE_SIZE = 2_000;
 
@@ -74,10 +74,7 @@ export class CorpusTables implements RecordTables {
 
   /** Record numbers dated within [from, to], inclusive, oldest first. */
   inRange(from: IsoDate | null, to: IsoDate | null): number[] {
-    const { start, end } = this.spanOf(from, to);
-    const numbers: number[] = [];
-    for (let n = start; n < end; n += 1) numbers.push(n);
-    return numbers;
+    return numbersIn(this.spanOf(from, to));
   }
 
   /** The records dated within [from, to] are numbers start … end - 1 (records are in date order). */

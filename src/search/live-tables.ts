@@ -2,7 +2,7 @@ import type { CorpusRecord, IsoDate } from '../model/record.ts';
 import type { BaseTombstones } from './base-tombstones.ts';
 import { monthDayNumber, NO_DATE } from './day-number.ts';
 import type { DeltaRecord, DeltaSegment } from './delta-segment.ts';
-import { daySpan, type RecordNumbers, type RecordSpan, type RecordTables } from './record-tables.ts';
+import { daySpan, numbersIn, type RecordNumbers, type RecordSpan, type RecordTables } from './record-tables.ts';
 import type { CorpusIndex } from './search-index.ts';
 import { idOf } from './record-columns.ts';
 
@@ -133,10 +133,7 @@ export class LiveTables implements RecordTables {
   }
 
   inRange(from: IsoDate | null, to: IsoDate | null): number[] {
-    const { start, end } = this.spanOf(from, to);
-    const numbers: number[] = [];
-    for (let n = start; n < end; n += 1) numbers.push(n);
-    return numbers;
+    return numbersIn(this.spanOf(from, to));
   }
 
   spanOf(from: IsoDate | null, to: IsoDate | null): RecordSpan {

@@ -53,3 +53,10 @@ export function daySpan(days: Int32Array, datedCount: number, from: IsoDate | nu
     end: to === null ? datedCount : firstDayAtLeast(dayNumber(to) + 1),
   };
 }
+
+/** The record numbers of a span, in order. */
+export function numbersIn({ start, end }: RecordSpan): number[] {
+  const numbers: number[] = [];
+  for (let n = start; n < end; n += 1) numbers.push(n);
+  return numbers;
+}

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../support/bot-process.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { blockActionBody, nextTriggerId, sendSigned, slashCommandBody } from '../support/signed-request.ts';
 
@@ -11,11 +11,7 @@ const repo = new URL('../..', import.meta.url).pathname;
 const SECRET = 'replica-test-secret';
 const FORM = 'application/x-www-form-urlencoded';
 
-interface Replica {
-  port: number;
-  stop: () => Promise<void>;
-  log: () => string;
-}
+type Replica = BotProcess;
 
 const postgresUrl = process.env['TEST_DATABASE_URL'];
 const schemas: string[] = [];
@@ -43,50 +39,20 @@ afterAll(async () => {
 
 /** One bot process as `npm run dev` starts it, in HTTP mode on its own port; resolves once /healthz says ready. */
 async function startReplica(databaseUrl: string, name: string): Promise<Replica> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: repo,
-    env: {
-      PATH: process.env['PATH'] ?? '',
+  const replica = await startBotProcess(
+    ['--import', 'tsx', 'src/main.ts'],
+    {
       SLACK_BOT_TOKEN: 'xoxb-replica-test',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
       CORPUS_DIR: join(repo, 'corpus'),
       INDEX_CACHE_DIR: join(dir, `cache-${name}`),
       DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  const deadline = Date.now() + 60_000;
-  let port: number | null = null;
-  while (Date.now() < deadline && child.exitCode === null) {
-    port ??= Number(/listening for Slack on http:\/\/localhost:(\d+)\//.exec(output)?.[1] ?? 0) || null;
-    const status =
-      port === null
-        ? 0
-        : await fetch(`http://127.0.0.1:${port}/healthz`).then(
-            (r) => r.status,
-            () => 0,
-          );
-    if (port !== null && status === 200) {
-      const replica = { port, stop, log: () => output };
-      running.push(replica);
-      return replica;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  await stop();
-  throw new Error(`replica ${name} did not become ready:\n${output}`);
+    `replica ${name}`,
+  );
+  running.push(replica);
+  return replica;
 }
 
 const events = (replica: Replica) => `http://127.0.0.1:${replica.port}/slack/events`;

@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../support/bot-process.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { sendSigned, slashCommandBody } from '../support/signed-request.ts';
 
@@ -37,49 +38,20 @@ afterAll(async () => {
 });
 
 /** `npm start`'s process: the bundle in dist/, without tsx. Resolves with its log once /healthz says ready. */
-async function startBundle(settings: Record<string, string> = {}): Promise<{ port: number; log: () => string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['dist/main.mjs'], {
-    cwd: repo,
-    env: {
-      PATH: process.env['PATH'] ?? '',
+function startBundle(settings: Record<string, string> = {}): Promise<BotProcess> {
+  return startBotProcess(
+    ['dist/main.mjs'],
+    {
       SLACK_BOT_TOKEN: 'xoxb-bundle-test',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
       CORPUS_DIR: join(dir, 'corpus'),
       INDEX_CACHE_DIR: join(dir, 'cache'),
       DATABASE_URL: `sqlite:${join(dir, 'k.db')}`,
-      LOG_LEVEL: 'info',
       ...settings,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  const deadline = Date.now() + 60_000;
-  let port: number | null = null;
-  while (Date.now() < deadline && child.exitCode === null) {
-    port ??= Number(/listening for Slack on http:\/\/localhost:(\d+)\//.exec(output)?.[1] ?? 0) || null;
-    if (
-      port !== null &&
-      (await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (response) => response.status,
-        () => 0,
-      )) === 200
-    ) {
-      return { port, log: () => output, stop };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  await stop();
-  throw new Error(`the bundled bot did not become ready:\n${output}`);
+    'the bundled bot',
+  );
 }
 
 async function ask(port: number, text: string) {
