@@ -8,7 +8,7 @@ import { readJudgedQueries, relevantEvents } from './judge.ts';
 const wcep = new URL('../../../shared/data/wcep', import.meta.url).pathname;
 
 describe.skipIf(!existsSync(wcep))(
-  'relevance on the judged set over the full WCEP archive (skipped: ../shared/data/wcep is not here)',
+  'relevance on the judged set over the full WCEP archive (skipped when ../shared/data/wcep is not here)',
   () => {
     let index: CorpusIndex;
     let events: RawEvent[];

@@ -10,7 +10,7 @@ const bundled = new URL('../../../corpus', import.meta.url).pathname;
 const SHOWN = 3;
 
 describe.skipIf(!existsSync(wcep))(
-  'related events on the full WCEP archive, against the judged set (skipped: ../shared/data/wcep is not here)',
+  'related events on the full WCEP archive, against the judged set (skipped when ../shared/data/wcep is not here)',
   () => {
     let quality: RelatedQuality;
     beforeAll(async () => {
