@@ -1,11 +1,17 @@
 import type { CorpusFile } from '../corpus/load-corpus.ts';
-import type { FileEntry } from './corpus-manifest.ts';
 
 export interface BuildRequest {
   dirs: string[];
   /** As listed for the fingerprint: the snapshot is made of exactly the files its fingerprint names. */
   files: CorpusFile[];
   fingerprint: string;
+  /** Where the build process writes the snapshot and its manifest (temporary names: the caller renames them into place). */
+  out: BuildOutput;
+}
+
+export interface BuildOutput {
+  snapshot: string;
+  manifest: string;
 }
 
 export interface BuildTimings {
@@ -23,5 +29,5 @@ export interface BuildProgress {
 
 export type BuildReply =
   | ({ type: 'progress' } & BuildProgress)
-  | { type: 'done'; snapshot: ArrayBuffer; files: FileEntry[]; timings: BuildTimings }
+  | { type: 'done'; timings: BuildTimings }
   | { type: 'failed'; message: string };

@@ -1,20 +1,31 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { writeFile } from 'node:fs/promises';
 import type { BuildReply, BuildRequest } from './build-messages.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 
-/** Parses the corpus and builds the index off the main thread, answering with the snapshot bytes. */
-const request = workerData as BuildRequest;
-const post = (reply: BuildReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
+/**
+ * The index build in a process of its own (forked by open-knowledge.ts): it writes the snapshot and the
+ * manifest itself and exits, so the hundreds of MB a build peaks at go back to the system, not to the
+ * bot's allocator, and the bot's thread neither copies nor encodes them.
+ */
+const send = (reply: BuildReply) =>
+  new Promise<void>((resolve) => {
+    if (process.connected) process.send!(reply, undefined, undefined, () => resolve());
+    else resolve();
+  });
 
-try {
-  const { snapshot, files, timings } = await buildSnapshot(request.dirs, request.files, request.fingerprint, (progress) =>
-    post({ type: 'progress', ...progress }),
-  );
-  const whole = snapshot.byteOffset === 0 && snapshot.byteLength === snapshot.buffer.byteLength;
-  const bytes = (
-    whole ? snapshot.buffer : snapshot.buffer.slice(snapshot.byteOffset, snapshot.byteOffset + snapshot.byteLength)
-  ) as ArrayBuffer;
-  post({ type: 'done', snapshot: bytes, files, timings }, [bytes]);
-} catch (error) {
-  post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-}
+// The bot is gone: nobody wants the result.
+process.on('disconnect', () => process.exit(1));
+
+process.once('message', async (request: BuildRequest) => {
+  try {
+    const { snapshot, files, timings } = await buildSnapshot(request.dirs, request.files, request.fingerprint, (progress) => {
+      void send({ type: 'progress', ...progress });
+    });
+    await writeFile(request.out.snapshot, snapshot);
+    await writeFile(request.out.manifest, JSON.stringify({ fingerprint: request.fingerprint, files }));
+    await send({ type: 'done', timings });
+  } catch (error) {
+    await send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+  process.disconnect();
+});
