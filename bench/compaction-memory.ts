@@ -33,7 +33,8 @@ interface PhaseFigures {
 }
 
 async function phase(name: Phase, cacheDir: string, dirs: string[]): Promise<PhaseFigures> {
-  const live = liveKnowledge(dirs, { cacheDir, logger: quiet, onIndex: () => {}, watchDelayMs: 3_600_000 });
+  // Compacted when asked only: the addition alone would start one, and asking again would queue a second.
+  const live = liveKnowledge(dirs, { cacheDir, logger: quiet, onIndex: () => {}, watchDelayMs: 3_600_000, compactAt: 1e9 });
   await live.ready;
   const figures: Partial<PhaseFigures> = {};
   if (name === 'compact') {
