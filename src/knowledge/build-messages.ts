@@ -1,4 +1,5 @@
 import type { CorpusFile } from '../corpus/load-corpus.ts';
+import type { FileEntry } from './corpus-manifest.ts';
 
 export interface BuildRequest {
   dirs: string[];
@@ -27,7 +28,9 @@ export interface BuildProgress {
   records: number;
 }
 
+/** The manifest's entries come in slices while the index is built, so that no one message holds the bot's thread long. */
 export type BuildReply =
   | ({ type: 'progress' } & BuildProgress)
+  | { type: 'manifest'; files: FileEntry[] }
   | { type: 'done'; timings: BuildTimings }
   | { type: 'failed'; message: string };

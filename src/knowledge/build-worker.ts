@@ -7,6 +7,9 @@ import { buildSnapshot } from './build-snapshot.ts';
  * manifest itself and exits, so the hundreds of MB a build peaks at go back to the system, not to the
  * bot's allocator, and the bot's thread neither copies nor encodes them.
  */
+/** ~1 MB of JSON for WCEP day files: a few ms to parse on the bot's thread. */
+const FILES_PER_MESSAGE = 500;
+
 const send = (reply: BuildReply) =>
   new Promise<void>((resolve) => {
     if (process.connected) process.send!(reply, undefined, undefined, () => resolve());
@@ -18,9 +21,16 @@ process.on('disconnect', () => process.exit(1));
 
 process.once('message', async (request: BuildRequest) => {
   try {
-    const { snapshot, files, timings } = await buildSnapshot(request.dirs, request.files, request.fingerprint, (progress) => {
-      void send({ type: 'progress', ...progress });
-    });
+    const { snapshot, files, timings } = await buildSnapshot(
+      request.dirs,
+      request.files,
+      request.fingerprint,
+      (progress) => void send({ type: 'progress', ...progress }),
+      (entries) => {
+        for (let i = 0; i < entries.length; i += FILES_PER_MESSAGE)
+          void send({ type: 'manifest', files: entries.slice(i, i + FILES_PER_MESSAGE) });
+      },
+    );
     await writeFile(request.out.snapshot, snapshot);
     await writeFile(request.out.manifest, JSON.stringify({ fingerprint: request.fingerprint, files }));
     await send({ type: 'done', timings });

@@ -12,7 +12,7 @@ import { decodeSnapshot, SnapshotRejected } from '../search/index-snapshot.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 import { corpusFingerprint, snapshotName } from './corpus-fingerprint.ts';
 import type { BuildOutput, BuildReply, BuildRequest, BuildTimings } from './build-messages.ts';
-import { manifestPath, readManifest, writeManifest, type CorpusManifest } from './corpus-manifest.ts';
+import { manifestPath, readManifest, writeManifest, type CorpusManifest, type FileEntry } from './corpus-manifest.ts';
 
 /** Below this many bytes of corpus, building takes milliseconds: a build process would only add its start-up. */
 const BUILD_PROCESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -165,9 +165,9 @@ async function buildInProcess(
     else await Promise.all([rm(out.snapshot, { force: true }), rm(out.manifest, { force: true })]);
   };
   try {
-    const timings = await runBuildProcess({ ...request, out }, onProgress);
-    const [snapshot, manifestText] = await Promise.all([readFile(out.snapshot), readFile(out.manifest, 'utf8')]);
-    const manifest = JSON.parse(manifestText) as CorpusManifest;
+    const { timings, files } = await runBuildProcess({ ...request, out }, onProgress);
+    const snapshot = await readFile(out.snapshot);
+    const manifest = { fingerprint: request.fingerprint, files };
     const save = () => (path === null ? discard() : renameSnapshot(path, out));
     return { snapshot, manifest, timings, save, discard };
   } catch (error) {
@@ -176,19 +176,27 @@ async function buildInProcess(
   }
 }
 
-function runBuildProcess(request: BuildRequest, onProgress?: (line: string) => void): Promise<BuildTimings> {
+function runBuildProcess(
+  request: BuildRequest,
+  onProgress?: (line: string) => void,
+): Promise<{ timings: BuildTimings; files: FileEntry[] }> {
   return new Promise((resolve, reject) => {
     // No inherited flags (a test runner's or a debugger's): the entry brings what it needs.
     const child = fork(fileURLToPath(buildProcessUrl()), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
+    const files: FileEntry[] = [];
     child.on('message', (reply: BuildReply) => {
+      if (reply.type === 'manifest') {
+        for (const entry of reply.files) files.push(entry);
+        return;
+      }
       if (reply.type === 'progress') {
         const reading = `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events`;
         onProgress?.(reply.step === 'reading' ? reading : `indexing ${reply.total} records…`);
         return;
       }
       settled = true;
-      if (reply.type === 'done') resolve(reply.timings);
+      if (reply.type === 'done') resolve({ timings: reply.timings, files });
       else reject(new Error(`index build failed: ${reply.message}`));
     });
     child.on('error', (error) => {
