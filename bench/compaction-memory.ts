@@ -26,10 +26,13 @@ interface PhaseFigures {
   rssMb: number;
   heapMb: number;
   externalMb: number;
+  rssAfterGcMb: number;
+  heapAfterGcMb: number;
   compactionMs?: number;
   /** Longest stall of this thread while the compaction ran, and the 99th percentile of the loop delay. */
   stallMaxMs?: number;
   stallP99Ms?: number;
+  longestGapMs?: number;
 }
 
 async function phase(name: Phase, cacheDir: string, dirs: string[]): Promise<PhaseFigures> {
@@ -45,21 +48,35 @@ async function phase(name: Phase, cacheDir: string, dirs: string[]): Promise<Pha
     await live.reload();
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
+    // The longest gap between ticks of a 5 ms timer: how long a slash ack arriving then could have waited.
+    let tick = performance.now();
+    let longestGap = 0;
+    const ticking = setInterval(() => {
+      longestGap = Math.max(longestGap, performance.now() - tick);
+      tick = performance.now();
+    }, 5);
     const started = performance.now();
     await live.compact();
     figures.compactionMs = Math.round(performance.now() - started);
     delay.disable();
+    clearInterval(ticking);
+    figures.longestGapMs = Math.round(longestGap);
     figures.stallMaxMs = Math.round(delay.max / 1e6);
     figures.stallP99Ms = Math.round(delay.percentile(99) / 1e6);
   }
   if (name !== 'snapshot') await sleep(SETTLE_MS);
   const memory = process.memoryUsage();
+  // What is garbage not yet collected, and what is kept: the same after a full collection.
+  (globalThis as { gc?: () => void }).gc?.();
+  const collected = process.memoryUsage();
   await live.close();
   return {
     ...figures,
     rssMb: Math.round(memory.rss / MB),
     heapMb: Math.round(memory.heapUsed / MB),
     externalMb: Math.round(memory.external / MB),
+    rssAfterGcMb: Math.round(collected.rss / MB),
+    heapAfterGcMb: Math.round(collected.heapUsed / MB),
   };
 }
 
@@ -69,9 +86,13 @@ async function run(dirs: string[]): Promise<{ compact: PhaseFigures; fresh: Phas
   await mkdir(desk);
   const inChild = (name: Phase) =>
     JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, name, join(work, 'cache'), ...dirs, desk], {
-        encoding: 'utf8',
-      }),
+      execFileSync(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, name, join(work, 'cache'), ...dirs, desk],
+        {
+          encoding: 'utf8',
+        },
+      ),
     ) as PhaseFigures;
   try {
     inChild('snapshot');
@@ -99,9 +120,13 @@ if (first === 'snapshot' || first === 'compact' || first === 'fresh') {
     rssFreshStartMb: of((r) => r.fresh.rssMb),
     heapAfterCompactionMb: of((r) => r.compact.heapMb),
     heapFreshStartMb: of((r) => r.fresh.heapMb),
+    rssAfterCompactionGcMb: of((r) => r.compact.rssAfterGcMb),
+    rssFreshStartGcMb: of((r) => r.fresh.rssAfterGcMb),
+    heapAfterCompactionGcMb: of((r) => r.compact.heapAfterGcMb),
     compactionMs: of((r) => r.compact.compactionMs),
     stallMaxMs: of((r) => r.compact.stallMaxMs),
     stallP99Ms: of((r) => r.compact.stallP99Ms),
+    longestGapMs: of((r) => r.compact.longestGapMs),
   };
   process.stdout.write(`${JSON.stringify({ runs: runs.length, medians })}\n`);
 }

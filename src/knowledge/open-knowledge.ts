@@ -8,7 +8,7 @@ import type { Logger } from '../model/logger.ts';
 import type { CorpusProblem } from '../model/record.ts';
 import { listCorpusFiles } from '../corpus/load-corpus.ts';
 import type { CorpusIndex } from '../search/search-index.ts';
-import { decodeSnapshot, SnapshotRejected } from '../search/index-snapshot.ts';
+import { decodeSnapshot, decodeSnapshotInSteps, SnapshotRejected } from '../search/index-snapshot.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 import { corpusFingerprint, snapshotName } from './corpus-fingerprint.ts';
 import type { BuildOutput, BuildReply, BuildRequest, BuildTimings } from './build-messages.ts';
@@ -92,9 +92,10 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
     corpusBytes < BUILD_PROCESS_THRESHOLD_BYTES ? await buildHere(request, path) : await buildInProcess(request, path, options.onProgress);
   const { timings, manifest: builtManifest } = built;
   const decodedAt = performance.now();
-  let decoded: ReturnType<typeof decodeSnapshot>;
+  let decoded: Awaited<ReturnType<typeof decodeSnapshotInSteps>>;
   try {
-    decoded = decodeSnapshot(built.snapshot, fingerprint);
+    // In steps: a compaction's new base is decoded while the bot answers from the old one.
+    decoded = await decodeSnapshotInSteps(built.snapshot, fingerprint);
   } catch (error) {
     await built.discard();
     throw error;
