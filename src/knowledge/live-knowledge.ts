@@ -7,7 +7,7 @@ import { liveIndex, type LiveIndex } from '../search/live-index.ts';
 import type { Contribution } from '../corpus/contributions.ts';
 import { contributionsOf } from '../corpus/contributions.ts';
 import { fileKind } from '../corpus/detect-format.ts';
-import { listCorpusFiles, readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
+import { listCorpusFilesInSteps, readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
 import { fileEntry, type FileEntry } from './corpus-manifest.ts';
 import { MergeState } from './merge-state.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
@@ -88,7 +88,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
 
   /** Applies the files changed since `into` last saw them to it and `index`. */
   const syncFiles = async (into: MergeState, index: LiveIndex): Promise<SyncOutcome> => {
-    const listed = listCorpusFiles(dirs);
+    const listed = await listCorpusFilesInSteps(dirs);
     const paths = new Set(listed.map((file) => file.path));
     const moved = (file: CorpusFile, entry: FileEntry | undefined) =>
       entry === undefined || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
@@ -151,6 +151,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const adopt = async (knowledge: Knowledge): Promise<{ state: MergeState; index: LiveIndex; outcome: SyncOutcome }> => {
     const next = new MergeState(knowledge.manifest.files);
     const index = liveIndex(knowledge.index);
+    // The base was just decoded and its live index made: let queries in before the files are listed.
+    await new Promise((resolve) => setImmediate(resolve));
     const ids = new Set<string>();
     if (written.size > 0) await next.prepare();
     for (const [origin, records] of written) for (const id of next.replaceWritten(origin, [...records.values()])) ids.add(id);

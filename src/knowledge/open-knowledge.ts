@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 import type { CorpusProblem } from '../model/record.ts';
-import { listCorpusFiles } from '../corpus/load-corpus.ts';
+import { listCorpusFilesInSteps } from '../corpus/load-corpus.ts';
 import type { CorpusIndex } from '../search/search-index.ts';
 import { decodeSnapshot, decodeSnapshotInSteps, SnapshotRejected } from '../search/index-snapshot.ts';
 import { buildSnapshot } from './build-snapshot.ts';
@@ -59,7 +59,7 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const wanted = options.snapshot ?? 'current';
   const reading =
     path === null || wanted === 'none' ? null : Promise.all([readFile(path).catch(() => null), readManifest(manifestPath(path))]);
-  const files = listCorpusFiles(dirs);
+  const files = await listCorpusFilesInSteps(dirs);
   const [bytes, manifest] = (await reading) ?? [null, null];
   const fingerprint = corpusFingerprint(dirs, files);
 
