@@ -6,7 +6,7 @@ import { manifestCollector, type FileEntry } from './corpus-manifest.ts';
 
 const FILES_PER_PROGRESS = 1_000;
 
-/** Parses the corpus folders and builds the index as snapshot bytes, with what each file gave: the same steps in a worker or in place. */
+/** Parses the corpus folders and builds the index as snapshot bytes, with what each file gave: the same steps in a build process or in place. */
 export async function buildSnapshot(
   dirs: readonly string[],
   files: readonly CorpusFile[],

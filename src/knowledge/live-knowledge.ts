@@ -13,13 +13,13 @@ import { MergeState } from './merge-state.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
 import { watchCorpus, type CorpusWatcher } from './watch-corpus.ts';
 
-/** Folding the delta into a new base costs a full build in the worker: worth it once the delta is this large. */
+/** Folding the delta into a new base costs a full build in a child process: worth it once the delta is this large. */
 const COMPACT_AT_RECORDS = 5_000;
 const COMPACT_AFTER_QUIET_MS = 10 * 60_000;
 /**
  * More changed files than this at once (a `git pull`) take the full-rebuild path. Measured (bench, live
  * updates): applying one-event files costs ~0.15 ms each on this thread (1,000 in 0.16 s), a full build
- * ~14 s in the worker; but 2,000 WCEP day files (~13 events each) are ~26,000 records, far past the
+ * ~14 s in a child process; but 2,000 WCEP day files (~13 events each) are ~26,000 records, far past the
  * point where the delta is compacted anyway, so the rebuild is taken at once.
  */
 const REBUILD_ABOVE_FILES = 2_000;
@@ -49,7 +49,7 @@ export interface LiveKnowledge extends TimelineWriter {
   ready: Promise<LoadedKnowledge>;
   /** Reads the files changed since last looked at now (also what a file change triggers); resolves when applied. */
   reload(): Promise<void>;
-  /** Folds the changes into a new base now (in the worker), swaps it in, and saves its snapshot. */
+  /** Folds the changes into a new base now (in a child process), swaps it in, and saves its snapshot. */
   compact(): Promise<void>;
   /** Stops watching; resolves once a snapshot being written is on disk. */
   close(): Promise<void>;
@@ -64,7 +64,7 @@ type SyncOutcome = 'changed' | 'unchanged' | 'rebuild';
  * The corpus as a live index that changes in place. Every change goes through one write path: a
  * changed file is re-read alone and only the ids it touches are merged again (with what other files
  * and stores give them); records written by origin (`store:desk`) the same way. A compaction folds the
- * changes into a new base built in the worker and swaps it in; a start reads the last snapshot and
+ * changes into a new base built in a child process and swaps it in; a start reads the last snapshot and
  * applies only the files changed since. A failed change never takes the index away.
  */
 export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOptions): LiveKnowledge {

@@ -93,7 +93,7 @@ export function encodeSnapshot(index: CorpusIndex, meta: SnapshotMeta): Buffer {
   const header: Header = { format: SNAPSHOT_FORMAT, meta, shape, count: columns.count, fields, sections: layout, crc };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const bodyStart = aligned(MAGIC.length + 4 + headerBytes.length);
-  // Its own memory (not a pooled slice), so a worker can hand it over without a copy.
+  // Its own memory (not a pooled slice), so it can be written or handed over without a copy.
   const snapshot = Buffer.allocUnsafeSlow(bodyStart + offset);
   MAGIC.copy(snapshot);
   snapshot.writeUInt32LE(headerBytes.length, MAGIC.length);
