@@ -8,6 +8,7 @@ import type { Contribution } from '../corpus/contributions.ts';
 import { contributionsOf } from '../corpus/contributions.ts';
 import { fileKind } from '../corpus/detect-format.ts';
 import { listCorpusFilesInSteps, readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { fileEntry, type FileEntry } from './corpus-manifest.ts';
 import { MergeState } from './merge-state.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
@@ -24,6 +25,7 @@ const COMPACT_AFTER_QUIET_MS = 10 * 60_000;
  */
 const REBUILD_ABOVE_FILES = 2_000;
 const FILES_BETWEEN_YIELDS = 20;
+const COLLECT_AFTER_SWAP_MS = 1_000;
 
 export interface LiveKnowledgeOptions {
   cacheDir: string | null;
@@ -212,6 +214,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           });
           if (outcome === 'rebuild') compactAgain = true;
           options.metrics?.compacted((performance.now() - started) / 1000);
+          // Once answers begun on the old base are done: its memory back to the system now, not whenever V8 next collects.
+          setTimeout(collectGarbage, COLLECT_AFTER_SWAP_MS).unref();
           logger.info(`index compacted: ${knowledge.index.size} records in the new base`);
           changedNow();
         } catch (error) {
