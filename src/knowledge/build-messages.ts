@@ -13,6 +13,8 @@ export interface BuildRequest {
 export interface BuildOutput {
   snapshot: string;
   manifest: string;
+  /** A temporary folder of the build's own (no cache folder): removed with them when the bot goes away mid-build. */
+  folder: string | null;
 }
 
 export interface BuildTimings {

@@ -1,12 +1,12 @@
+import { rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import type { BuildReply, BuildRequest } from './build-messages.ts';
+import type { BuildOutput, BuildReply, BuildRequest } from './build-messages.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 
-/**
- * The index build in a process of its own (forked by open-knowledge.ts): it writes the snapshot and the
- * manifest itself and exits, so the hundreds of MB a build peaks at go back to the system, not to the
- * bot's allocator, and the bot's thread neither copies nor encodes them.
- */
+// The index build in a process of its own (forked by open-knowledge.ts): it writes the snapshot and the
+// manifest itself and exits, so the hundreds of MB a build peaks at go back to the system, not to the
+// bot's allocator, and the bot's thread neither copies nor encodes them.
+
 /** ~1 MB of JSON for WCEP day files: a few ms to parse on the bot's thread. */
 const FILES_PER_MESSAGE = 500;
 
@@ -16,10 +16,17 @@ const send = (reply: BuildReply) =>
     else resolve();
   });
 
-// The bot is gone: nobody wants the result.
-process.on('disconnect', () => process.exit(1));
+let out: BuildOutput | null = null;
+
+// Disconnected mid-build, the bot is gone: nobody wants the result, nor will anyone remove what was written of it.
+process.on('disconnect', () => {
+  if (out === null) process.exit(0);
+  for (const path of [out.snapshot, out.manifest, out.folder]) if (path !== null) rmSync(path, { recursive: true, force: true });
+  process.exit(1);
+});
 
 process.once('message', async (request: BuildRequest) => {
+  out = request.out;
   try {
     const { snapshot, files, timings } = await buildSnapshot(
       request.dirs,
@@ -37,5 +44,6 @@ process.once('message', async (request: BuildRequest) => {
   } catch (error) {
     await send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
+  out = null;
   process.disconnect();
 });

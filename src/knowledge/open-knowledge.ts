@@ -160,7 +160,7 @@ async function buildInProcess(
   const folder = path === null ? await mkdtemp(join(tmpdir(), 'kaesong-build-')) : null;
   if (path !== null) await mkdir(dirname(path), { recursive: true });
   const base = folder === null ? `${path}.${process.pid}-${builds}` : join(folder, 'index');
-  const out = { snapshot: `${base}.snapshot.tmp`, manifest: `${base}.manifest.tmp` };
+  const out = { snapshot: `${base}.snapshot.tmp`, manifest: `${base}.manifest.tmp`, folder };
   const discard = async () => {
     if (folder !== null) await rm(folder, { recursive: true, force: true });
     else await Promise.all([rm(out.snapshot, { force: true }), rm(out.manifest, { force: true })]);
