@@ -75,16 +75,17 @@ export function createDigestRunner(options: DigestRunnerOptions): DigestRunner {
   const cooldownMs = options.failureCooldownMs ?? 5 * 60_000;
   const sleep = options.sleep ?? realSleep;
   const cooling = new Map<string, number>();
-  let notedSearcher: Searcher | null = null;
+  // Weakly: after a compaction, the index noted last would otherwise be kept (~150 MB) until the next digest run.
+  let notedSearcher: WeakRef<Searcher> | null = null;
   let lastPostAt = Number.NEGATIVE_INFINITY;
   let running: Promise<ChannelOutcome[]> | null = null;
   let timer: NodeJS.Timeout | null = null;
 
   async function noteCorpus(searcher: Searcher): Promise<void> {
-    if (notedSearcher === searcher) return;
+    if (notedSearcher?.deref() === searcher) return;
     const firstCorpus = !(await store.hasSeenRecords());
     const added = await store.noteRecordsSeen(datedRecordIds(searcher), firstCorpus ? new Date(0) : clock.now());
-    notedSearcher = searcher;
+    notedSearcher = new WeakRef(searcher);
     if (added > 0) logger.info(`digest: ${added} records seen for the first time`);
   }
 

@@ -6,6 +6,15 @@ export interface BuildRequest {
   /** As listed for the fingerprint: the snapshot is made of exactly the files its fingerprint names. */
   files: CorpusFile[];
   fingerprint: string;
+  /** Where the build process writes the snapshot and its manifest (temporary names: the caller renames them into place). */
+  out: BuildOutput;
+}
+
+export interface BuildOutput {
+  snapshot: string;
+  manifest: string;
+  /** A temporary folder of the build's own (no cache folder): removed with them when the bot goes away mid-build. */
+  folder: string | null;
 }
 
 export interface BuildTimings {
@@ -21,7 +30,9 @@ export interface BuildProgress {
   records: number;
 }
 
+/** The manifest's entries come in slices while the index is built, so that no one message holds the bot's thread long. */
 export type BuildReply =
   | ({ type: 'progress' } & BuildProgress)
-  | { type: 'done'; snapshot: ArrayBuffer; files: FileEntry[]; timings: BuildTimings }
+  | { type: 'manifest'; files: FileEntry[] }
+  | { type: 'done'; timings: BuildTimings }
   | { type: 'failed'; message: string };

@@ -6,12 +6,14 @@ import { manifestCollector, type FileEntry } from './corpus-manifest.ts';
 
 const FILES_PER_PROGRESS = 1_000;
 
-/** Parses the corpus folders and builds the index as snapshot bytes, with what each file gave: the same steps in a worker or in place. */
+/** Parses the corpus folders and builds the index as snapshot bytes, with what each file gave: the same steps in a build process or in place. */
 export async function buildSnapshot(
   dirs: readonly string[],
   files: readonly CorpusFile[],
   fingerprint: string,
   onProgress: (progress: BuildProgress) => void = () => {},
+  /** What each file gave, once all are read (before indexing). */
+  onParsed: (files: FileEntry[]) => void = () => {},
 ): Promise<{ snapshot: Buffer; files: FileEntry[]; timings: BuildTimings }> {
   const started = performance.now();
   let lastReport = 0;
@@ -26,6 +28,7 @@ export async function buildSnapshot(
     },
   });
   const parsed = performance.now();
+  onParsed(manifest.entries);
   onProgress({ step: 'indexing', done: 0, total: corpus.records.length, records: corpus.records.length });
   const index = createSearchIndex(corpus.records, corpus.synonyms);
   const built = performance.now();

@@ -1,4 +1,4 @@
-// Worker entry: workers do not inherit tsx's loader, so register it before loading the TypeScript.
+// Build process entry when running from source: register tsx's loader before loading the TypeScript.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,20 +1,49 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import type { BuildReply, BuildRequest } from './build-messages.ts';
+import { rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import type { BuildOutput, BuildReply, BuildRequest } from './build-messages.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 
-/** Parses the corpus and builds the index off the main thread, answering with the snapshot bytes. */
-const request = workerData as BuildRequest;
-const post = (reply: BuildReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
+// The index build in a process of its own (forked by open-knowledge.ts): it writes the snapshot and the
+// manifest itself and exits, so the hundreds of MB a build peaks at go back to the system, not to the
+// bot's allocator, and the bot's thread neither copies nor encodes them.
 
-try {
-  const { snapshot, files, timings } = await buildSnapshot(request.dirs, request.files, request.fingerprint, (progress) =>
-    post({ type: 'progress', ...progress }),
-  );
-  const whole = snapshot.byteOffset === 0 && snapshot.byteLength === snapshot.buffer.byteLength;
-  const bytes = (
-    whole ? snapshot.buffer : snapshot.buffer.slice(snapshot.byteOffset, snapshot.byteOffset + snapshot.byteLength)
-  ) as ArrayBuffer;
-  post({ type: 'done', snapshot: bytes, files, timings }, [bytes]);
-} catch (error) {
-  post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-}
+/** ~1 MB of JSON for WCEP day files: a few ms to parse on the bot's thread. */
+const FILES_PER_MESSAGE = 500;
+
+const send = (reply: BuildReply) =>
+  new Promise<void>((resolve) => {
+    if (process.connected) process.send!(reply, undefined, undefined, () => resolve());
+    else resolve();
+  });
+
+let out: BuildOutput | null = null;
+
+// Disconnected mid-build, the bot is gone: nobody wants the result, nor will anyone remove what was written of it.
+process.on('disconnect', () => {
+  if (out === null) process.exit(0);
+  for (const path of [out.snapshot, out.manifest, out.folder]) if (path !== null) rmSync(path, { recursive: true, force: true });
+  process.exit(1);
+});
+
+process.once('message', async (request: BuildRequest) => {
+  out = request.out;
+  try {
+    const { snapshot, files, timings } = await buildSnapshot(
+      request.dirs,
+      request.files,
+      request.fingerprint,
+      (progress) => void send({ type: 'progress', ...progress }),
+      (entries) => {
+        for (let i = 0; i < entries.length; i += FILES_PER_MESSAGE)
+          void send({ type: 'manifest', files: entries.slice(i, i + FILES_PER_MESSAGE) });
+      },
+    );
+    await writeFile(request.out.snapshot, snapshot);
+    await writeFile(request.out.manifest, JSON.stringify({ fingerprint: request.fingerprint, files }));
+    await send({ type: 'done', timings });
+  } catch (error) {
+    await send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+  out = null;
+  process.disconnect();
+});

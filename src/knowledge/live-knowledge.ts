@@ -7,23 +7,25 @@ import { liveIndex, type LiveIndex } from '../search/live-index.ts';
 import type { Contribution } from '../corpus/contributions.ts';
 import { contributionsOf } from '../corpus/contributions.ts';
 import { fileKind } from '../corpus/detect-format.ts';
-import { listCorpusFiles, readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
+import { listCorpusFilesInSteps, readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { fileEntry, type FileEntry } from './corpus-manifest.ts';
 import { MergeState } from './merge-state.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
 import { watchCorpus, type CorpusWatcher } from './watch-corpus.ts';
 
-/** Folding the delta into a new base costs a full build in the worker: worth it once the delta is this large. */
+/** Folding the delta into a new base costs a full build in a child process: worth it once the delta is this large. */
 const COMPACT_AT_RECORDS = 5_000;
 const COMPACT_AFTER_QUIET_MS = 10 * 60_000;
 /**
  * More changed files than this at once (a `git pull`) take the full-rebuild path. Measured (bench, live
  * updates): applying one-event files costs ~0.15 ms each on this thread (1,000 in 0.16 s), a full build
- * ~14 s in the worker; but 2,000 WCEP day files (~13 events each) are ~26,000 records, far past the
+ * ~14 s in a child process; but 2,000 WCEP day files (~13 events each) are ~26,000 records, far past the
  * point where the delta is compacted anyway, so the rebuild is taken at once.
  */
 const REBUILD_ABOVE_FILES = 2_000;
 const FILES_BETWEEN_YIELDS = 20;
+const COLLECT_AFTER_SWAP_MS = 1_000;
 
 export interface LiveKnowledgeOptions {
   cacheDir: string | null;
@@ -49,7 +51,7 @@ export interface LiveKnowledge extends TimelineWriter {
   ready: Promise<LoadedKnowledge>;
   /** Reads the files changed since last looked at now (also what a file change triggers); resolves when applied. */
   reload(): Promise<void>;
-  /** Folds the changes into a new base now (in the worker), swaps it in, and saves its snapshot. */
+  /** Folds the changes into a new base now (in a child process), swaps it in, and saves its snapshot. */
   compact(): Promise<void>;
   /** Stops watching; resolves once a snapshot being written is on disk. */
   close(): Promise<void>;
@@ -64,7 +66,7 @@ type SyncOutcome = 'changed' | 'unchanged' | 'rebuild';
  * The corpus as a live index that changes in place. Every change goes through one write path: a
  * changed file is re-read alone and only the ids it touches are merged again (with what other files
  * and stores give them); records written by origin (`store:desk`) the same way. A compaction folds the
- * changes into a new base built in the worker and swaps it in; a start reads the last snapshot and
+ * changes into a new base built in a child process and swaps it in; a start reads the last snapshot and
  * applies only the files changed since. A failed change never takes the index away.
  */
 export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOptions): LiveKnowledge {
@@ -88,7 +90,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
 
   /** Applies the files changed since `into` last saw them to it and `index`. */
   const syncFiles = async (into: MergeState, index: LiveIndex): Promise<SyncOutcome> => {
-    const listed = listCorpusFiles(dirs);
+    const listed = await listCorpusFilesInSteps(dirs);
     const paths = new Set(listed.map((file) => file.path));
     const moved = (file: CorpusFile, entry: FileEntry | undefined) =>
       entry === undefined || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
@@ -151,6 +153,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const adopt = async (knowledge: Knowledge): Promise<{ state: MergeState; index: LiveIndex; outcome: SyncOutcome }> => {
     const next = new MergeState(knowledge.manifest.files);
     const index = liveIndex(knowledge.index);
+    // The base was just decoded and its live index made: let queries in before the files are listed.
+    await new Promise((resolve) => setImmediate(resolve));
     const ids = new Set<string>();
     if (written.size > 0) await next.prepare();
     for (const [origin, records] of written) for (const id of next.replaceWritten(origin, [...records.values()])) ids.add(id);
@@ -210,6 +214,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           });
           if (outcome === 'rebuild') compactAgain = true;
           options.metrics?.compacted((performance.now() - started) / 1000);
+          // Once answers begun on the old base are done: its memory back to the system now, not whenever V8 next collects.
+          setTimeout(collectGarbage, COLLECT_AFTER_SWAP_MS).unref();
           logger.info(`index compacted: ${knowledge.index.size} records in the new base`);
           changedNow();
         } catch (error) {

@@ -1,19 +1,21 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { fork } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 import type { CorpusProblem } from '../model/record.ts';
-import { listCorpusFiles } from '../corpus/load-corpus.ts';
+import { listCorpusFilesInSteps } from '../corpus/load-corpus.ts';
 import type { CorpusIndex } from '../search/search-index.ts';
-import { decodeSnapshot, SnapshotRejected } from '../search/index-snapshot.ts';
+import { decodeSnapshot, decodeSnapshotInSteps, SnapshotRejected } from '../search/index-snapshot.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 import { corpusFingerprint, snapshotName } from './corpus-fingerprint.ts';
-import type { BuildReply, BuildRequest, BuildTimings } from './build-messages.ts';
+import type { BuildOutput, BuildReply, BuildRequest, BuildTimings } from './build-messages.ts';
 import { manifestPath, readManifest, writeManifest, type CorpusManifest, type FileEntry } from './corpus-manifest.ts';
 
-/** Below this many bytes of corpus, building takes milliseconds: a worker thread would only add its start-up. */
-const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
+/** Below this many bytes of corpus, building takes milliseconds: a build process would only add its start-up. */
+const BUILD_PROCESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
 const PROBLEMS_LOGGED = 20;
 
 export interface KnowledgeOptions {
@@ -57,7 +59,7 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const wanted = options.snapshot ?? 'current';
   const reading =
     path === null || wanted === 'none' ? null : Promise.all([readFile(path).catch(() => null), readManifest(manifestPath(path))]);
-  const files = listCorpusFiles(dirs);
+  const files = await listCorpusFilesInSteps(dirs);
   const [bytes, manifest] = (await reading) ?? [null, null];
   const fingerprint = corpusFingerprint(dirs, files);
 
@@ -85,61 +87,136 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   }
 
   const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const {
-    snapshot,
-    files: entries,
-    timings,
-  } = corpusBytes < WORKER_THRESHOLD_BYTES
-    ? await buildSnapshot(dirs, files, fingerprint)
-    : await buildInWorker({ dirs: [...dirs], files, fingerprint }, options.onProgress);
+  const request = { dirs: [...dirs], files, fingerprint };
+  const built =
+    corpusBytes < BUILD_PROCESS_THRESHOLD_BYTES ? await buildHere(request, path) : await buildInProcess(request, path, options.onProgress);
+  const { timings, manifest: builtManifest } = built;
   const decodedAt = performance.now();
-  const { index, meta } = decodeSnapshot(snapshot, fingerprint);
+  let decoded: Awaited<ReturnType<typeof decodeSnapshotInSteps>>;
+  try {
+    // In steps: a compaction's new base is decoded while the bot answers from the old one.
+    decoded = await decodeSnapshotInSteps(built.snapshot, fingerprint);
+  } catch (error) {
+    await built.discard();
+    throw error;
+  }
+  const { index, meta } = decoded;
   logProblems(meta.problems, logger);
   const readyMs = performance.now() - started;
   const steps = [`parse ${Math.round(timings.parseMs)}`, `index ${Math.round(timings.buildMs)}`, `encode ${Math.round(timings.encodeMs)}`];
   steps.push(`load ${Math.round(performance.now() - decodedAt)}`);
   logger.info(`index: ${index.size} records from ${meta.files} files, built in ${Math.round(readyMs)} ms (${steps.join(', ')})`);
-  const saved =
-    path === null
-      ? Promise.resolve()
-      : saveSnapshot(path, snapshot, { fingerprint, files: entries }).catch((error: unknown) =>
-          logger.warn(`could not save the index snapshot to ${path}:`, describeError(error)),
-        );
-  const built = { fingerprint, files: entries };
-  return { index, problems: meta.problems, files: meta.files, fingerprint, source: 'built', readyMs, timings, saved, manifest: built };
+  const saved = built
+    .save()
+    .catch((error: unknown) => logger.warn(`could not save the index snapshot to ${path ?? 'a temporary folder'}:`, describeError(error)));
+  return {
+    index,
+    problems: meta.problems,
+    files: meta.files,
+    fingerprint,
+    source: 'built',
+    readyMs,
+    timings,
+    saved,
+    manifest: builtManifest,
+  };
 }
 
-function buildInWorker(
+/** A built snapshot and manifest, and how to keep them (as the cache's current ones) or drop them. */
+interface Built {
+  snapshot: Buffer;
+  manifest: CorpusManifest;
+  timings: BuildTimings;
+  save(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/** A small corpus, built on this thread: a process would only add its start-up. */
+async function buildHere(request: Omit<BuildRequest, 'out'>, path: string | null): Promise<Built> {
+  const { snapshot, files, timings } = await buildSnapshot(request.dirs, request.files, request.fingerprint);
+  const manifest = { fingerprint: request.fingerprint, files };
+  return {
+    snapshot,
+    manifest,
+    timings,
+    save: () => (path === null ? Promise.resolve() : saveSnapshot(path, snapshot, manifest)),
+    discard: () => Promise.resolve(),
+  };
+}
+
+let builds = 0;
+
+/**
+ * A large corpus, built in a child process that writes the snapshot and manifest under temporary names
+ * (beside the cache's, or in a temporary folder without a cache); this thread reads them back and, to
+ * save them, only renames them into place.
+ */
+async function buildInProcess(
+  request: Omit<BuildRequest, 'out'>,
+  path: string | null,
+  onProgress?: (line: string) => void,
+): Promise<Built> {
+  builds += 1;
+  const folder = path === null ? await mkdtemp(join(tmpdir(), 'kaesong-build-')) : null;
+  if (path !== null) await mkdir(dirname(path), { recursive: true });
+  const base = folder === null ? `${path}.${process.pid}-${builds}` : join(folder, 'index');
+  const out = { snapshot: `${base}.snapshot.tmp`, manifest: `${base}.manifest.tmp`, folder };
+  const discard = async () => {
+    if (folder !== null) await rm(folder, { recursive: true, force: true });
+    else await Promise.all([rm(out.snapshot, { force: true }), rm(out.manifest, { force: true })]);
+  };
+  try {
+    const { timings, files } = await runBuildProcess({ ...request, out }, onProgress);
+    const snapshot = await readFile(out.snapshot);
+    const manifest = { fingerprint: request.fingerprint, files };
+    const save = () => (path === null ? discard() : renameSnapshot(path, out));
+    return { snapshot, manifest, timings, save, discard };
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}
+
+function runBuildProcess(
   request: BuildRequest,
   onProgress?: (line: string) => void,
-): Promise<{ snapshot: Buffer; files: FileEntry[]; timings: BuildTimings }> {
+): Promise<{ timings: BuildTimings; files: FileEntry[] }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(buildWorkerUrl(), { workerData: request });
-    worker.on('message', (reply: BuildReply) => {
+    // No inherited flags (a test runner's or a debugger's): the entry brings what it needs.
+    const child = fork(fileURLToPath(buildProcessUrl()), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    const files: FileEntry[] = [];
+    child.on('message', (reply: BuildReply) => {
+      if (reply.type === 'manifest') {
+        for (const entry of reply.files) files.push(entry);
+        return;
+      }
       if (reply.type === 'progress') {
         const reading = `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events`;
         onProgress?.(reply.step === 'reading' ? reading : `indexing ${reply.total} records…`);
-      } else if (reply.type === 'done') {
-        resolve({ snapshot: Buffer.from(reply.snapshot), files: reply.files, timings: reply.timings });
-        void worker.terminate();
-      } else {
-        reject(new Error(`index build failed: ${reply.message}`));
-        void worker.terminate();
+        return;
       }
+      settled = true;
+      if (reply.type === 'done') resolve({ timings: reply.timings, files });
+      else reject(new Error(`index build failed: ${reply.message}`));
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`index build worker exited with code ${code}`));
+    child.on('error', (error) => {
+      settled = true;
+      reject(error);
     });
+    child.on('exit', (code, signal) => {
+      if (!settled) reject(new Error(`index build process exited with ${signal ?? `code ${code}`}`));
+    });
+    child.send(request);
   });
 }
 
 /**
- * The worker's entry. From source, a boot file that registers tsx first (workers do not inherit the
- * loader); in the production bundle (`npm run build`), the bundled worker at the top of dist/, this
- * code being in dist/main.mjs or in one of its chunks.
+ * The build process's entry. From source, a boot file that registers tsx first; in the production
+ * bundle (`npm run build`), the bundled build-worker at the top of dist/, this code being in
+ * dist/main.mjs or in one of its chunks.
  */
-function buildWorkerUrl(): URL {
+function buildProcessUrl(): URL {
   const here = import.meta.url;
   if (here.endsWith('.ts')) return new URL('./build-worker-boot.mjs', here);
   return new URL(here.includes('/chunks/') ? '../build-worker.mjs' : './build-worker.mjs', here);
@@ -151,17 +228,29 @@ const savesInFlight = new Map<string, Promise<void>>();
  * Saves to one path run in the order asked: a reload's index is built after the one before it, so
  * its snapshot must land last, never overwritten by an older save that was still writing.
  */
-function saveSnapshot(path: string, snapshot: Buffer, manifest: CorpusManifest): Promise<void> {
-  const save = (savesInFlight.get(path) ?? Promise.resolve())
-    .catch(() => {})
-    .then(() => writeSnapshot(path, snapshot))
-    .then(() => writeManifest(manifestPath(path), manifest));
+function inOrder(path: string, write: () => Promise<void>): Promise<void> {
+  const save = (savesInFlight.get(path) ?? Promise.resolve()).catch(() => {}).then(write);
   savesInFlight.set(path, save);
   const forget = () => {
     if (savesInFlight.get(path) === save) savesInFlight.delete(path);
   };
   save.then(forget, forget);
   return save;
+}
+
+function saveSnapshot(path: string, snapshot: Buffer, manifest: CorpusManifest): Promise<void> {
+  return inOrder(path, async () => {
+    await writeSnapshot(path, snapshot);
+    await writeManifest(manifestPath(path), manifest);
+  });
+}
+
+/** The snapshot, then its manifest: a manifest never names a snapshot that is not on disk. */
+function renameSnapshot(path: string, out: BuildOutput): Promise<void> {
+  return inOrder(path, async () => {
+    await rename(out.snapshot, path);
+    await rename(out.manifest, manifestPath(path));
+  });
 }
 
 /** Written beside, then renamed over: a reader never sees half a snapshot. */

@@ -74,7 +74,7 @@ export function prometheusMetrics(options: PrometheusMetricsOptions): Prometheus
   });
   const compactionSeconds = new Histogram({
     name: 'kaesong_compaction_duration_seconds',
-    help: 'Time a compaction took, from its start to the new base swapped in (the build runs in a worker thread)',
+    help: 'Time a compaction took, from its start to the new base swapped in (the build runs in a child process)',
     buckets: [1, 2.5, 5, 10, 20, 30, 60, 120, 300],
     registers,
   });

@@ -12,10 +12,14 @@ export function timedSearchers(
   metrics: Pick<Metrics, 'queryAnswered'>,
   now: () => number = () => performance.now(),
 ): SearcherProvider {
-  let wrapped: { of: Searcher; timed: Searcher } | null = null;
+  // Weakly: a wrapper kept for the index before a compaction would keep that whole index (~150 MB) until the next query.
+  const wrapped = new WeakMap<Searcher, Searcher>();
   const timed = (searcher: Searcher): Searcher => {
-    if (wrapped?.of !== searcher) wrapped = { of: searcher, timed: timedSearcher(searcher, metrics, now) };
-    return wrapped.timed;
+    const known = wrapped.get(searcher);
+    if (known !== undefined) return known;
+    const timedOne = timedSearcher(searcher, metrics, now);
+    wrapped.set(searcher, timedOne);
+    return timedOne;
   };
   return {
     current: () => {

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { CorpusProblem } from '../model/record.ts';
-import type { IndexShape } from './mini-search-internals.ts';
+import { restoreTermTree, runToEnd, type IndexShape } from './mini-search-internals.ts';
 import type { RecordColumns } from './record-columns.ts';
 import { CorpusIndex, type AliasSources } from './search-index.ts';
 import type { AliasData } from './aliases.ts';
@@ -97,7 +97,7 @@ export function encodeSnapshot(index: CorpusIndex, meta: SnapshotMeta): Buffer {
   const header: Header = { format: SNAPSHOT_FORMAT, meta, shape, count: columns.count, fields, sections: layout, crc };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const bodyStart = aligned(MAGIC.length + 4 + headerBytes.length);
-  // Its own memory (not a pooled slice), so a worker can hand it over without a copy.
+  // Its own memory (not a pooled slice), so it can be written or handed over without a copy.
   const snapshot = Buffer.allocUnsafeSlow(bodyStart + offset);
   MAGIC.copy(snapshot);
   snapshot.writeUInt32LE(headerBytes.length, MAGIC.length);
@@ -115,11 +115,40 @@ export function encodeSnapshot(index: CorpusIndex, meta: SnapshotMeta): Buffer {
  * The index a snapshot holds. Throws SnapshotRejected when it is not a snapshot of this format, was
  * made from another corpus (fingerprint), or any byte of it changed (CRC).
  */
-export function decodeSnapshot(snapshot: Buffer, fingerprint: string): { index: CorpusIndex; meta: SnapshotMeta } {
+export function decodeSnapshot(snapshot: Buffer, fingerprint: string): DecodedSnapshot {
+  return runToEnd(decodeSteps(snapshot, fingerprint));
+}
+
+/**
+ * The same, letting the event loop run between steps of ~50 ms or less: for a new base decoded while
+ * the bot answers. The record tables (~0.1 s on the archive) are still made in one step.
+ */
+export async function decodeSnapshotInSteps(snapshot: Buffer, fingerprint: string): Promise<DecodedSnapshot> {
+  const steps = decodeSteps(snapshot, fingerprint);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+interface DecodedSnapshot {
+  index: CorpusIndex;
+  meta: SnapshotMeta;
+}
+
+const CRC_BYTES_PER_STEP = 16 * 1024 * 1024;
+
+function* decodeSteps(snapshot: Buffer, fingerprint: string): Generator<void, DecodedSnapshot> {
   const { header, bodyStart } = readHeader(snapshot);
   if (header.meta.fingerprint !== fingerprint) throw new SnapshotRejected('made from other corpus files');
   const body = snapshot.subarray(bodyStart);
-  if (crc32(body) !== header.crc) throw new SnapshotRejected('checksum mismatch (damaged file)');
+  let crc = 0;
+  for (let start = 0; start < body.length; start += CRC_BYTES_PER_STEP) {
+    crc = crcOf(body.subarray(start, start + CRC_BYTES_PER_STEP), crc);
+    yield;
+  }
+  if (crc !== header.crc) throw new SnapshotRejected('checksum mismatch (damaged file)');
   const section = (name: SectionName) => {
     const [offset, length] = header.sections[name];
     if (offset + length > body.length) throw new SnapshotRejected(`section ${name} is cut short`);
@@ -152,6 +181,7 @@ export function decodeSnapshot(snapshot: Buffer, fingerprint: string): { index: 
     throw new SnapshotRejected('record columns disagree');
   }
   const terms = text('terms');
+  yield;
   const postings = {
     shape: header.shape,
     fieldLengths: uint32('fieldLengths'),
@@ -176,7 +206,9 @@ export function decodeSnapshot(snapshot: Buffer, fingerprint: string): { index: 
   ) {
     throw new SnapshotRejected('posting sections disagree');
   }
-  const index = new CorpusIndex(columns, postings, readAliases(section('aliases')), readAliasSources(section('aliasSources')));
+  const tree = yield* restoreTermTree(terms, postings.postings);
+  yield;
+  const index = new CorpusIndex(columns, postings, readAliases(section('aliases')), readAliasSources(section('aliasSources')), tree);
   return { index, meta: header.meta };
 }
 

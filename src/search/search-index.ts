@@ -1,7 +1,7 @@
 import type { CorpusRecord } from '../model/record.ts';
 import { CorpusTables } from './corpus-tables.ts';
 import { buildPostings, type BuiltPostings } from './build-postings.ts';
-import { postingsOf, restoreMiniSearch } from './mini-search-internals.ts';
+import { postingsOf, restoreMiniSearch, type TermTree } from './mini-search-internals.ts';
 import { inColumnOrder, recordColumns, type RecordColumns } from './record-columns.ts';
 import { AliasTable, mergeAliases, type AliasData } from './aliases.ts';
 import { tallyAcronyms, type AcronymTallyData } from './mine-aliases.ts';
@@ -34,8 +34,11 @@ export class CorpusIndex extends IndexSearcher<CorpusTables> {
     readonly postings: BuiltPostings,
     readonly aliases: AliasData,
     readonly aliasSources: AliasSources,
+    /** Its tree of terms when made beforehand (a snapshot decoded in steps). */
+    tree?: TermTree,
   ) {
-    const miniSearch = restoreMiniSearch(postings.shape, columns.flags, postings.fieldLengths, postings.terms, postings.postings);
+    const { shape, fieldLengths, terms } = postings;
+    const miniSearch = restoreMiniSearch(shape, columns.flags, fieldLengths, terms, postings.postings, tree);
     const tables = new CorpusTables(columns, (term) => {
       const termPostings = postingsOf(miniSearch, term);
       return termPostings instanceof TermPostings ? postings.headlineCounts[termPostings.term]! : 0;

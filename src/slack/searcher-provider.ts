@@ -23,6 +23,8 @@ export function searcherProvider(initial: Searcher | null = null): SettableSearc
     set(searcher) {
       current = searcher;
       resolveReady(searcher);
+      // The first promise, resolved with the first index, would otherwise stay reachable through its resolve function.
+      resolveReady = () => {};
       ready = Promise.resolve(searcher);
     },
   };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listCorpusFiles, loadCorpus } from '../../src/corpus/load-corpus.ts';
+import { listCorpusFiles, listCorpusFilesInSteps, loadCorpus } from '../../src/corpus/load-corpus.ts';
 
 const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
 const WCEP = fileURLToPath(new URL('../../../shared/data/wcep', import.meta.url));
@@ -104,6 +104,22 @@ describe('loadCorpus on a folder with bad files', () => {
       [join('2013', 'good.yaml'), GOOD.length],
       ['notes.md', NOTES.length],
     ]);
+  });
+
+  it('lists the same files in steps, letting a timer run in between, as in one go', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kaesong-steps-'));
+    for (let month = 1; month <= 12; month += 1) {
+      const sub = join(dir, '2013', String(month).padStart(2, '0'));
+      mkdirSync(sub, { recursive: true });
+      for (let day = 1; day <= 200; day += 1) writeFileSync(join(sub, `${day}.md`), `# Day ${day}\n`);
+    }
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 0);
+    const stepped = await listCorpusFilesInSteps([dir, 'no-such-corpus-folder']);
+    clearInterval(timer);
+    expect(stepped).toHaveLength(2_400);
+    expect(stepped).toEqual(listCorpusFiles([dir, 'no-such-corpus-folder']));
+    expect(ticks).toBeGreaterThan(0);
   });
 
   it('reports progress after every file', async () => {

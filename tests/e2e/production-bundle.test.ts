@@ -19,7 +19,7 @@ beforeAll(async () => {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: repo, stdio: 'pipe' });
   fake = await startFakeSlack();
   dir = await mkdtemp(join(tmpdir(), 'kaesong-bundle-'));
-  // Over the 4 MB at which the index is built in a worker thread: the bundle must find its worker.
+  // Over the 4 MB at which the index is built in a child process: the bundle must find the build entry.
   mkdirSync(join(dir, 'corpus'));
   cpSync(join(repo, 'corpus'), join(dir, 'corpus', 'bundled'), { recursive: true });
   const lines = Array.from({ length: EVENTS }, (_, i) =>
@@ -64,7 +64,7 @@ async function ask(port: number, text: string) {
 }
 
 describe('the production bundle (npm start)', () => {
-  it('builds a large corpus in its worker thread, answers, and starts from the snapshot next time', async () => {
+  it('builds a large corpus in its build process, answers, and starts from the snapshot next time', async () => {
     const first = await startBundle();
     try {
       expect(first.log()).toContain(`indexing ${EVENTS + 9} records…`); // a line only the worker build writes

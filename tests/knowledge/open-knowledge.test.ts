@@ -70,7 +70,7 @@ describe('openKnowledge', () => {
     expect(again.index.size).toBe(9);
   });
 
-  it('builds a large corpus in a worker thread with the same result', async () => {
+  it('builds a large corpus in a child process with the same result', async () => {
     const lines = Array.from({ length: 12_000 }, (_, i) =>
       JSON.stringify({
         date: `2010-01-${String((i % 28) + 1).padStart(2, '0')}`,
@@ -88,6 +88,22 @@ describe('openKnowledge', () => {
     expect(knowledge.index.size).toBe(12_009);
     expect(progress.at(-1)).toBe('indexing 12009 records…');
     expect(titles(knowledge, '"number 11999"')).toEqual(['Generated event number 11999 about harbour cranes and tariffs']);
+  });
+
+  it('keeps the snapshot a build process wrote, and nothing else, in the cache', async () => {
+    const lines = Array.from({ length: 12_000 }, (_, i) =>
+      JSON.stringify({ date: '2010-02-03', title: `Cached event number ${i} about harbour cranes`, summary: 'y'.repeat(300) }),
+    );
+    await writeFile(join(corpus, 'bulk.jsonl'), `${lines.join('\n')}\n`);
+    const built = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
+    await built.saved;
+    const names = (await readdir(cache)).map((name) => name.replace(/^index-[0-9a-f]+/, 'index'));
+    expect(names.sort()).toEqual(['index.snapshot', 'index.snapshot.manifest.json']);
+    const again = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
+    expect(again.source).toBe('snapshot');
+    expect(again.index.size).toBe(12_009);
+    expect(again.manifest).toEqual(built.manifest);
+    expect(titles(again, '"number 11999"')).toEqual(['Cached event number 11999 about harbour cranes']);
   });
 
   it('keeps touching a file from looking like no change', async () => {
