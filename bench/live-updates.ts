@@ -105,7 +105,7 @@ async function measureLiveUpdates(dirs: string[]): Promise<Record<Mode, LiveUpda
   return figures;
 }
 
-export async function measureMode(mode: Mode, dirs: string[], cacheDir: string): Promise<LiveUpdateFigures> {
+async function measureMode(mode: Mode, dirs: string[], cacheDir: string): Promise<LiveUpdateFigures> {
   const desk = dirs.at(-1)!;
   await mkdir(desk, { recursive: true });
   const env: Record<string, string> = mode === 'rebuild' ? { CORPUS_REBUILD_ABOVE_FILES: '0' } : {};
