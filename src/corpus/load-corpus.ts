@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusProblem, CorpusRecord } from '../model/record.ts';
@@ -105,7 +106,7 @@ export async function listCorpusFilesInSteps(dirs: readonly string[]): Promise<C
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value.files;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describeError } from '../model/describe-error.ts';
 import type { Logger } from '../model/logger.ts';
 import type { Metrics } from '../model/metrics.ts';
@@ -116,7 +117,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     const affected = new Set<string>();
     for (const [i, file] of changed.entries()) {
       // Files are read on this thread: let queries in between, so a burst never holds them up for long.
-      if (i > 0 && i % FILES_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i > 0 && i % FILES_BETWEEN_YIELDS === 0) await nextTurn();
       const outcome = readCorpusFile(file.path);
       const contributions = contributionsOf(outcome.records);
       read.set(file.path, contributions);
@@ -132,7 +133,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const apply = async (into: MergeState, index: LiveIndex, ids: Iterable<string>, read = new Map<string, Map<string, Contribution>>()) => {
     const { upserted, removed } = into.merge(ids, read);
     for (let start = 0; start < upserted.length; start += RECORDS_BETWEEN_YIELDS) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (start > 0) await nextTurn();
       index.upsert(upserted.slice(start, start + RECORDS_BETWEEN_YIELDS));
     }
     if (removed.length > 0) index.remove(removed);
@@ -160,7 +161,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     const next = new MergeState(knowledge.manifest.files);
     const index = liveIndex(knowledge.index);
     // The base was just decoded and its live index made: let queries in before the files are listed.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     const ids = new Set<string>();
     if (written.size > 0) await next.prepare();
     for (const [origin, records] of written) for (const id of next.replaceWritten(origin, [...records.values()])) ids.add(id);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CorpusRecord } from '../model/record.ts';
 import type { Origin } from '../model/timeline-writer.ts';
 import { contributionHash, contributionsOf, mergeContributions, type Contribution } from '../corpus/contributions.ts';
@@ -47,7 +48,7 @@ export class MergeState {
     for (const entry of this.files.values()) {
       if (entry.ids !== '') for (const id of entry.ids.split('\n')) addOwner(owners, id, entry.path);
       n += 1;
-      if (n % FILES_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (n % FILES_PER_SLICE === 0) await nextTurn();
     }
     this.owners ??= owners;
   }

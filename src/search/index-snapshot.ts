@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { crc32 } from 'node:zlib';
 import type { CorpusProblem } from '../model/record.ts';
 import { restoreTermTree, runToEnd, type IndexShape } from './mini-search-internals.ts';
@@ -128,7 +129,7 @@ export async function decodeSnapshotInSteps(snapshot: Buffer, fingerprint: strin
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 
