@@ -204,9 +204,9 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       do {
         compactAgain = false;
         const started = performance.now();
-        const folding = live?.changes();
+        const folding = live?.stats();
         if (folding !== undefined)
-          logger.info(`compacting: ${folding.upserted.length} changed and ${folding.removed.length} removed records`);
+          logger.info(`compacting: ${folding.deltaRecords} changed records and ${folding.tombstones} base records hidden`);
         try {
           // Built from the files as they are now; changes that arrive meanwhile go to the old index, then are applied on top.
           const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger, snapshot: 'none' });
