@@ -10,7 +10,7 @@ import { contributionsOf } from '../corpus/contributions.ts';
 import { fileKind } from '../corpus/detect-format.ts';
 import { listCorpusFilesInSteps, readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { fileEntry, type FileEntry } from './corpus-manifest.ts';
+import { fileEntry, type FileFacts } from './corpus-manifest.ts';
 import { MergeState } from './merge-state.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
 import { watchCorpus, type CorpusWatcher } from './watch-corpus.ts';
@@ -95,7 +95,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const syncFiles = async (into: MergeState, index: LiveIndex): Promise<SyncOutcome> => {
     const listed = await listCorpusFilesInSteps(dirs);
     const paths = new Set(listed.map((file) => file.path));
-    const moved = (file: CorpusFile, entry: FileEntry | undefined) =>
+    const moved = (file: CorpusFile, entry: FileFacts | undefined) =>
       entry === undefined || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
     const changed = listed.filter((file) => moved(file, into.file(file.path)));
     const gone = [...into.fileEntries()].filter((entry) => !paths.has(entry.path)).map((entry) => entry.path);
@@ -106,7 +106,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       (file) => into.file(file.path)?.racy === true && !moved(file, into.file(file.path)) && fileKind(file.path) !== 'synonyms',
     );
     if (changed.length + gone.length + racy.length === 0) return 'unchanged';
-    await into.prepare();
+    into.prepare();
     const affected = await applyFiles(into, index, [...changed, ...racy], gone);
     return changed.length + gone.length > 0 || affected > 0 ? 'changed' : 'unchanged';
   };
@@ -158,12 +158,12 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
 
   /** A base (and what each file gave it) with the written origins re-applied and the files changed since applied. */
   const adopt = async (knowledge: Knowledge): Promise<{ state: MergeState; index: LiveIndex; outcome: SyncOutcome }> => {
-    const next = new MergeState(knowledge.manifest.files);
+    const next = new MergeState(knowledge.manifest, knowledge.index.tables);
     const index = liveIndex(knowledge.index);
     // The base was just decoded and its live index made: let queries in before the files are listed.
     await nextTurn();
     const ids = new Set<string>();
-    if (written.size > 0) await next.prepare();
+    if (written.size > 0) next.prepare();
     for (const [origin, records] of written) for (const id of next.replaceWritten(origin, [...records.values()])) ids.add(id);
     await apply(next, index, ids);
     return { state: next, index, outcome: await syncFiles(next, index) };
@@ -253,7 +253,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const write = async (origin: Origin, change: (records: Map<string, CorpusRecord>) => void): Promise<void> => {
     await ready;
     await serial(async () => {
-      await state!.prepare();
+      state!.prepare();
       const records = written.get(origin) ?? new Map<string, CorpusRecord>();
       change(records);
       if (records.size === 0) written.delete(origin);
