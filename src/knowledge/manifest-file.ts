@@ -28,7 +28,7 @@ export function manifestPath(snapshotPath: string): string {
 }
 
 /** Where manifests were kept as JSON (up to 158 MB at 9x): removed when a new one is saved. */
-export function legacyManifestPath(snapshotPath: string): string {
+function legacyManifestPath(snapshotPath: string): string {
   return `${snapshotPath}.manifest.json`;
 }
 

@@ -6,7 +6,7 @@ import { entryDigests, manifestDigests, type CorpusManifest, type FileEntry, typ
 import { IdOwners, type IdKey } from './id-owners.ts';
 
 /** What a merge state needs of the base its manifest describes: its ids by record number and back. */
-export interface BaseIds {
+interface BaseIds {
   readonly count: number;
   idOf(n: number): string;
   numberOf(id: string): number | undefined;
