@@ -28,7 +28,7 @@ export interface MergedChanges {
 export class MergeState {
   /** A base file's number in the manifest, or the entry of a file read since. */
   private readonly files = new Map<string, number | FileEntry>();
-  /** Who gives something to each id. Made when first needed (see `prepare`): a start or compaction with no change since need not pay for it. */
+  /** Who gives something to each id. Made when first needed (`prepare`): a start or compaction with no change since need not pay for it. */
   private owners: IdOwners | null = null;
   /** What written origins give, kept whole: a store is small, and its records are nowhere else to re-read. */
   private readonly stores = new Map<Origin, Map<string, Contribution>>();
