@@ -106,7 +106,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       (file) => into.file(file.path)?.racy === true && !moved(file, into.file(file.path)) && fileKind(file.path) !== 'synonyms',
     );
     if (changed.length + gone.length + racy.length === 0) return 'unchanged';
-    into.prepare();
+    await into.prepare();
     const affected = await applyFiles(into, index, [...changed, ...racy], gone);
     return changed.length + gone.length > 0 || affected > 0 ? 'changed' : 'unchanged';
   };
@@ -163,7 +163,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     // The base was just decoded and its live index made: let queries in before the files are listed.
     await nextTurn();
     const ids = new Set<string>();
-    if (written.size > 0) next.prepare();
+    if (written.size > 0) await next.prepare();
     for (const [origin, records] of written) for (const id of next.replaceWritten(origin, [...records.values()])) ids.add(id);
     await apply(next, index, ids);
     return { state: next, index, outcome: await syncFiles(next, index) };
@@ -253,7 +253,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const write = async (origin: Origin, change: (records: Map<string, CorpusRecord>) => void): Promise<void> => {
     await ready;
     await serial(async () => {
-      state!.prepare();
+      await state!.prepare();
       const records = written.get(origin) ?? new Map<string, CorpusRecord>();
       change(records);
       if (records.size === 0) written.delete(origin);

@@ -40,9 +40,11 @@ export class MergeState {
     manifest.files.forEach((file, i) => this.files.set(file.path, i));
   }
 
-  /** Makes the table of owners before a first change (typed-array passes over the manifest: ms at 1x, tens of ms at 9x). */
-  prepare(): void {
-    this.owners ??= new IdOwners(this.manifest, this.base.count);
+  /** Makes the table of owners before a first change: typed-array passes over the manifest, in steps (~0.1 s in all at 9x WCEP). */
+  async prepare(): Promise<void> {
+    if (this.owners !== null) return;
+    const owners = await IdOwners.of(this.manifest, this.base.count);
+    this.owners ??= owners;
   }
 
   *fileEntries(): Generator<FileFacts> {
