@@ -46,6 +46,7 @@ async function buildAndChange(): Promise<void> {
 
 describe('the corpus manifest beside a snapshot', () => {
   it('reads back exactly what was written: the file table, and each file’s record numbers and digests', async () => {
+    await writeFile(join(corpus, 'broken.jsonl'), '{"title": 7}\n');
     const built = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
     await built.saved;
     const { manifest } = built;
@@ -53,11 +54,13 @@ describe('the corpus manifest beside a snapshot', () => {
       ['articles/2013-06-09-truce-village-talks.md', false],
       ['articles/2013-08-07-north-korea-pledges-to-reopen-kaesong.md', false],
       ['articles/inter-korean-exchanges-and-cooperation.md', false],
+      ['broken.jsonl', false],
       ['events/2013-08-07-kaesong-talks-resume.md', false],
       ['synonyms.txt', true],
     ]);
     // Nine records: an article each, and the talks page's event with the five stubs its Related links make.
-    expect([...manifest.starts]).toEqual([0, 1, 2, 3, 9, 9]);
+    expect([...manifest.starts]).toEqual([0, 1, 2, 3, 3, 9, 9]);
+    expect(manifest.files[3]!.problems.map((problem) => problem.line)).toEqual([1]);
     const talks = [...manifest.numbers.subarray(3, 9)].map((n) => built.index.tables.idOf(n));
     expect(talks[0]).toBe('news/2013/08/7/north-korea-and-south-korea-agree-to-resume-talks-on-reopening-the-kaesong-industrial-zone');
     expect(new Set(manifest.numbers).size).toBe(built.index.size);
