@@ -2,13 +2,11 @@ import { rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { BuildOutput, BuildReply, BuildRequest } from './build-messages.ts';
 import { buildSnapshot } from './build-snapshot.ts';
+import { encodeManifest } from './manifest-file.ts';
 
 // The index build in a process of its own (forked by open-knowledge.ts): it writes the snapshot and the
 // manifest itself and exits, so the hundreds of MB a build peaks at go back to the system, not to the
 // bot's allocator, and the bot's thread neither copies nor encodes them.
-
-/** ~1 MB of JSON for WCEP day files: a few ms to parse on the bot's thread. */
-const FILES_PER_MESSAGE = 500;
 
 const send = (reply: BuildReply) =>
   new Promise<void>((resolve) => {
@@ -28,18 +26,14 @@ process.on('disconnect', () => {
 process.once('message', async (request: BuildRequest) => {
   out = request.out;
   try {
-    const { snapshot, files, timings } = await buildSnapshot(
+    const { snapshot, manifest, timings } = await buildSnapshot(
       request.dirs,
       request.files,
       request.fingerprint,
       (progress) => void send({ type: 'progress', ...progress }),
-      (entries) => {
-        for (let i = 0; i < entries.length; i += FILES_PER_MESSAGE)
-          void send({ type: 'manifest', files: entries.slice(i, i + FILES_PER_MESSAGE) });
-      },
     );
     await writeFile(request.out.snapshot, snapshot);
-    await writeFile(request.out.manifest, JSON.stringify({ fingerprint: request.fingerprint, files }));
+    await writeFile(request.out.manifest, encodeManifest(manifest));
     await send({ type: 'done', timings });
   } catch (error) {
     await send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

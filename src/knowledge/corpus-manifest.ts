@@ -1,36 +1,44 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { CorpusProblem } from '../model/record.ts';
 import { contributionHash, contributionsOf, DIGEST_LENGTH, type Contribution } from '../corpus/contributions.ts';
 import type { CorpusFile, FileOutcome } from '../corpus/load-corpus.ts';
 
-/**
- * What one corpus file gave when it was last read: the ids it gives something to (its records and
- * the stubs of its Related links) with a digest of what, not the records themselves. Both are one
- * string per file (ids one a line, digests end to end): 9,600 strings load and copy between threads
- * in a fraction of the time 125,000 would take.
- */
-export interface FileEntry extends CorpusFile {
+/** A corpus file as it was when last read: what was listed of it and what reading it said. */
+export interface FileFacts extends CorpusFile {
   synonyms: boolean;
   /** Read within RACY_MS of its last change: a rewrite of the same size may keep the same mtime, so it is read again next time. */
   racy: boolean;
-  ids: string;
-  hashes: string;
   problems: CorpusProblem[];
 }
 
-/** Every file a base index was built from; kept beside its snapshot, so a restart re-reads only what changed since. */
+/**
+ * What a file read since its base was built gives: the ids it gives something to (its records and the
+ * stubs of its Related links) with a digest of what, not the records themselves; ids one a line,
+ * digests end to end. Only the few files changed since the base are held this way.
+ */
+export interface FileEntry extends FileFacts {
+  ids: string;
+  hashes: string;
+}
+
+/**
+ * Every file a base index was built from and what each gave it, as numbers: every id a file gives is a
+ * record of that base, so it is kept as the record's number, and its 52-bit digest as a float (exact).
+ * Kept beside the snapshot (manifest-file.ts), so a restart re-reads only the files changed since.
+ */
 export interface CorpusManifest {
   /** The snapshot's fingerprint: a manifest belongs to exactly one snapshot. */
   fingerprint: string;
-  files: FileEntry[];
+  files: FileFacts[];
+  /** File i gives base records numbers[starts[i] … starts[i + 1]), each with digests[…] of what. */
+  starts: Uint32Array;
+  numbers: Uint32Array;
+  digests: Float64Array;
 }
 
 /** File times are coarse (a few ms on Linux, 1-2 s elsewhere): what changed this recently may change again unseen. */
 const RACY_MS = 2_000;
 
-export function fileEntry(file: CorpusFile, outcome: FileOutcome, contributions: Map<string, Contribution>): FileEntry {
-  const ids = [...contributions.keys()];
+function factsOf(file: CorpusFile, outcome: FileOutcome): FileFacts {
   return {
     path: file.path,
     size: file.size,
@@ -38,19 +46,63 @@ export function fileEntry(file: CorpusFile, outcome: FileOutcome, contributions:
     synonyms: outcome.synonyms !== null,
     // The file system's clock, not the app's: compared with file times.
     racy: file.mtimeMs > Date.now() - RACY_MS,
-    ids: ids.join('\n'),
-    hashes: ids.map((id) => contributionHash(contributions.get(id)!)).join(''),
     problems: outcome.problems,
   };
 }
 
-/** Collects each file's entry as the corpus loads (loadCorpus's onFile). */
-export function manifestCollector(): { onFile: (file: CorpusFile, outcome: FileOutcome) => void; entries: FileEntry[] } {
-  const entries: FileEntry[] = [];
-  return { entries, onFile: (file, outcome) => entries.push(fileEntry(file, outcome, contributionsOf(outcome.records))) };
+export function fileEntry(file: CorpusFile, outcome: FileOutcome, contributions: Map<string, Contribution>): FileEntry {
+  const ids = [...contributions.keys()];
+  return {
+    ...factsOf(file, outcome),
+    ids: ids.join('\n'),
+    hashes: ids.map((id) => contributionHash(contributions.get(id)!)).join(''),
+  };
 }
 
-/** Each id the file gives something to, with the digest of what. */
+/** What the files gave as they were read by a build, made into a manifest once its index numbers the ids. */
+interface ManifestCollector {
+  onFile: (file: CorpusFile, outcome: FileOutcome) => void;
+  /** Throws when an id is not a record of the index: the manifest would not describe its base. */
+  manifest(fingerprint: string, numberOf: (id: string) => number | undefined): CorpusManifest;
+}
+
+/** Collects each file's facts, ids and digests as the corpus loads (loadCorpus's onFile). */
+export function manifestCollector(): ManifestCollector {
+  const files: FileFacts[] = [];
+  const starts = [0];
+  const ids: string[] = [];
+  const digests: number[] = [];
+  return {
+    onFile(file, outcome) {
+      files.push(factsOf(file, outcome));
+      for (const [id, contribution] of contributionsOf(outcome.records)) {
+        ids.push(id);
+        digests.push(digestNumber(contributionHash(contribution)));
+      }
+      starts.push(ids.length);
+    },
+    manifest(fingerprint, numberOf) {
+      const numbers = new Uint32Array(ids.length);
+      ids.forEach((id, i) => {
+        const n = numberOf(id);
+        if (n === undefined) throw new Error(`manifest: ${id} is given by a file but is not a record of the index`);
+        numbers[i] = n;
+      });
+      return { fingerprint, files, starts: Uint32Array.from(starts), numbers, digests: Float64Array.from(digests) };
+    },
+  };
+}
+
+/** A hexadecimal digest as the number it spells (52 bits: exact in a float). */
+function digestNumber(hex: string): number {
+  return Number.parseInt(hex, 16);
+}
+
+function digestText(digest: number): string {
+  return digest.toString(16).padStart(DIGEST_LENGTH, '0');
+}
+
+/** Each id a file read since the base gives something to, with the digest of what. */
 export function entryDigests(entry: FileEntry | undefined): Map<string, string> {
   const digests = new Map<string, string>();
   if (entry === undefined || entry.ids === '') return digests;
@@ -58,23 +110,17 @@ export function entryDigests(entry: FileEntry | undefined): Map<string, string> 
   return digests;
 }
 
-export function manifestPath(snapshotPath: string): string {
-  return `${snapshotPath}.manifest.json`;
+/** The same for file `i` of a manifest, its ids read from the base by number: only for the files that change. */
+export function manifestDigests(manifest: CorpusManifest, i: number, idOf: (n: number) => string): Map<string, string> {
+  const digests = new Map<string, string>();
+  for (let k = manifest.starts[i]!; k < manifest.starts[i + 1]!; k += 1)
+    digests.set(idOf(manifest.numbers[k]!), digestText(manifest.digests[k]!));
+  return digests;
 }
 
-export async function readManifest(path: string): Promise<CorpusManifest | null> {
-  try {
-    const manifest = JSON.parse(await readFile(path, 'utf8')) as CorpusManifest;
-    return typeof manifest.fingerprint === 'string' && Array.isArray(manifest.files) ? manifest : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Written beside, then renamed over, after its snapshot: a manifest never names a snapshot that is not on disk. */
-export async function writeManifest(path: string, manifest: CorpusManifest): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(manifest));
-  await rename(temporary, path);
+/** Whether every number the manifest holds is a record of a base of `count` records. */
+export function fitsBase(manifest: CorpusManifest, count: number): boolean {
+  const { numbers } = manifest;
+  for (let k = 0; k < numbers.length; k += 1) if (numbers[k]! >= count) return false;
+  return true;
 }

@@ -10,7 +10,7 @@ import { contributionsOf } from '../corpus/contributions.ts';
 import { fileKind } from '../corpus/detect-format.ts';
 import { listCorpusFilesInSteps, readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { fileEntry, type FileEntry } from './corpus-manifest.ts';
+import { fileEntry, type FileFacts } from './corpus-manifest.ts';
 import { MergeState } from './merge-state.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
 import { watchCorpus, type CorpusWatcher } from './watch-corpus.ts';
@@ -95,7 +95,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const syncFiles = async (into: MergeState, index: LiveIndex): Promise<SyncOutcome> => {
     const listed = await listCorpusFilesInSteps(dirs);
     const paths = new Set(listed.map((file) => file.path));
-    const moved = (file: CorpusFile, entry: FileEntry | undefined) =>
+    const moved = (file: CorpusFile, entry: FileFacts | undefined) =>
       entry === undefined || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
     const changed = listed.filter((file) => moved(file, into.file(file.path)));
     const gone = [...into.fileEntries()].filter((entry) => !paths.has(entry.path)).map((entry) => entry.path);
@@ -158,7 +158,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
 
   /** A base (and what each file gave it) with the written origins re-applied and the files changed since applied. */
   const adopt = async (knowledge: Knowledge): Promise<{ state: MergeState; index: LiveIndex; outcome: SyncOutcome }> => {
-    const next = new MergeState(knowledge.manifest.files);
+    const next = new MergeState(knowledge.manifest, knowledge.index.tables);
     const index = liveIndex(knowledge.index);
     // The base was just decoded and its live index made: let queries in before the files are listed.
     await nextTurn();

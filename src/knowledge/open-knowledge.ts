@@ -12,7 +12,8 @@ import { decodeSnapshot, decodeSnapshotInSteps, SnapshotRejected } from '../sear
 import { buildSnapshot } from './build-snapshot.ts';
 import { corpusFingerprint, snapshotName } from './corpus-fingerprint.ts';
 import type { BuildOutput, BuildReply, BuildRequest, BuildTimings } from './build-messages.ts';
-import { manifestPath, readManifest, writeManifest, type CorpusManifest, type FileEntry } from './corpus-manifest.ts';
+import { fitsBase, type CorpusManifest } from './corpus-manifest.ts';
+import { manifestPath, readManifest, removeLegacyManifest, writeManifest } from './manifest-file.ts';
 
 /** Below this many bytes of corpus, building takes milliseconds: a build process would only add its start-up. */
 const BUILD_PROCESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -66,6 +67,7 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   if (path !== null && bytes !== null && manifest !== null && (wanted === 'last' || manifest.fingerprint === fingerprint)) {
     try {
       const { index, meta } = decodeSnapshot(bytes, manifest.fingerprint);
+      if (!fitsBase(manifest, index.size)) throw new SnapshotRejected('its manifest names records it does not have');
       logProblems(meta.problems, logger);
       const readyMs = performance.now() - started;
       logger.info(`index: ${index.size} records from ${meta.files} files, loaded from snapshot in ${Math.round(readyMs)} ms`);
@@ -133,8 +135,7 @@ interface Built {
 
 /** A small corpus, built on this thread: a process would only add its start-up. */
 async function buildHere(request: Omit<BuildRequest, 'out'>, path: string | null): Promise<Built> {
-  const { snapshot, files, timings } = await buildSnapshot(request.dirs, request.files, request.fingerprint);
-  const manifest = { fingerprint: request.fingerprint, files };
+  const { snapshot, manifest, timings } = await buildSnapshot(request.dirs, request.files, request.fingerprint);
   return {
     snapshot,
     manifest,
@@ -166,9 +167,9 @@ async function buildInProcess(
     else await Promise.all([rm(out.snapshot, { force: true }), rm(out.manifest, { force: true })]);
   };
   try {
-    const { timings, files } = await runBuildProcess({ ...request, out }, onProgress);
-    const snapshot = await readFile(out.snapshot);
-    const manifest = { fingerprint: request.fingerprint, files };
+    const timings = await runBuildProcess({ ...request, out }, onProgress);
+    const [snapshot, manifest] = await Promise.all([readFile(out.snapshot), readManifest(out.manifest)]);
+    if (manifest === null || manifest.fingerprint !== request.fingerprint) throw new Error('index build wrote no readable manifest');
     const save = () => (path === null ? discard() : renameSnapshot(path, out));
     return { snapshot, manifest, timings, save, discard };
   } catch (error) {
@@ -177,27 +178,19 @@ async function buildInProcess(
   }
 }
 
-function runBuildProcess(
-  request: BuildRequest,
-  onProgress?: (line: string) => void,
-): Promise<{ timings: BuildTimings; files: FileEntry[] }> {
+function runBuildProcess(request: BuildRequest, onProgress?: (line: string) => void): Promise<BuildTimings> {
   return new Promise((resolve, reject) => {
     // No inherited flags (a test runner's or a debugger's): the entry brings what it needs.
     const child = fork(fileURLToPath(buildProcessUrl()), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
-    const files: FileEntry[] = [];
     child.on('message', (reply: BuildReply) => {
-      if (reply.type === 'manifest') {
-        for (const entry of reply.files) files.push(entry);
-        return;
-      }
       if (reply.type === 'progress') {
         const reading = `reading corpus: ${reply.done}/${reply.total} files, ${reply.records} events`;
         onProgress?.(reply.step === 'reading' ? reading : `indexing ${reply.total} records…`);
         return;
       }
       settled = true;
-      if (reply.type === 'done') resolve({ timings: reply.timings, files });
+      if (reply.type === 'done') resolve(reply.timings);
       else reject(new Error(`index build failed: ${reply.message}`));
     });
     child.on('error', (error) => {
@@ -242,6 +235,7 @@ function saveSnapshot(path: string, snapshot: Buffer, manifest: CorpusManifest):
   return inOrder(path, async () => {
     await writeSnapshot(path, snapshot);
     await writeManifest(manifestPath(path), manifest);
+    await removeLegacyManifest(path);
   });
 }
 
@@ -250,6 +244,7 @@ function renameSnapshot(path: string, out: BuildOutput): Promise<void> {
   return inOrder(path, async () => {
     await rename(out.snapshot, path);
     await rename(out.manifest, manifestPath(path));
+    await removeLegacyManifest(path);
   });
 }
 

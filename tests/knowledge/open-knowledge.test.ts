@@ -39,7 +39,7 @@ describe('openKnowledge', () => {
     // The snapshot, and beside it what each file gave, so that a live start re-reads only files changed since.
     expect((await readdir(cache)).map((name) => name.replace(/^index-\w+/, 'index'))).toEqual([
       'index.snapshot',
-      'index.snapshot.manifest.json',
+      'index.snapshot.manifest',
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('openKnowledge', () => {
     const built = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
     await built.saved;
     const names = (await readdir(cache)).map((name) => name.replace(/^index-[0-9a-f]+/, 'index'));
-    expect(names.sort()).toEqual(['index.snapshot', 'index.snapshot.manifest.json']);
+    expect(names.sort()).toEqual(['index.snapshot', 'index.snapshot.manifest']);
     const again = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
     expect(again.source).toBe('snapshot');
     expect(again.index.size).toBe(12_009);
