@@ -18,6 +18,8 @@ const READY_WITHIN_MS = 300_000;
  * and rounds the figure up by at most 25 ms.
  */
 const HEALTH_POLL_MS = 25;
+/** The allocator setting `npm start` runs the bot with (package.json, README "Operating"). */
+const ALLOCATOR_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
 export interface RunningBot {
   child: ChildProcess;
@@ -32,7 +34,7 @@ export function buildBundle(): void {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Starts `npm start`'s process (the bundle in dist/, see buildBundle) in HTTP mode against a fake Slack. */
+/** Starts `npm start`'s process (the bundle in dist/, see buildBundle, with its allocator setting) in HTTP mode against a fake Slack. */
 export async function startBot(dirs: string[], cacheDir: string, env: Record<string, string> = {}): Promise<RunningBot> {
   const fake = await startFakeSlack();
   const port = await freePort();
@@ -50,6 +52,7 @@ export async function startBot(dirs: string[], cacheDir: string, env: Record<str
       INDEX_CACHE_DIR: cacheDir,
       DATABASE_URL: `sqlite:${join(cacheDir, 'bench.db')}`,
       LOG_LEVEL: 'error',
+      ...ALLOCATOR_ENV,
       ...env,
     },
   });
