@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '../tests/support/fake-slack.ts';
 import { sendSigned, slashCommandBody } from '../tests/support/signed-request.ts';
+import { ALLOCATOR_ENV } from './allocator-env.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
 
 const SECRET = 'bench-signing-secret';
@@ -18,8 +19,6 @@ const READY_WITHIN_MS = 300_000;
  * and rounds the figure up by at most 25 ms.
  */
 const HEALTH_POLL_MS = 25;
-/** The allocator setting `npm start` runs the bot with (package.json, README "Operating"). */
-const ALLOCATOR_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
 export interface RunningBot {
   child: ChildProcess;
