@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from '../tests/support/fake-slack.ts';
 import { sendSigned, slashCommandBody } from '../tests/support/signed-request.ts';
+import { ALLOCATOR_ENV } from './allocator-env.ts';
 import { percentiles, type Percentiles } from './percentiles.ts';
 
 const SECRET = 'bench-signing-secret';
@@ -32,7 +33,7 @@ export function buildBundle(): void {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Starts `npm start`'s process (the bundle in dist/, see buildBundle) in HTTP mode against a fake Slack. */
+/** Starts `npm start`'s process (the bundle in dist/, see buildBundle, with its allocator setting) in HTTP mode against a fake Slack. */
 export async function startBot(dirs: string[], cacheDir: string, env: Record<string, string> = {}): Promise<RunningBot> {
   const fake = await startFakeSlack();
   const port = await freePort();
@@ -50,6 +51,7 @@ export async function startBot(dirs: string[], cacheDir: string, env: Record<str
       INDEX_CACHE_DIR: cacheDir,
       DATABASE_URL: `sqlite:${join(cacheDir, 'bench.db')}`,
       LOG_LEVEL: 'error',
+      ...ALLOCATOR_ENV,
       ...env,
     },
   });

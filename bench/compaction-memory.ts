@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { liveKnowledge } from '../src/knowledge/live-knowledge.ts';
 import type { Logger } from '../src/model/logger.ts';
+import { ALLOCATOR_ENV } from './allocator-env.ts';
 import { eventLine } from './live-updates.ts';
 
 const RECORDS = 10_000;
@@ -89,9 +90,7 @@ async function run(dirs: string[]): Promise<{ compact: PhaseFigures; fresh: Phas
       execFileSync(
         process.execPath,
         ['--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, name, join(work, 'cache'), ...dirs, desk],
-        {
-          encoding: 'utf8',
-        },
+        { encoding: 'utf8', env: { ...process.env, ...ALLOCATOR_ENV } },
       ),
     ) as PhaseFigures;
   try {

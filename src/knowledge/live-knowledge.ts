@@ -9,7 +9,7 @@ import type { Contribution } from '../corpus/contributions.ts';
 import { contributionsOf } from '../corpus/contributions.ts';
 import { fileKind } from '../corpus/detect-format.ts';
 import { listCorpusFilesInSteps, readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { collectGarbageUntilSettled } from './collect-garbage.ts';
 import { fileEntry, type FileFacts } from './corpus-manifest.ts';
 import { MergeState } from './merge-state.ts';
 import { openKnowledge, type Knowledge } from './open-knowledge.ts';
@@ -29,6 +29,7 @@ const FILES_BETWEEN_YIELDS = 20;
 /** Records put in the index at a time: 10,000 in one go held this thread ~0.6 s; 500 take ~40 ms. */
 const RECORDS_BETWEEN_YIELDS = 500;
 const COLLECT_AFTER_SWAP_MS = 1_000;
+const COLLECTIONS_APART_MS = 500;
 
 export interface LiveKnowledgeOptions {
   cacheDir: string | null;
@@ -222,7 +223,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           if (outcome === 'rebuild') compactAgain = true;
           options.metrics?.compacted((performance.now() - started) / 1000);
           // Once answers begun on the old base are done: its memory back to the system now, not whenever V8 next collects.
-          setTimeout(collectGarbage, COLLECT_AFTER_SWAP_MS).unref();
+          collectGarbageUntilSettled(COLLECT_AFTER_SWAP_MS, COLLECTIONS_APART_MS);
           logger.info(`index compacted: ${knowledge.index.size} records in the new base`);
           changedNow();
         } catch (error) {

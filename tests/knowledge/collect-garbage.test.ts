@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from '../../src/knowledge/collect-garbage.ts';
+import { collectGarbage, collectGarbageUntilSettled } from '../../src/knowledge/collect-garbage.ts';
+
+const after = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('collectGarbage', () => {
   it('collects what nothing refers to any more', async () => {
@@ -7,9 +9,19 @@ describe('collectGarbage', () => {
     const registry = new FinalizationRegistry((name: string) => collected.push(name));
     (() => registry.register({ payload: new Array(1_000).fill('old base') }, 'old base'))();
     // A WeakRef or registration keeps its target alive until the current job ends.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await after();
     collectGarbage();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await after();
+    expect(collected).toEqual(['old base']);
+  });
+
+  it('collects once the given time has passed, as after a swap', async () => {
+    const collected: string[] = [];
+    const registry = new FinalizationRegistry((name: string) => collected.push(name));
+    (() => registry.register({ payload: new Array(1_000).fill('old base') }, 'old base'))();
+    await after();
+    collectGarbageUntilSettled(50, 10);
+    await after(150);
     expect(collected).toEqual(['old base']);
   });
 });
