@@ -29,6 +29,8 @@ const FILES_BETWEEN_YIELDS = 20;
 /** Records put in the index at a time: 10,000 in one go held this thread ~0.6 s; 500 take ~40 ms. */
 const RECORDS_BETWEEN_YIELDS = 500;
 const COLLECT_AFTER_SWAP_MS = 1_000;
+/** Queries are synchronous, but an answer may hold a searcher across awaits (a digest, a Slack call): its base stays open this long. */
+const RELEASE_AFTER_SWAP_MS = 60_000;
 
 export interface LiveKnowledgeOptions {
   cacheDir: string | null;
@@ -47,6 +49,8 @@ export interface LiveKnowledgeOptions {
   compactAfterQuietMs?: number;
   /** More changed files than this at once are rebuilt in full rather than applied one by one (default 2,000). */
   rebuildAboveFiles?: number;
+  /** How long a replaced base's snapshot file stays open after the swap (default 60 s). */
+  releaseAfterSwapMs?: number;
 }
 
 export interface LiveKnowledge extends TimelineWriter {
@@ -90,6 +94,13 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   let closed = false;
   // What the written origins alone put in the delta of a new base: no reason to compact again.
   let settledDelta = 0;
+  // Closes the current base's snapshot file: called a grace period after a new base replaces it.
+  let releaseBase = () => {};
+  const replaceBase = (knowledge: Knowledge) => {
+    const release = releaseBase;
+    releaseBase = () => knowledge.release();
+    setTimeout(release, options.releaseAfterSwapMs ?? RELEASE_AFTER_SWAP_MS).unref();
+  };
 
   /** Applies the files changed since `into` last saw them to it and `index`. */
   const syncFiles = async (into: MergeState, index: LiveIndex): Promise<SyncOutcome> => {
@@ -180,6 +191,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     let knowledge = await open('last');
     let adopted = await adopt(knowledge);
     if (adopted.outcome === 'rebuild') {
+      // Never handed out: nothing reads the last snapshot's base.
+      knowledge.release();
       knowledge = await open('none');
       adopted = await adopt(knowledge);
     }
@@ -187,7 +200,12 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     state = adopted.state;
     live = adopted.index;
     settledDelta = writtenDelta(live);
+    releaseBase = () => knowledge.release();
     options.onIndex(live);
+    // The snapshot's record bodies and ids are checked after the start: damaged, the index is built again.
+    void knowledge.damaged.then((damaged) => {
+      if (damaged && !closed) void compact();
+    });
     const { index: _index, manifest: _manifest, saved: _saved, ...loaded } = knowledge;
     return loaded;
   };
@@ -212,11 +230,18 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger, snapshot: 'none' });
           lastSave = knowledge.saved;
           const outcome = await serial(async () => {
-            const adopted = await adopt(knowledge);
+            let adopted: Awaited<ReturnType<typeof adopt>>;
+            try {
+              adopted = await adopt(knowledge);
+            } catch (error) {
+              knowledge.release();
+              throw error;
+            }
             state = adopted.state;
             live = adopted.index;
             settledDelta = writtenDelta(live);
             options.onIndex(live);
+            replaceBase(knowledge);
             return adopted.outcome;
           });
           if (outcome === 'rebuild') compactAgain = true;
