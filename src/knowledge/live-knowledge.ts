@@ -31,6 +31,8 @@ const RECORDS_BETWEEN_YIELDS = 500;
 const COLLECT_AFTER_SWAP_MS = 1_000;
 /** Queries are synchronous, but an answer may hold a searcher across awaits (a digest, a Slack call): its base stays open this long. */
 const RELEASE_AFTER_SWAP_MS = 60_000;
+/** Checking 414 MB of record bodies and ids (9×) beside the first answers after a start slowed them: it waits this long. */
+const CHECK_SNAPSHOT_AFTER_MS = 30_000;
 
 export interface LiveKnowledgeOptions {
   cacheDir: string | null;
@@ -51,6 +53,8 @@ export interface LiveKnowledgeOptions {
   rebuildAboveFiles?: number;
   /** How long a replaced base's snapshot file stays open after the swap (default 60 s). */
   releaseAfterSwapMs?: number;
+  /** How long after a start from a snapshot its record bodies and ids are checked (default 30 s). */
+  checkSnapshotAfterMs?: number;
 }
 
 export interface LiveKnowledge extends TimelineWriter {
@@ -203,9 +207,10 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     releaseBase = () => knowledge.release();
     options.onIndex(live);
     // The snapshot's record bodies and ids are checked after the start: damaged, the index is built again.
-    void knowledge.damaged.then((damaged) => {
-      if (damaged && !closed) void compact();
-    });
+    const checkSnapshot = async () => {
+      if (!closed && (await knowledge.checkColdPart()) && !closed) void compact();
+    };
+    setTimeout(() => void checkSnapshot(), options.checkSnapshotAfterMs ?? CHECK_SNAPSHOT_AFTER_MS).unref();
     const { index: _index, manifest: _manifest, saved: _saved, ...loaded } = knowledge;
     return loaded;
   };

@@ -51,10 +51,11 @@ export interface Knowledge {
    */
   release(): void;
   /**
-   * After a start from a snapshot, its record bodies and ids are checked in the background: true when
-   * they were damaged (logged, and the file removed): the index must then be rebuilt. False otherwise.
+   * Checks the record bodies and ids a start from a snapshot left in its file, in slices read off the
+   * thread (the caller picks a quiet moment): true when damaged (logged, and the file removed), and the
+   * index must be rebuilt. False when intact, or for an index built here.
    */
-  damaged: Promise<boolean>;
+  checkColdPart(): Promise<boolean>;
 }
 
 /**
@@ -91,7 +92,7 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
         saved: Promise.resolve(),
         manifest,
         release: () => opened.file.close(),
-        damaged: damagedCold(opened.file, opened.parts.layout, logger),
+        checkColdPart: () => damagedCold(opened.file, opened.parts.layout, logger),
       };
     } catch (error) {
       if (!(opened instanceof SnapshotRejected)) opened.file.close();
@@ -135,7 +136,7 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
     saved,
     manifest: builtManifest,
     release,
-    damaged: Promise.resolve(false),
+    checkColdPart: () => Promise.resolve(false),
   };
 }
 

@@ -15,8 +15,8 @@ const HEAD_BYTES = 64 * 1024;
  * across years) are then one read per ~60 bodies, and a lone record costs a 16 KB copy from the page cache.
  */
 const BLOCK_BYTES = 16 * 1024;
-/** Slices of the cold part's background check: ~2 ms of CRC each on this thread, reads off it. */
-const CHECK_SLICE_BYTES = 4 * 1024 * 1024;
+/** Slices of the cold part's background check: ~1 ms of CRC each on this thread (more under load), reads off it. */
+const CHECK_SLICE_BYTES = 1024 * 1024;
 
 /** An open file's descriptor is closed when its SnapshotFile is collected without having been closed. */
 const unclosed = new FinalizationRegistry<number>((fd) => {

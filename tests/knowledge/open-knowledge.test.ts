@@ -77,7 +77,7 @@ describe('openKnowledge', () => {
     const logger = recordingLogger();
     const again = await openKnowledge([corpus], { cacheDir: cache, logger });
     expect(again.source).toBe('snapshot');
-    expect(await again.damaged).toBe(true);
+    expect(await again.checkColdPart()).toBe(true);
     expect(logger.lines.filter((line) => line.includes(`index snapshot ${path} is damaged`))).toHaveLength(1);
     expect(await readdir(cache)).toEqual([basename(manifestOf(path))]);
     const next = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
@@ -91,7 +91,7 @@ describe('openKnowledge', () => {
     await (await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() })).saved;
     const again = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
     expect(again.source).toBe('snapshot');
-    expect(await again.damaged).toBe(false);
+    expect(await again.checkColdPart()).toBe(false);
     expect((await readdir(cache)).length).toBe(2);
     again.release();
   });

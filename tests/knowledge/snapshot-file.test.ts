@@ -108,7 +108,7 @@ describe('a base read from its snapshot file', () => {
     const { coldStart, cold } = await layoutOf(path);
     await flipByte(path, coldStart + Math.floor(cold.length / 2));
     const logger = recordingLogger();
-    await start({ logger }).ready;
+    await start({ logger, checkSnapshotAfterMs: 0 }).ready;
     await until(() => indexes.length === 2);
     expect(logger.lines.filter((line) => line.includes(`index snapshot ${path} is damaged`))).toHaveLength(1);
     expect(newest().size).toBe(9);
