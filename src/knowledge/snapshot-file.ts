@@ -11,8 +11,9 @@ const closeFile = promisify(close);
 /** Enough for the header of any snapshot seen so far (a few KB): one read for it. */
 const HEAD_BYTES = 64 * 1024;
 /**
- * Each cold section reads ahead this much: records read in column order (a day's events, "on this day"
- * across years) are then one read per ~60 bodies, and a lone record costs a 16 KB copy from the page cache.
+ * A cold section read where its last read ended (records in column order: a day's events, "on this
+ * day" across years) reads ahead this much: one read per ~60 bodies. Elsewhere (a hit, a related
+ * candidate) it reads just the record: copying 16 KB for each made 9x slash commands ~3 ms slower.
  */
 const BLOCK_BYTES = 16 * 1024;
 /** Slices of the cold part's background check: ~1 ms of CRC each on this thread (more under load), reads off it. */
@@ -70,11 +71,14 @@ export class SnapshotFile {
     let block = Buffer.allocUnsafeSlow(BLOCK_BYTES);
     let blockStart = 0;
     let blockEnd = 0;
+    let lastEnd = -1;
     return {
       length,
       read: (start, end) => {
+        const inOrder = start === lastEnd;
+        lastEnd = end;
         if (start < blockStart || end > blockEnd) {
-          const readEnd = Math.min(length, Math.max(end, start + BLOCK_BYTES));
+          const readEnd = inOrder ? Math.min(length, Math.max(end, start + BLOCK_BYTES)) : end;
           if (readEnd - start > block.length) block = Buffer.allocUnsafeSlow(readEnd - start);
           this.readInto(block, position + start, readEnd - start);
           blockStart = start;
