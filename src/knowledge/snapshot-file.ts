@@ -135,8 +135,8 @@ export class SnapshotFile {
   /** Removes the file from its folder if it is still the one at its path (a newer snapshot may have been renamed over it). */
   async remove(): Promise<void> {
     if (this.fd === null) return;
-    const [open, there] = await Promise.all([statOf(this.fd), promisify(stat)(this.path).catch(() => null)]);
-    if (there !== null && there.ino === open.ino && there.dev === open.dev) await promisify(unlink)(this.path);
+    const [held, there] = await Promise.all([statOf(this.fd), promisify(stat)(this.path).catch(() => null)]);
+    if (there !== null && there.ino === held.ino && there.dev === held.dev) await promisify(unlink)(this.path);
   }
 
   /** Closes the descriptor (once background reads are done): an index still reading from it afterwards throws. */
