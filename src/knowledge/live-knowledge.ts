@@ -30,6 +30,10 @@ const FILES_BETWEEN_YIELDS = 20;
 const RECORDS_BETWEEN_YIELDS = 500;
 const COLLECT_AFTER_SWAP_MS = 1_000;
 const COLLECTIONS_APART_MS = 500;
+/** Queries are synchronous, but an answer may hold a searcher across awaits (a digest, a Slack call): its base stays open this long. */
+const RELEASE_AFTER_SWAP_MS = 60_000;
+/** Checking 414 MB of record bodies and ids (9×) beside the first answers after a start slowed them: it waits this long. */
+const CHECK_SNAPSHOT_AFTER_MS = 30_000;
 
 export interface LiveKnowledgeOptions {
   cacheDir: string | null;
@@ -48,6 +52,10 @@ export interface LiveKnowledgeOptions {
   compactAfterQuietMs?: number;
   /** More changed files than this at once are rebuilt in full rather than applied one by one (default 2,000). */
   rebuildAboveFiles?: number;
+  /** How long a replaced base's snapshot file stays open after the swap (default 60 s). */
+  releaseAfterSwapMs?: number;
+  /** How long after a start from a snapshot its record bodies and ids are checked (default 30 s). */
+  checkSnapshotAfterMs?: number;
 }
 
 export interface LiveKnowledge extends TimelineWriter {
@@ -91,6 +99,13 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   let closed = false;
   // What the written origins alone put in the delta of a new base: no reason to compact again.
   let settledDelta = 0;
+  // Closes the current base's snapshot file: called a grace period after a new base replaces it.
+  let releaseBase = () => {};
+  const replaceBase = (knowledge: Knowledge) => {
+    const release = releaseBase;
+    releaseBase = () => knowledge.release();
+    setTimeout(release, options.releaseAfterSwapMs ?? RELEASE_AFTER_SWAP_MS).unref();
+  };
 
   /** Applies the files changed since `into` last saw them to it and `index`. */
   const syncFiles = async (into: MergeState, index: LiveIndex): Promise<SyncOutcome> => {
@@ -181,6 +196,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     let knowledge = await open('last');
     let adopted = await adopt(knowledge);
     if (adopted.outcome === 'rebuild') {
+      // Never handed out: nothing reads the last snapshot's base.
+      knowledge.release();
       knowledge = await open('none');
       adopted = await adopt(knowledge);
     }
@@ -188,7 +205,13 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     state = adopted.state;
     live = adopted.index;
     settledDelta = writtenDelta(live);
+    releaseBase = () => knowledge.release();
     options.onIndex(live);
+    // The snapshot's record bodies and ids are checked after the start: damaged, the index is built again.
+    const checkSnapshot = async () => {
+      if (!closed && (await knowledge.checkColdPart()) && !closed) void compact();
+    };
+    setTimeout(() => void checkSnapshot(), options.checkSnapshotAfterMs ?? CHECK_SNAPSHOT_AFTER_MS).unref();
     const { index: _index, manifest: _manifest, saved: _saved, ...loaded } = knowledge;
     return loaded;
   };
@@ -213,11 +236,18 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger, snapshot: 'none' });
           lastSave = knowledge.saved;
           const outcome = await serial(async () => {
-            const adopted = await adopt(knowledge);
+            let adopted: Awaited<ReturnType<typeof adopt>>;
+            try {
+              adopted = await adopt(knowledge);
+            } catch (error) {
+              knowledge.release();
+              throw error;
+            }
             state = adopted.state;
             live = adopted.index;
             settledDelta = writtenDelta(live);
             options.onIndex(live);
+            replaceBase(knowledge);
             return adopted.outcome;
           });
           if (outcome === 'rebuild') compactAgain = true;

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +8,13 @@ import type { Logger } from '../model/logger.ts';
 import type { CorpusProblem } from '../model/record.ts';
 import { listCorpusFilesInSteps } from '../corpus/load-corpus.ts';
 import type { CorpusIndex } from '../search/search-index.ts';
-import { decodeSnapshot, decodeSnapshotInSteps, SnapshotRejected } from '../search/index-snapshot.ts';
+import { decodeSnapshot, decodeSnapshotInSteps, SnapshotRejected, type SnapshotLayout } from '../search/index-snapshot.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 import { corpusFingerprint, snapshotName } from './corpus-fingerprint.ts';
 import type { BuildOutput, BuildReply, BuildRequest, BuildTimings } from './build-messages.ts';
 import { fitsBase, type CorpusManifest } from './corpus-manifest.ts';
 import { manifestPath, readManifest, removeLegacyManifest, writeManifest } from './manifest-file.ts';
+import { SnapshotFile } from './snapshot-file.ts';
 
 /** Below this many bytes of corpus, building takes milliseconds: a build process would only add its start-up. */
 const BUILD_PROCESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
@@ -45,6 +46,17 @@ export interface Knowledge {
   saved: Promise<void>;
   /** What each file gave the index; with `snapshot: 'last'`, as they were when the snapshot was made. */
   manifest: CorpusManifest;
+  /**
+   * Closes the snapshot file the index reads record bodies and ids from, once nothing uses the index
+   * any more (a no-op for an index in memory). An index read after it throws.
+   */
+  release(): void;
+  /**
+   * Checks the record bodies and ids a start from a snapshot left in its file, in slices read off the
+   * thread (the caller picks a quiet moment): true when damaged (logged, and the file removed), and the
+   * index must be rebuilt. False when intact, or for an index built here.
+   */
+  checkColdPart(): Promise<boolean>;
 }
 
 /**
@@ -56,17 +68,17 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   const started = performance.now();
   const { logger } = options;
   const path = options.cacheDir === null ? null : join(options.cacheDir, snapshotName(dirs));
-  // Read the snapshot while the corpus files are listed; the listing decides whether it is current.
+  // Read the snapshot's header and hot part while the corpus files are listed; the listing decides whether it is current.
   const wanted = options.snapshot ?? 'current';
-  const reading =
-    path === null || wanted === 'none' ? null : Promise.all([readFile(path).catch(() => null), readManifest(manifestPath(path))]);
+  const reading = path === null || wanted === 'none' ? null : Promise.all([openSnapshot(path), readManifest(manifestPath(path))]);
   const files = await listCorpusFilesInSteps(dirs);
-  const [bytes, manifest] = (await reading) ?? [null, null];
+  const [opened, manifest] = (await reading) ?? [null, null];
   const fingerprint = corpusFingerprint(dirs, files);
 
-  if (path !== null && bytes !== null && manifest !== null && (wanted === 'last' || manifest.fingerprint === fingerprint)) {
+  if (path !== null && opened !== null && manifest !== null && (wanted === 'last' || manifest.fingerprint === fingerprint)) {
     try {
-      const { index, meta } = decodeSnapshot(bytes, manifest.fingerprint);
+      if (opened instanceof SnapshotRejected) throw opened;
+      const { index, meta } = decodeSnapshot(opened.parts, manifest.fingerprint);
       if (!fitsBase(manifest, index.size)) throw new SnapshotRejected('its manifest names records it does not have');
       logProblems(meta.problems, logger);
       const readyMs = performance.now() - started;
@@ -81,11 +93,16 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
         timings: null,
         saved: Promise.resolve(),
         manifest,
+        release: () => opened.file.close(),
+        checkColdPart: () => damagedCold(opened.file, opened.parts.layout, logger),
       };
     } catch (error) {
+      if (!(opened instanceof SnapshotRejected)) opened.file.close();
       if (!(error instanceof SnapshotRejected)) throw error;
       logger.info(`index snapshot ${path} not used (${error.message}); rebuilding`);
     }
+  } else if (opened !== null && !(opened instanceof SnapshotRejected)) {
+    opened.file.close();
   }
 
   const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
@@ -94,15 +111,14 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
     corpusBytes < BUILD_PROCESS_THRESHOLD_BYTES ? await buildHere(request, path) : await buildInProcess(request, path, options.onProgress);
   const { timings, manifest: builtManifest } = built;
   const decodedAt = performance.now();
-  let decoded: Awaited<ReturnType<typeof decodeSnapshotInSteps>>;
+  let decoded: Awaited<ReturnType<typeof decodeBuilt>>;
   try {
-    // In steps: a compaction's new base is decoded while the bot answers from the old one.
-    decoded = await decodeSnapshotInSteps(built.snapshot, fingerprint);
+    decoded = await decodeBuilt(built.snapshot, fingerprint);
   } catch (error) {
     await built.discard();
     throw error;
   }
-  const { index, meta } = decoded;
+  const { index, meta, release } = decoded;
   logProblems(meta.problems, logger);
   const readyMs = performance.now() - started;
   const steps = [`parse ${Math.round(timings.parseMs)}`, `index ${Math.round(timings.buildMs)}`, `encode ${Math.round(timings.encodeMs)}`];
@@ -121,12 +137,54 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
     timings,
     saved,
     manifest: builtManifest,
+    release,
+    checkColdPart: () => Promise.resolve(false),
   };
+}
+
+type OpenedSnapshot = Awaited<ReturnType<typeof SnapshotFile.open>>;
+
+/** The snapshot's file opened and its hot part read; null when there is none (or it cannot be read). */
+function openSnapshot(path: string): Promise<OpenedSnapshot | SnapshotRejected | null> {
+  return SnapshotFile.open(path).catch((error: unknown) => (error instanceof SnapshotRejected ? error : null));
+}
+
+/**
+ * A just-built snapshot: in memory (a small corpus), or its file, opened and decoded in steps (a
+ * compaction's new base is decoded while the bot answers from the old one).
+ */
+async function decodeBuilt(snapshot: Buffer | string, fingerprint: string) {
+  if (typeof snapshot !== 'string') return { ...(await decodeSnapshotInSteps(snapshot, fingerprint)), release: () => {} };
+  const { file, parts } = await SnapshotFile.open(snapshot);
+  try {
+    return { ...(await decodeSnapshotInSteps(parts, fingerprint)), release: () => file.close() };
+  } catch (error) {
+    file.close();
+    throw error;
+  }
+}
+
+/**
+ * The part of a snapshot a start leaves in the file is checked after it, in the background. A damaged
+ * one is logged and removed (if no newer snapshot replaced it meanwhile) so that no start uses it again.
+ */
+async function damagedCold(file: SnapshotFile, layout: SnapshotLayout, logger: Logger): Promise<boolean> {
+  try {
+    const outcome = await file.checkCold({ position: layout.coldStart, length: layout.cold.length, crc: layout.cold.crc });
+    if (outcome !== 'damaged') return false;
+    logger.error(`index snapshot ${file.path} is damaged (checksum mismatch in its record bodies or ids); rebuilding the index`);
+    await file.remove().catch(() => {});
+    return true;
+  } catch (error) {
+    logger.warn(`index snapshot ${file.path} could not be checked:`, describeError(error));
+    return false;
+  }
 }
 
 /** A built snapshot and manifest, and how to keep them (as the cache's current ones) or drop them. */
 interface Built {
-  snapshot: Buffer;
+  /** In memory (built on this thread), or the path of the file the build process wrote. */
+  snapshot: Buffer | string;
   manifest: CorpusManifest;
   timings: BuildTimings;
   save(): Promise<void>;
@@ -149,8 +207,8 @@ let builds = 0;
 
 /**
  * A large corpus, built in a child process that writes the snapshot and manifest under temporary names
- * (beside the cache's, or in a temporary folder without a cache); this thread reads them back and, to
- * save them, only renames them into place.
+ * (beside the cache's, or in a temporary folder without a cache); this thread opens the snapshot and,
+ * to save them, only renames them into place.
  */
 async function buildInProcess(
   request: Omit<BuildRequest, 'out'>,
@@ -168,10 +226,11 @@ async function buildInProcess(
   };
   try {
     const timings = await runBuildProcess({ ...request, out }, onProgress);
-    const [snapshot, manifest] = await Promise.all([readFile(out.snapshot), readManifest(out.manifest)]);
+    const manifest = await readManifest(out.manifest);
     if (manifest === null || manifest.fingerprint !== request.fingerprint) throw new Error('index build wrote no readable manifest');
+    // Renamed into place (or removed) while the index reads from it: its open descriptor keeps the file.
     const save = () => (path === null ? discard() : renameSnapshot(path, out));
-    return { snapshot, manifest, timings, save, discard };
+    return { snapshot: out.snapshot, manifest, timings, save, discard };
   } catch (error) {
     await discard();
     throw error;

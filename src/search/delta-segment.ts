@@ -85,7 +85,10 @@ export class DeltaSegment {
       let high = baseDays.length;
       while (low < high) {
         const middle = (low + high) >>> 1;
-        if (compareKeys(baseDays[middle]!, baseId(middle), record.day, record.record.id) < 0) low = middle + 1;
+        // The id only for a record of the same day: after a start from a snapshot, each is a read from its file.
+        const day = baseDays[middle]!;
+        const before = day === record.day ? baseId(middle) < record.record.id : compareKeys(day, '', record.day, '') < 0;
+        if (before) low = middle + 1;
         else high = middle;
       }
       record.baseInsertionPoint = low;

@@ -116,9 +116,10 @@ export function liveIndex(base: CorpusIndex): LiveIndex {
     changes() {
       const upserted = [...delta.records.values()].map((record) => record.record);
       const removed: string[] = [];
-      for (let n = 0; n < base.size; n += 1) {
+      // Only hidden records' ids are read: after a start from a snapshot, each is a read from its file.
+      for (const n of hidden.numbers()) {
         const id = base.tables.idOf(n);
-        if (hidden.isHidden(n) && !delta.records.has(id)) removed.push(id);
+        if (!delta.records.has(id)) removed.push(id);
       }
       return { upserted, removed };
     },

@@ -1,4 +1,5 @@
 import type { CorpusFormat, CorpusRecord, RelatedLink } from '../model/record.ts';
+import { bytesInMemory, type ByteSource } from './byte-source.ts';
 import { dayNumber, NO_DATE } from './day-number.ts';
 
 export const STUB = 1;
@@ -11,12 +12,14 @@ export const ARTICLE = 2;
  * objects) and makes the whole thing a handful of buffers that a snapshot writes and reads as is.
  * Ids too stay bytes, found through a hash table: at 1M records, as strings in a Map, they were
  * ~250 MB of heap and over a second of every start from a snapshot.
+ * The ids' and bodies' bytes are a ByteSource: a start from a snapshot leaves them in the file (two
+ * thirds of it) and reads only the records shown or compared.
  * Records are numbered in date order, undated last.
  */
 export interface RecordColumns {
   count: number;
   /** Record n's id is the UTF-8 in idBytes[idStarts[n] .. idStarts[n + 1]); see idOf. */
-  idBytes: Uint8Array;
+  idBytes: ByteSource;
   idStarts: Uint32Array;
   /** Open addressing over the ids' hashes: record number + 1 per slot, 0 for an empty one; see numberOfId. */
   idSlots: Uint32Array;
@@ -31,7 +34,7 @@ export interface RecordColumns {
   contextNames: string[];
   /** Record n is the JSON in encoded[recordStarts[n] .. recordStarts[n + 1]), see encodeRecord. */
   recordStarts: Uint32Array;
-  encoded: Uint8Array;
+  encoded: ByteSource;
   /** The corpus files records come from; records name theirs by number. */
   originFiles: string[];
 }
@@ -76,7 +79,7 @@ export function recordColumns(sorted: readonly CorpusRecord[]): RecordColumns {
   const ids = encodeAll(sorted.map((record) => record.id));
   return {
     count,
-    idBytes: ids.encoded,
+    idBytes: bytesInMemory(ids.encoded),
     idStarts: ids.starts,
     idSlots: idTable(ids.encoded, ids.starts),
     days,
@@ -85,7 +88,7 @@ export function recordColumns(sorted: readonly CorpusRecord[]): RecordColumns {
     contextIds: Uint32Array.from(contextIds),
     contextNames: [...contextNumber.keys()],
     recordStarts: starts,
-    encoded,
+    encoded: bytesInMemory(encoded),
     originFiles: [...fileNumber.keys()],
   };
 }
@@ -140,7 +143,7 @@ const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 export function decodeRecord(columns: RecordColumns, n: number): CorpusRecord {
-  const bytes = columns.encoded.subarray(columns.recordStarts[n], columns.recordStarts[n + 1]);
+  const bytes = columns.encoded.read(columns.recordStarts[n]!, columns.recordStarts[n + 1]!);
   const [title, summary, body, image, sources, contexts, category, related, [file, line, format]] = JSON.parse(
     decoder.decode(bytes),
   ) as EncodedRecord;
@@ -164,7 +167,7 @@ export function decodeRecord(columns: RecordColumns, n: number): CorpusRecord {
 }
 
 export function idOf(columns: RecordColumns, n: number): string {
-  return decoder.decode(columns.idBytes.subarray(columns.idStarts[n], columns.idStarts[n + 1]));
+  return decoder.decode(columns.idBytes.read(columns.idStarts[n]!, columns.idStarts[n + 1]!));
 }
 
 /** The number of the record with this id, undefined when none has it. */
@@ -177,7 +180,8 @@ export function numberOfId(columns: RecordColumns, id: string): number | undefin
     if (entry === 0) return undefined;
     const n = entry - 1;
     const start = idStarts[n]!;
-    if (idStarts[n + 1]! - start === bytes.length && sameBytes(idBytes, start, bytes)) return n;
+    // Only an id of the same length is read (from the snapshot file, after a start from one).
+    if (idStarts[n + 1]! - start === bytes.length && sameBytes(idBytes.read(start, start + bytes.length), bytes)) return n;
   }
 }
 
@@ -203,8 +207,8 @@ function hashOf(bytes: Uint8Array, start: number, end: number): number {
   return hash >>> 0;
 }
 
-function sameBytes(haystack: Uint8Array, start: number, bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i += 1) if (haystack[start + i] !== bytes[i]) return false;
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i += 1) if (a[i] !== b[i]) return false;
   return true;
 }
 

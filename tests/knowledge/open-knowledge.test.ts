@@ -1,10 +1,11 @@
-import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../src/knowledge/open-knowledge.ts';
 import { parseQuery } from '../../src/query/parse-query.ts';
 import { recordingLogger } from '../support/listener-fakes.ts';
+import { flipByte, layoutOf, manifestOf, snapshotIn } from '../support/snapshot-bytes.ts';
 
 const bundled = new URL('../../corpus', import.meta.url).pathname;
 const now = new Date('2026-11-23T09:00:00Z');
@@ -55,19 +56,44 @@ describe('openKnowledge', () => {
     expect(titles(again, 'kaesong reopens')[0]).toBe('Kaesong industrial zone reopens after five months');
   });
 
-  it('ignores a damaged snapshot, says so, and rebuilds it', async () => {
+  it('ignores a snapshot damaged in its hot part at load, says so, and rebuilds it', async () => {
     await (await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() })).saved;
-    const name = (await readdir(cache)).find((file) => file.endsWith('.snapshot'));
-    const path = join(cache, name!);
-    const bytes = await readFile(path);
-    bytes[bytes.length - 10]! ^= 0xff;
-    await writeFile(path, bytes);
+    const path = await snapshotIn(cache);
+    const { hotStart } = await layoutOf(path);
+    await flipByte(path, hotStart + 10);
     const logger = recordingLogger();
     const again = await openKnowledge([corpus], { cacheDir: cache, logger });
     await again.saved;
     expect(again.source).toBe('built');
     expect(logger.lines.some((line) => line.includes('not used (checksum mismatch (damaged file)); rebuilding'))).toBe(true);
     expect(again.index.size).toBe(9);
+  });
+
+  it('starts from a snapshot damaged in its record bodies, finds it in the background, says so and removes it', async () => {
+    await (await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() })).saved;
+    const path = await snapshotIn(cache);
+    const { coldStart, cold } = await layoutOf(path);
+    await flipByte(path, coldStart + cold.length - 10);
+    const logger = recordingLogger();
+    const again = await openKnowledge([corpus], { cacheDir: cache, logger });
+    expect(again.source).toBe('snapshot');
+    expect(await again.checkColdPart()).toBe(true);
+    expect(logger.lines.filter((line) => line.includes(`index snapshot ${path} is damaged`))).toHaveLength(1);
+    expect(await readdir(cache)).toEqual([basename(manifestOf(path))]);
+    const next = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
+    await next.saved;
+    expect(next.source).toBe('built');
+    again.release();
+    next.release();
+  });
+
+  it('checks an intact snapshot in the background and keeps it', async () => {
+    await (await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() })).saved;
+    const again = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
+    expect(again.source).toBe('snapshot');
+    expect(await again.checkColdPart()).toBe(false);
+    expect((await readdir(cache)).length).toBe(2);
+    again.release();
   });
 
   it('builds a large corpus in a child process with the same result', async () => {

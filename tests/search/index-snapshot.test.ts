@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load-corpus.ts';
 import { createSearchIndex } from '../../src/search/search-index.ts';
-import { decodeSnapshot, encodeSnapshot, SnapshotRejected } from '../../src/search/index-snapshot.ts';
+import { decodeSnapshot, encodeSnapshot, snapshotLayout, SnapshotRejected, type SnapshotParts } from '../../src/search/index-snapshot.ts';
 import { parseQuery } from '../../src/query/parse-query.ts';
 
 const corpusDir = new URL('../../corpus', import.meta.url).pathname;
@@ -75,5 +75,50 @@ describe('index snapshot', () => {
     expect(() => decodeSnapshot(snapshot.subarray(0, 40), 'f1')).toThrow(SnapshotRejected);
     expect(() => decodeSnapshot(snapshot.subarray(0, snapshot.length - 8), 'f1')).toThrow(SnapshotRejected);
     expect(() => decodeSnapshot(Buffer.from('{"not":"a snapshot"}'), 'f1')).toThrow(new SnapshotRejected('not an index snapshot'));
+  });
+
+  it('decodes from its hot part alone, and reads record bodies and ids only for the records shown', async () => {
+    const { snapshot, built } = await roundTrip([corpusDir]);
+    const layout = snapshotLayout(snapshot, snapshot.length);
+    const read: string[] = [];
+    const parts: SnapshotParts = {
+      layout,
+      hot: snapshot.subarray(layout.hotStart, layout.coldStart),
+      cold: (position, length) => ({
+        length,
+        read: (start, end) => {
+          const bytes = snapshot.subarray(position + start, position + end);
+          read.push(bytes.toString('utf8').slice(0, 12));
+          return bytes;
+        },
+      }),
+    };
+    const { index } = decodeSnapshot(parts, 'f1');
+    expect(read).toEqual([]);
+    const hits = index.search(parseQuery('truce village', { now }), { limit: 1 }).hits;
+    expect(hits.map((hit) => hit.record)).toEqual(
+      built.search(parseQuery('truce village', { now }), { limit: 1 }).hits.map((hit) => hit.record),
+    );
+    // One body, that of the record shown; ids: only its own (decoded, and looked up for its related events).
+    const id = hits[0]!.record.id.slice(0, 12);
+    expect(read).toEqual([expect.stringMatching(/^\["/), id, id, id]);
+  });
+
+  it('rejects a damaged hot part, and a damaged cold part when the whole snapshot is in memory', async () => {
+    const { snapshot } = await roundTrip([corpusDir]);
+    const layout = snapshotLayout(snapshot, snapshot.length);
+    for (const position of [layout.hotStart + 3, layout.coldStart + 3, snapshot.length - 1]) {
+      const damaged = Buffer.from(snapshot);
+      damaged[position]! ^= 0xff;
+      expect(() => decodeSnapshot(damaged, 'f1')).toThrow(new SnapshotRejected('checksum mismatch (damaged file)'));
+    }
+    // From parts, the cold part is the caller's to check after the start.
+    const damaged = Buffer.from(snapshot);
+    damaged[layout.coldStart + 3]! ^= 0xff;
+    const cold = (position: number, length: number) => ({
+      length,
+      read: (start: number, end: number) => damaged.subarray(position + start, position + end),
+    });
+    expect(decodeSnapshot({ layout, hot: damaged.subarray(layout.hotStart, layout.coldStart), cold }, 'f1').index.size).toBe(9);
   });
 });
