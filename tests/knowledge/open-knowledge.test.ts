@@ -2,10 +2,11 @@ import { cp, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manifestPath } from '../../src/knowledge/manifest-file.ts';
 import { openKnowledge } from '../../src/knowledge/open-knowledge.ts';
 import { parseQuery } from '../../src/query/parse-query.ts';
 import { recordingLogger } from '../support/listener-fakes.ts';
-import { flipByte, layoutOf, manifestOf, snapshotIn } from '../support/snapshot-bytes.ts';
+import { flipByte, layoutOf, snapshotIn } from '../support/snapshot-bytes.ts';
 
 const bundled = new URL('../../corpus', import.meta.url).pathname;
 const now = new Date('2026-11-23T09:00:00Z');
@@ -79,7 +80,7 @@ describe('openKnowledge', () => {
     expect(again.source).toBe('snapshot');
     expect(await again.checkColdPart()).toBe(true);
     expect(logger.lines.filter((line) => line.includes(`index snapshot ${path} is damaged`))).toHaveLength(1);
-    expect(await readdir(cache)).toEqual([basename(manifestOf(path))]);
+    expect(await readdir(cache)).toEqual([basename(manifestPath(path))]);
     const next = await openKnowledge([corpus], { cacheDir: cache, logger: recordingLogger() });
     await next.saved;
     expect(next.source).toBe('built');

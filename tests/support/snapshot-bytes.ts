@@ -9,8 +9,6 @@ export async function snapshotIn(cache: string): Promise<string> {
   return join(cache, name);
 }
 
-export const manifestOf = (snapshot: string) => `${snapshot}.manifest.json`;
-
 /** Where a snapshot file's hot and cold parts are. */
 export async function layoutOf(path: string) {
   const bytes = await readFile(path);
