@@ -1,41 +1,117 @@
-import { loadCorpus, type CorpusFile } from '../corpus/load-corpus.ts';
-import { createSearchIndex } from '../search/search-index.ts';
+import { Worker } from 'node:worker_threads';
+import { loadCorpus, readBytes, type CorpusFile, type FileText } from '../corpus/load-corpus.ts';
+import { createSearchIndex, createSearchIndexWith } from '../search/search-index.ts';
 import { encodeSnapshot } from '../search/index-snapshot.ts';
 import type { BuildProgress, BuildTimings } from './build-messages.ts';
+import { textOf, type ColumnsReply, type ColumnsRequest, type FileBytes } from './columns-messages.ts';
 import { manifestCollector, type FileEntry } from './corpus-manifest.ts';
 
 const FILES_PER_PROGRESS = 1_000;
+/** Bytes of corpus per message to the columns thread: it starts parsing while this thread still reads. */
+const BYTES_PER_BATCH = 4 * 1024 * 1024;
 
-/** Parses the corpus folders and builds the index as snapshot bytes, with what each file gave: the same steps in a build process or in place. */
+/**
+ * Parses the corpus folders and builds the index as snapshot bytes, with what each file gave: the same
+ * steps in a build process or in place.
+ * With `threads: 2` a second thread parses the same bytes and makes the record columns and the manifest
+ * while this one makes the postings (the snapshot is byte for byte the same).
+ */
 export async function buildSnapshot(
   dirs: readonly string[],
   files: readonly CorpusFile[],
   fingerprint: string,
   onProgress: (progress: BuildProgress) => void = () => {},
-  /** What each file gave, once all are read (before indexing). */
+  /** What each file gave, once all are read (before indexing; with two threads, once the other thread has them). */
   onParsed: (files: FileEntry[]) => void = () => {},
+  threads: 1 | 2 = 1,
 ): Promise<{ snapshot: Buffer; files: FileEntry[]; timings: BuildTimings }> {
   const started = performance.now();
   let lastReport = 0;
   const manifest = manifestCollector();
-  const corpus = await loadCorpus(dirs, {
-    files,
-    onFile: manifest.onFile,
-    onProgress: ({ filesRead, filesTotal, records }) => {
-      if (filesRead - lastReport < FILES_PER_PROGRESS && filesRead !== filesTotal) return;
-      lastReport = filesRead;
-      onProgress({ step: 'reading', done: filesRead, total: filesTotal, records });
-    },
+  const helper = threads === 2 ? columnsThread(files) : null;
+  try {
+    const corpus = await loadCorpus(dirs, {
+      files,
+      ...(helper === null ? { onFile: manifest.onFile } : { read: helper.read }),
+      onProgress: ({ filesRead, filesTotal, records }) => {
+        if (filesRead - lastReport < FILES_PER_PROGRESS && filesRead !== filesTotal) return;
+        lastReport = filesRead;
+        onProgress({ step: 'reading', done: filesRead, total: filesTotal, records });
+      },
+    });
+    const parsed = performance.now();
+    let entries = manifest.entries;
+    if (helper === null) onParsed(entries);
+    onProgress({ step: 'indexing', done: 0, total: corpus.records.length, records: corpus.records.length });
+    const index =
+      helper === null
+        ? createSearchIndex(corpus.records, corpus.synonyms)
+        : await createSearchIndexWith(
+            corpus.records,
+            corpus.synonyms,
+            helper.reply.then((reply) => {
+              entries = reply.entries;
+              onParsed(entries);
+              return reply.columns;
+            }),
+          );
+    const built = performance.now();
+    const snapshot = encodeSnapshot(index, { fingerprint, files: corpus.files, problems: corpus.problems });
+    return {
+      snapshot,
+      files: entries,
+      timings: { parseMs: parsed - started, buildMs: built - parsed, encodeMs: performance.now() - built },
+    };
+  } finally {
+    helper?.stop();
+  }
+}
+
+/**
+ * Starts the columns thread and reads every file's bytes for it, in batches; this thread parses the same
+ * bytes (`read`, the i-th file's text, each given once) so both see the files as they were at one read.
+ */
+function columnsThread(files: readonly CorpusFile[]): {
+  read: (file: CorpusFile, i: number) => FileText;
+  reply: Promise<ColumnsReply>;
+  stop: () => void;
+} {
+  const worker = new Worker(columnsThreadUrl(), { execArgv: [] });
+  const reply = new Promise<ColumnsReply>((resolve, reject) => {
+    worker.once('message', (message: ColumnsReply) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the columns thread stopped (exit code ${code}) before it replied`)));
   });
-  const parsed = performance.now();
-  onParsed(manifest.entries);
-  onProgress({ step: 'indexing', done: 0, total: corpus.records.length, records: corpus.records.length });
-  const index = createSearchIndex(corpus.records, corpus.synonyms);
-  const built = performance.now();
-  const snapshot = encodeSnapshot(index, { fingerprint, files: corpus.files, problems: corpus.problems });
-  return {
-    snapshot,
-    files: manifest.entries,
-    timings: { parseMs: parsed - started, buildMs: built - parsed, encodeMs: performance.now() - built },
+  // Not a failed build's second error: the first one is what the caller reports.
+  reply.catch(() => {});
+  const contents: (FileBytes | null)[] = [];
+  const send = (request: ColumnsRequest) => worker.postMessage(request);
+  let batchStart = 0;
+  let batchBytes = 0;
+  files.forEach((file, i) => {
+    const bytes = readBytes(file.path);
+    contents.push(bytes);
+    batchBytes += bytes instanceof Uint8Array ? bytes.byteLength : 0;
+    if (batchBytes < BYTES_PER_BATCH && i < files.length - 1) return;
+    send({ type: 'files', files: files.slice(batchStart, i + 1), contents: contents.slice(batchStart, i + 1) as FileBytes[] });
+    batchStart = i + 1;
+    batchBytes = 0;
+  });
+  send({ type: 'end' });
+  const read = (_file: CorpusFile, i: number) => {
+    const bytes = contents[i]!;
+    contents[i] = null;
+    return textOf(bytes);
   };
+  return { read, reply, stop: () => void worker.terminate() };
+}
+
+/**
+ * The columns thread's entry: from source, a boot file that registers tsx first; in the production
+ * bundle (`npm run build`), the bundled columns-thread at the top of dist/, this code being in one of dist/'s files or chunks.
+ */
+function columnsThreadUrl(): URL {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return new URL('./columns-thread-boot.mjs', here);
+  return new URL(here.includes('/chunks/') ? '../columns-thread.mjs' : './columns-thread.mjs', here);
 }

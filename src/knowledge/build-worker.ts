@@ -37,6 +37,7 @@ process.once('message', async (request: BuildRequest) => {
         for (let i = 0; i < entries.length; i += FILES_PER_MESSAGE)
           void send({ type: 'manifest', files: entries.slice(i, i + FILES_PER_MESSAGE) });
       },
+      request.threads,
     );
     await writeFile(request.out.snapshot, snapshot);
     await writeFile(request.out.manifest, JSON.stringify({ fingerprint: request.fingerprint, files }));

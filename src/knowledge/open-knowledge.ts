@@ -29,6 +29,11 @@ export interface KnowledgeOptions {
    * last snapshot whatever changed since (the caller applies the changes; see the manifest). `none`: build.
    */
   snapshot?: 'current' | 'last' | 'none';
+  /**
+   * Threads a build in a child process may keep busy (default 2): a start has the machine to itself, while
+   * during a compaction the bot answers and needs a core of its own.
+   */
+  buildThreads?: 1 | 2;
 }
 
 export interface Knowledge {
@@ -87,7 +92,7 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   }
 
   const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const request = { dirs: [...dirs], files, fingerprint };
+  const request = { dirs: [...dirs], files, fingerprint, threads: options.buildThreads ?? 2 };
   const built =
     corpusBytes < BUILD_PROCESS_THRESHOLD_BYTES ? await buildHere(request, path) : await buildInProcess(request, path, options.onProgress);
   const { timings, manifest: builtManifest } = built;
