@@ -24,7 +24,32 @@ export async function buildSnapshot(
   /** What each file gave, once all are read (before indexing; with two threads, once the other thread has them). */
   onParsed: (files: FileEntry[]) => void = () => {},
   threads: 1 | 2 = 1,
-): Promise<{ snapshot: Buffer; files: FileEntry[]; timings: BuildTimings }> {
+): Promise<BuiltSnapshot> {
+  try {
+    return await buildIn(threads, dirs, files, fingerprint, onProgress, onParsed);
+  } catch (error) {
+    // The second thread is a speed-up, not a requirement: without it (out of memory, say) the build is done again in one.
+    if (!(error instanceof ColumnsThreadFailed)) throw error;
+    return buildIn(1, dirs, files, fingerprint, onProgress, onParsed);
+  }
+}
+
+interface BuiltSnapshot {
+  snapshot: Buffer;
+  files: FileEntry[];
+  timings: BuildTimings;
+}
+
+class ColumnsThreadFailed extends Error {}
+
+async function buildIn(
+  threads: 1 | 2,
+  dirs: readonly string[],
+  files: readonly CorpusFile[],
+  fingerprint: string,
+  onProgress: (progress: BuildProgress) => void,
+  onParsed: (files: FileEntry[]) => void,
+): Promise<BuiltSnapshot> {
   const started = performance.now();
   let lastReport = 0;
   const manifest = manifestCollector();
@@ -79,8 +104,8 @@ function columnsThread(files: readonly CorpusFile[]): {
   const worker = new Worker(columnsThreadUrl(), { execArgv: [] });
   const reply = new Promise<ColumnsReply>((resolve, reject) => {
     worker.once('message', (message: ColumnsReply) => resolve(message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the columns thread stopped (exit code ${code}) before it replied`)));
+    worker.once('error', (error) => reject(new ColumnsThreadFailed(`the columns thread failed: ${error.message}`, { cause: error })));
+    worker.once('exit', (code) => reject(new ColumnsThreadFailed(`the columns thread stopped (exit code ${code}) before it replied`)));
   });
   // Not a failed build's second error: the first one is what the caller reports.
   reply.catch(() => {});
