@@ -16,6 +16,8 @@ import { manifestPath, readManifest, writeManifest, type CorpusManifest, type Fi
 
 /** Below this many bytes of corpus, building takes milliseconds: a build process would only add its start-up. */
 const BUILD_PROCESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
+/** Below this, starting the build's second thread (and loading its code) costs about what it saves. */
+const TWO_THREADS_ABOVE_BYTES = 16 * 1024 * 1024;
 const PROBLEMS_LOGGED = 20;
 
 export interface KnowledgeOptions {
@@ -30,7 +32,7 @@ export interface KnowledgeOptions {
    */
   snapshot?: 'current' | 'last' | 'none';
   /**
-   * Threads a build in a child process may keep busy (default 2): a start has the machine to itself, while
+   * Threads a build in a child process may keep busy (default 2, for a corpus over 16 MB): a start has the machine to itself, while
    * during a compaction the bot answers and needs a core of its own.
    */
   buildThreads?: 1 | 2;
@@ -92,7 +94,8 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   }
 
   const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const request = { dirs: [...dirs], files, fingerprint, threads: options.buildThreads ?? 2 };
+  const threads = corpusBytes > TWO_THREADS_ABOVE_BYTES ? (options.buildThreads ?? 2) : 1;
+  const request = { dirs: [...dirs], files, fingerprint, threads };
   const built =
     corpusBytes < BUILD_PROCESS_THRESHOLD_BYTES ? await buildHere(request, path) : await buildInProcess(request, path, options.onProgress);
   const { timings, manifest: builtManifest } = built;
