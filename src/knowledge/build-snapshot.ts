@@ -93,8 +93,9 @@ async function buildIn(
 }
 
 /**
- * Starts the columns thread and reads every file's bytes for it, in batches; this thread parses the same
- * bytes (`read`, the i-th file's text, each given once) so both see the files as they were at one read.
+ * Starts the columns thread, which gets every file's bytes in batches as this thread reads them; this thread
+ * parses the same bytes (`read`, the i-th file's text, each asked for once, in order) so both see the files
+ * as they were at one read.
  */
 function columnsThread(files: readonly CorpusFile[]): {
   read: (file: CorpusFile, i: number) => FileText;
@@ -109,21 +110,26 @@ function columnsThread(files: readonly CorpusFile[]): {
   });
   // Not a failed build's second error: the first one is what the caller reports.
   reply.catch(() => {});
+  // A batch at a time as this thread comes to it, not all first: at 9x that held 620 MB of bytes here while
+  // the parse began (and the two-thread build's parse step took 130-167 s against 77 s in one thread, loaded).
   const contents: (FileBytes | null)[] = [];
   const send = (request: ColumnsRequest) => worker.postMessage(request);
-  let batchStart = 0;
-  let batchBytes = 0;
-  files.forEach((file, i) => {
-    const bytes = readBytes(file.path);
-    contents.push(bytes);
-    batchBytes += bytes instanceof Uint8Array ? bytes.byteLength : 0;
-    if (batchBytes < BYTES_PER_BATCH && i < files.length - 1) return;
-    send({ type: 'files', files: files.slice(batchStart, i + 1), contents: contents.slice(batchStart, i + 1) as FileBytes[] });
-    batchStart = i + 1;
-    batchBytes = 0;
-  });
-  send({ type: 'end' });
+  let unread = 0;
+  const readBatch = () => {
+    const start = unread;
+    let batchBytes = 0;
+    while (unread < files.length && (unread === start || batchBytes < BYTES_PER_BATCH)) {
+      const bytes = readBytes(files[unread]!.path);
+      contents.push(bytes);
+      batchBytes += bytes instanceof Uint8Array ? bytes.byteLength : 0;
+      unread += 1;
+    }
+    send({ type: 'files', files: files.slice(start, unread), contents: contents.slice(start, unread) as FileBytes[] });
+    if (unread === files.length) send({ type: 'end' });
+  };
+  if (files.length === 0) send({ type: 'end' });
   const read = (_file: CorpusFile, i: number) => {
+    while (i >= unread) readBatch();
     const bytes = contents[i]!;
     contents[i] = null;
     return textOf(bytes);
