@@ -16,8 +16,11 @@ import { manifestPath, readManifest, writeManifest, type CorpusManifest, type Fi
 
 /** Below this many bytes of corpus, building takes milliseconds: a build process would only add its start-up. */
 const BUILD_PROCESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
-/** Below this, starting the build's second thread (and loading its code) costs about what it saves. */
-const TWO_THREADS_ABOVE_BYTES = 16 * 1024 * 1024;
+/**
+ * Below this, a second build thread did not pay: WCEP (27 MB of YAML day files) started 14.0-14.5 s cold with
+ * it, 12.7-13.2 s without; the 9x corpus (620 MB) 80-88 s with it, 129 s without (load average 2-5).
+ */
+const TWO_THREADS_ABOVE_BYTES = 64 * 1024 * 1024;
 const PROBLEMS_LOGGED = 20;
 
 export interface KnowledgeOptions {
@@ -32,7 +35,7 @@ export interface KnowledgeOptions {
    */
   snapshot?: 'current' | 'last' | 'none';
   /**
-   * Threads a build in a child process may keep busy (default 2, for a corpus over 16 MB): a start has the machine to itself, while
+   * Threads a build in a child process may keep busy (default 2, for a corpus over 64 MB): a start has the machine to itself, while
    * during a compaction the bot answers and needs a core of its own.
    */
   buildThreads?: 1 | 2;
