@@ -27,6 +27,8 @@ export interface LoadCorpusOptions {
   files?: readonly CorpusFile[];
   /** Called with what each file gave, before merging: what a live index remembers per file. */
   onFile?: (file: CorpusFile, outcome: FileOutcome) => void;
+  /** Each file's text when it was read already (by default read here): the i-th of `files`. */
+  read?: (file: CorpusFile, i: number) => FileText;
 }
 
 /** What one corpus file gives: records as parsed (not merged), problems, and synonyms when it is a synonyms file (else null). */
@@ -64,22 +66,50 @@ export function listCorpusFiles(dirs: readonly string[]): CorpusFile[] {
 export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const { files, problems } =
     options.files === undefined ? findCorpusFiles(dirs) : { files: options.files, problems: missingFolders(dirs) };
+  const collector = corpusCollector(problems, options.onFile);
+  files.forEach((file, i) => {
+    collector.add(file, options.read === undefined ? readText(file.path) : options.read(file, i));
+    const { records, problems: found } = collector.progress();
+    options.onProgress?.({ filesRead: i + 1, filesTotal: files.length, records, problems: found });
+  });
+  return collector.finish();
+}
+
+/** A file's text, or why it could not be read. */
+export type FileText = string | { error: unknown };
+
+/** What loadCorpus does with each file's text, for texts that come from elsewhere (another thread's reads): fed in path order. */
+export function corpusCollector(
+  problems: CorpusProblem[],
+  onFile?: (file: CorpusFile, outcome: FileOutcome) => void,
+): {
+  add(file: CorpusFile, text: FileText): void;
+  progress(): { records: number; problems: number };
+  finish(): LoadedCorpus;
+} {
   const records: CorpusRecord[] = [];
   const synonyms: SynonymSet[] = [];
-  files.forEach((file, i) => {
-    const outcome = readCorpusFile(file.path);
-    if (outcome.synonyms !== null) synonyms.push(...outcome.synonyms);
-    records.push(...outcome.records);
-    problems.push(...outcome.problems);
-    options.onFile?.(file, outcome);
-    options.onProgress?.({ filesRead: i + 1, filesTotal: files.length, records: records.length, problems: problems.length });
-  });
-  return { records: mergeRecords(records), problems, synonyms, files: files.length };
+  let files = 0;
+  return {
+    add(file, text) {
+      const outcome = parseCorpusText(file.path, text);
+      if (outcome.synonyms !== null) synonyms.push(...outcome.synonyms);
+      for (const record of outcome.records) records.push(record);
+      problems.push(...outcome.problems);
+      files += 1;
+      onFile?.(file, outcome);
+    },
+    progress: () => ({ records: records.length, problems: problems.length }),
+    finish: () => ({ records: mergeRecords(records), problems, synonyms, files }),
+  };
 }
 
 /** Reads and parses one corpus file; never throws (an unreadable file is a problem). */
 export function readCorpusFile(path: string): FileOutcome {
-  const text = readText(path);
+  return parseCorpusText(path, readText(path));
+}
+
+function parseCorpusText(path: string, text: FileText): FileOutcome {
   if (typeof text !== 'string')
     return { records: [], problems: [{ file: path, line: 0, reason: `cannot read file: ${errorCode(text.error)}` }], synonyms: null };
   if (fileKind(path) === 'synonyms') {
@@ -89,11 +119,20 @@ export function readCorpusFile(path: string): FileOutcome {
   return { ...parseFile(path, text), synonyms: null };
 }
 
-function readText(path: string): string | { error: unknown } {
+function readText(path: string): FileText {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
     return { error };
+  }
+}
+
+/** A file's bytes, or the code of why it could not be read: what another thread needs to parse it exactly as this one does. */
+export function readBytes(path: string): Uint8Array | { error: string } {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    return { error: errorCode(error) };
   }
 }
 

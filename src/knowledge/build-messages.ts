@@ -5,6 +5,8 @@ export interface BuildRequest {
   /** As listed for the fingerprint: the snapshot is made of exactly the files its fingerprint names. */
   files: CorpusFile[];
   fingerprint: string;
+  /** Threads the build may keep busy: 2 for a cold start (the bot has nothing else to do), 1 for a compaction (it answers meanwhile). */
+  threads: 1 | 2;
   /** Where the build process writes the snapshot and its manifest (temporary names: the caller renames them into place). */
   out: BuildOutput;
 }

@@ -31,6 +31,7 @@ process.once('message', async (request: BuildRequest) => {
       request.files,
       request.fingerprint,
       (progress) => void send({ type: 'progress', ...progress }),
+      request.threads,
     );
     await writeFile(request.out.snapshot, snapshot);
     await writeFile(request.out.manifest, encodeManifest(manifest));

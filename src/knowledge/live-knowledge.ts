@@ -233,7 +233,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           logger.info(`compacting: ${folding.deltaRecords} changed records and ${folding.tombstones} base records hidden`);
         try {
           // Built from the files as they are now; changes that arrive meanwhile go to the old index, then are applied on top.
-          const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger, snapshot: 'none' });
+          const knowledge = await openKnowledge(dirs, { cacheDir: options.cacheDir, logger, snapshot: 'none', buildThreads: 1 });
           lastSave = knowledge.saved;
           const outcome = await serial(async () => {
             let adopted: Awaited<ReturnType<typeof adopt>>;

@@ -18,6 +18,11 @@ import { SnapshotFile } from './snapshot-file.ts';
 
 /** Below this many bytes of corpus, building takes milliseconds: a build process would only add its start-up. */
 const BUILD_PROCESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
+/**
+ * Below this, a second build thread did not pay: WCEP (27 MB of YAML day files) started 14.0-14.5 s cold with
+ * it, 12.7-13.2 s without; the 9x corpus (620 MB) 80-88 s with it, 129 s without (load average 2-5).
+ */
+const TWO_THREADS_ABOVE_BYTES = 64 * 1024 * 1024;
 const PROBLEMS_LOGGED = 20;
 
 export interface KnowledgeOptions {
@@ -31,6 +36,11 @@ export interface KnowledgeOptions {
    * last snapshot whatever changed since (the caller applies the changes; see the manifest). `none`: build.
    */
   snapshot?: 'current' | 'last' | 'none';
+  /**
+   * Threads a build in a child process may keep busy (default 2, for a corpus over 64 MB): a start has the machine to itself, while
+   * during a compaction the bot answers and needs a core of its own.
+   */
+  buildThreads?: 1 | 2;
 }
 
 export interface Knowledge {
@@ -106,7 +116,8 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   }
 
   const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
-  const request = { dirs: [...dirs], files, fingerprint };
+  const threads = corpusBytes > TWO_THREADS_ABOVE_BYTES ? (options.buildThreads ?? 2) : 1;
+  const request = { dirs: [...dirs], files, fingerprint, threads };
   const built =
     corpusBytes < BUILD_PROCESS_THRESHOLD_BYTES ? await buildHere(request, path) : await buildInProcess(request, path, options.onProgress);
   const { timings, manifest: builtManifest } = built;

@@ -49,7 +49,8 @@ export function buildPostings(records: readonly CorpusRecord[]): BuiltPostings {
       let length = 0;
       termsInField.length = 0;
       for (const token of tokenize(fieldText(record, FIELDS[fieldId]!))) {
-        const { tokenId, term } = vocabulary.lookUp(token);
+        const tokenId = vocabulary.tokenId(token);
+        const term = vocabulary.termOf(tokenId);
         if (tokenSeen[tokenId] !== visit) {
           tokenSeen[tokenId] = visit;
           length += 1;
@@ -91,17 +92,30 @@ export function buildPostings(records: readonly CorpusRecord[]): BuiltPostings {
 /** Tokens as they appear and the index terms they stand for, numbered as first seen. */
 class Vocabulary {
   readonly terms: string[] = [];
-  private readonly tokenIds = new Map<string, { tokenId: number; term: number }>();
+  // A token's number from the Map, its term from a typed array: a small integer per lookup, not an object to follow.
+  private readonly tokenIds = new Map<string, number>();
+  private termOfToken = new Int32Array(1 << 12);
   private readonly termNumbers = new Map<string, number>();
 
-  /** The token's number, and its term's (-1 for a stop word); normalises each distinct token once. */
-  lookUp(token: string): { tokenId: number; term: number } {
-    let found = this.tokenIds.get(token);
-    if (found === undefined) {
-      found = { tokenId: this.tokenIds.size, term: this.termNumber(normaliseTerm(token)) };
-      this.tokenIds.set(token, found);
+  /** The token's number; normalises each distinct token once. */
+  tokenId(token: string): number {
+    let tokenId = this.tokenIds.get(token);
+    if (tokenId === undefined) {
+      tokenId = this.tokenIds.size;
+      this.tokenIds.set(token, tokenId);
+      if (tokenId === this.termOfToken.length) {
+        const grown = new Int32Array(tokenId * 2);
+        grown.set(this.termOfToken);
+        this.termOfToken = grown;
+      }
+      this.termOfToken[tokenId] = this.termNumber(normaliseTerm(token));
     }
-    return found;
+    return tokenId;
+  }
+
+  /** The term a token stands for, -1 for a stop word. */
+  termOf(tokenId: number): number {
+    return this.termOfToken[tokenId]!;
   }
 
   private termNumber(term: string | null): number {

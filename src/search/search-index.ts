@@ -26,6 +26,24 @@ export function createSearchIndex(records: readonly CorpusRecord[], synonyms: re
   return new CorpusIndex(recordColumns(sorted), buildPostings(sorted), mergeAliases(synonyms, tally.pairs()), sources);
 }
 
+/**
+ * The same index, its record columns made elsewhere (another thread) from the same records: they must
+ * be `recordColumns(inColumnOrder(records))`. This thread makes the postings meanwhile.
+ */
+export async function createSearchIndexWith(
+  records: readonly CorpusRecord[],
+  synonyms: readonly (readonly string[])[],
+  columns: Promise<RecordColumns>,
+): Promise<CorpusIndex> {
+  const sorted = inColumnOrder(records);
+  const tally = tallyAcronyms(sorted);
+  const sources = { synonyms: synonyms.map((set) => [...set]), acronyms: tally.toJSON() };
+  const postings = buildPostings(sorted);
+  const made = await columns;
+  if (made.count !== sorted.length) throw new Error(`record columns of ${made.count} records for an index of ${sorted.length}`);
+  return new CorpusIndex(made, postings, mergeAliases(synonyms, tally.pairs()), sources);
+}
+
 /** An index over a fixed set of records, as built or read from a snapshot: the base of a live index. */
 export class CorpusIndex extends IndexSearcher<CorpusTables> {
   /** Over records in column order, their postings and aliases, as built or read from a snapshot. */

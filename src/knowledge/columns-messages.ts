@@ -1,0 +1,47 @@
+import type { CorpusFile, FileText } from '../corpus/load-corpus.ts';
+import { bytesInMemory } from '../search/byte-source.ts';
+import type { RecordColumns } from '../search/record-columns.ts';
+import type { CorpusManifest } from './corpus-manifest.ts';
+
+/** A file's bytes as read, or the code of why they could not be read. */
+export type FileBytes = Uint8Array | { error: string };
+
+/** To the columns thread: the corpus files' bytes in path order, a batch at a time, then the end. */
+export type ColumnsRequest = { type: 'files'; files: CorpusFile[]; contents: FileBytes[] } | { type: 'end' };
+
+/** Record columns as plain data (bodies and ids as the bytes themselves), so they cross between threads. */
+type ColumnsData = Omit<RecordColumns, 'encoded' | 'idBytes'> & { encoded: Uint8Array; idBytes: Uint8Array };
+
+export interface ColumnsReply {
+  columns: ColumnsData;
+  manifest: CorpusManifest;
+}
+
+/** The text readFileSync(path, 'utf8') gives for these bytes (a BOM kept, bad bytes replaced), so both threads parse the same. */
+export function textOf(bytes: FileBytes): FileText {
+  return bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : bytes;
+}
+
+/** Columns made in this thread (in memory), as data to send. */
+export function columnsData(columns: RecordColumns): ColumnsData {
+  return { ...columns, encoded: columns.encoded.read(0, columns.encoded.length), idBytes: columns.idBytes.read(0, columns.idBytes.length) };
+}
+
+/** The columns another thread sent. */
+export function columnsOf(data: ColumnsData): RecordColumns {
+  return { ...data, encoded: bytesInMemory(data.encoded), idBytes: bytesInMemory(data.idBytes) };
+}
+
+/** The buffers a reply owns whole (not a slice of Node's shared pool): moved to the other thread rather than copied. */
+export function transferablesOf(reply: ColumnsReply): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const value of [...Object.values(reply.columns), ...Object.values(reply.manifest)])
+    if (
+      ArrayBuffer.isView(value) &&
+      value.buffer instanceof ArrayBuffer &&
+      value.byteOffset === 0 &&
+      value.byteLength === value.buffer.byteLength
+    )
+      buffers.add(value.buffer);
+  return [...buffers];
+}
