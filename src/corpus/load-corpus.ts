@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CorpusProblem, CorpusRecord } from '../model/record.ts';
 import { fileKind } from './detect-format.ts';
 import { mergeRecords } from './merge-records.ts';
-import { parseFile } from './parse-file.ts';
+import { parseFileBytes } from './parse-file.ts';
 import { parseSynonyms, type SynonymSet } from './parse-synonyms.ts';
 
 export interface CorpusFile {
@@ -27,8 +27,8 @@ export interface LoadCorpusOptions {
   files?: readonly CorpusFile[];
   /** Called with what each file gave, before merging: what a live index remembers per file. */
   onFile?: (file: CorpusFile, outcome: FileOutcome) => void;
-  /** Each file's text when it was read already (by default read here): the i-th of `files`. */
-  read?: (file: CorpusFile, i: number) => FileText;
+  /** Each file's bytes when they were read already (by default read here): the i-th of `files`. */
+  read?: (file: CorpusFile, i: number) => FileContent;
 }
 
 /** What one corpus file gives: records as parsed (not merged), problems, and synonyms when it is a synonyms file (else null). */
@@ -68,22 +68,22 @@ export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOpt
     options.files === undefined ? findCorpusFiles(dirs) : { files: options.files, problems: missingFolders(dirs) };
   const collector = corpusCollector(problems, options.onFile);
   files.forEach((file, i) => {
-    collector.add(file, options.read === undefined ? readText(file.path) : options.read(file, i));
+    collector.add(file, options.read === undefined ? readBytes(file.path) : options.read(file, i));
     const { records, problems: found } = collector.progress();
     options.onProgress?.({ filesRead: i + 1, filesTotal: files.length, records, problems: found });
   });
   return collector.finish();
 }
 
-/** A file's text, or why it could not be read. */
-export type FileText = string | { error: unknown };
+/** A file's bytes, or why it could not be read. */
+export type FileContent = Uint8Array | { error: unknown };
 
-/** What loadCorpus does with each file's text, for texts that come from elsewhere (another thread's reads): fed in path order. */
+/** What loadCorpus does with each file's bytes, for bytes that come from elsewhere (another thread's reads): fed in path order. */
 export function corpusCollector(
   problems: CorpusProblem[],
   onFile?: (file: CorpusFile, outcome: FileOutcome) => void,
 ): {
-  add(file: CorpusFile, text: FileText): void;
+  add(file: CorpusFile, content: FileContent): void;
   progress(): { records: number; problems: number };
   finish(): LoadedCorpus;
 } {
@@ -91,8 +91,8 @@ export function corpusCollector(
   const synonyms: SynonymSet[] = [];
   let files = 0;
   return {
-    add(file, text) {
-      const outcome = parseCorpusText(file.path, text);
+    add(file, content) {
+      const outcome = parseCorpusContent(file.path, content);
       if (outcome.synonyms !== null) synonyms.push(...outcome.synonyms);
       for (const record of outcome.records) records.push(record);
       problems.push(...outcome.problems);
@@ -106,25 +106,19 @@ export function corpusCollector(
 
 /** Reads and parses one corpus file; never throws (an unreadable file is a problem). */
 export function readCorpusFile(path: string): FileOutcome {
-  return parseCorpusText(path, readText(path));
+  return parseCorpusContent(path, readBytes(path));
 }
 
-function parseCorpusText(path: string, text: FileText): FileOutcome {
-  if (typeof text !== 'string')
-    return { records: [], problems: [{ file: path, line: 0, reason: `cannot read file: ${errorCode(text.error)}` }], synonyms: null };
+/** Parsed as the text readFileSync(path, 'utf8') gives for these bytes (a BOM kept, bad bytes replaced). */
+function parseCorpusContent(path: string, content: FileContent): FileOutcome {
+  if (!(content instanceof Uint8Array))
+    return { records: [], problems: [{ file: path, line: 0, reason: `cannot read file: ${errorCode(content.error)}` }], synonyms: null };
+  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   if (fileKind(path) === 'synonyms') {
-    const outcome = parseSynonyms(text, path);
+    const outcome = parseSynonyms(bytes.toString('utf8'), path);
     return { records: [], problems: outcome.problems, synonyms: outcome.sets };
   }
-  return { ...parseFile(path, text), synonyms: null };
-}
-
-function readText(path: string): FileText {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    return { error };
-  }
+  return { ...parseFileBytes(path, bytes), synonyms: null };
 }
 
 /** A file's bytes, or the code of why it could not be read: what another thread needs to parse it exactly as this one does. */

@@ -1,6 +1,14 @@
 import type { CorpusProblem } from '../model/record.ts';
 
+import { isUtf8 } from 'node:buffer';
+
 const REPLACEMENT = '\uFFFD';
+const REPLACEMENT_BYTES = Buffer.from(REPLACEMENT, 'utf8');
+
+/** Whether checkEncoding would find nothing in these bytes' text: valid UTF-8 without NUL or U+FFFD. */
+export function decodesCleanly(bytes: Buffer): boolean {
+  return isUtf8(bytes) && !bytes.includes(0) && !bytes.includes(REPLACEMENT_BYTES);
+}
 
 /**
  * What reading a file as UTF-8 left behind. UTF-16 and binary files are unusable (the loader has

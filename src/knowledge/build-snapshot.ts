@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { loadCorpus, readBytes, type CorpusFile, type FileText } from '../corpus/load-corpus.ts';
+import { loadCorpus, readBytes, type CorpusFile, type FileContent } from '../corpus/load-corpus.ts';
 import { createSearchIndex, createSearchIndexWith } from '../search/search-index.ts';
 import { encodeSnapshot } from '../search/index-snapshot.ts';
 import type { BuildProgress, BuildTimings } from './build-messages.ts';
-import { columnsOf, textOf, type ColumnsReply, type ColumnsRequest, type FileBytes } from './columns-messages.ts';
+import { columnsOf, type ColumnsReply, type ColumnsRequest, type FileBytes } from './columns-messages.ts';
 import { manifestCollector, type CorpusManifest } from './corpus-manifest.ts';
 
 const FILES_PER_PROGRESS = 1_000;
@@ -94,7 +94,7 @@ function columnsThread(
   files: readonly CorpusFile[],
   fingerprint: string,
 ): {
-  read: (file: CorpusFile, i: number) => FileText;
+  read: (file: CorpusFile, i: number) => FileContent;
   reply: Promise<ColumnsReply>;
   stop: () => void;
 } {
@@ -128,7 +128,7 @@ function columnsThread(
     while (i >= unread) readBatch();
     const bytes = contents[i]!;
     contents[i] = null;
-    return textOf(bytes);
+    return bytes;
   };
   return { read, reply, stop: () => void worker.terminate() };
 }

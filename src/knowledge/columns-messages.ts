@@ -1,4 +1,4 @@
-import type { CorpusFile, FileText } from '../corpus/load-corpus.ts';
+import type { CorpusFile } from '../corpus/load-corpus.ts';
 import { bytesInMemory } from '../search/byte-source.ts';
 import type { RecordColumns } from '../search/record-columns.ts';
 import type { CorpusManifest } from './corpus-manifest.ts';
@@ -15,11 +15,6 @@ type ColumnsData = Omit<RecordColumns, 'encoded' | 'idBytes'> & { encoded: Uint8
 export interface ColumnsReply {
   columns: ColumnsData;
   manifest: CorpusManifest;
-}
-
-/** The text readFileSync(path, 'utf8') gives for these bytes (a BOM kept, bad bytes replaced), so both threads parse the same. */
-export function textOf(bytes: FileBytes): FileText {
-  return bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : bytes;
 }
 
 /** Columns made in this thread (in memory), as data to send. */

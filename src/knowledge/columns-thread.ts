@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { corpusCollector, type CorpusFile } from '../corpus/load-corpus.ts';
 import { inColumnOrder, numberOfId, recordColumns } from '../search/record-columns.ts';
 import { manifestCollector } from './corpus-manifest.ts';
-import { columnsData, textOf, transferablesOf, type ColumnsReply, type ColumnsRequest } from './columns-messages.ts';
+import { columnsData, transferablesOf, type ColumnsReply, type ColumnsRequest } from './columns-messages.ts';
 
 // The second thread of a build (build-snapshot.ts): it parses the same bytes as the build's own thread and
 // makes what that thread does not, the record columns and the manifest (each file's ids by record number),
@@ -16,7 +16,7 @@ const collector = corpusCollector([], manifest.onFile);
 
 port.on('message', (request: ColumnsRequest) => {
   if (request.type === 'files') {
-    request.files.forEach((file: CorpusFile, i) => collector.add(file, textOf(request.contents[i]!)));
+    request.files.forEach((file: CorpusFile, i) => collector.add(file, request.contents[i]!));
     return;
   }
   const corpus = collector.finish();

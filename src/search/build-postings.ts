@@ -2,7 +2,8 @@ import type { CorpusRecord } from '../model/record.ts';
 import { FIELDS, fieldText } from './mini-search.ts';
 import type { IndexShape } from './mini-search-internals.ts';
 import type { PostingArrays } from './posting-lists.ts';
-import { normaliseTerm, tokenize } from './text.ts';
+import { normaliseTerm } from './text.ts';
+import { TokenNumbers } from './token-numbers.ts';
 
 /** Fields whose words count towards how rare a headline word is (see CorpusTables.rarity). */
 const TITLE = FIELDS.indexOf('title');
@@ -48,8 +49,10 @@ export function buildPostings(records: readonly CorpusRecord[]): BuiltPostings {
       visit += 1;
       let length = 0;
       termsInField.length = 0;
-      for (const token of tokenize(fieldText(record, FIELDS[fieldId]!))) {
-        const tokenId = vocabulary.tokenId(token);
+      const tokenCount = vocabulary.numberTokens(fieldText(record, FIELDS[fieldId]!));
+      const tokenIds = vocabulary.tokenIds;
+      for (let i = 0; i < tokenCount; i += 1) {
+        const tokenId = tokenIds[i]!;
         const term = vocabulary.termOf(tokenId);
         if (tokenSeen[tokenId] !== visit) {
           tokenSeen[tokenId] = visit;
@@ -92,25 +95,30 @@ export function buildPostings(records: readonly CorpusRecord[]): BuiltPostings {
 /** Tokens as they appear and the index terms they stand for, numbered as first seen. */
 class Vocabulary {
   readonly terms: string[] = [];
-  // A token's number from the Map, its term from a typed array: a small integer per lookup, not an object to follow.
-  private readonly tokenIds = new Map<string, number>();
+  private readonly tokens = new TokenNumbers();
+  // A token's term from a typed array: a small integer per lookup, not an object to follow.
   private termOfToken = new Int32Array(1 << 12);
   private readonly termNumbers = new Map<string, number>();
 
-  /** The token's number; normalises each distinct token once. */
-  tokenId(token: string): number {
-    let tokenId = this.tokenIds.get(token);
-    if (tokenId === undefined) {
-      tokenId = this.tokenIds.size;
-      this.tokenIds.set(token, tokenId);
+  /** Numbers the text's tokens into tokenIds; returns how many. Normalises each distinct token once, in the order first seen. */
+  numberTokens(text: string): number {
+    const known = this.tokens.tokens.length;
+    const count = this.tokens.numberTokens(text);
+    const { tokens } = this.tokens;
+    for (let tokenId = known; tokenId < tokens.length; tokenId += 1) {
       if (tokenId === this.termOfToken.length) {
         const grown = new Int32Array(tokenId * 2);
         grown.set(this.termOfToken);
         this.termOfToken = grown;
       }
-      this.termOfToken[tokenId] = this.termNumber(normaliseTerm(token));
+      this.termOfToken[tokenId] = this.termNumber(normaliseTerm(tokens[tokenId]!));
     }
-    return tokenId;
+    return count;
+  }
+
+  /** The numbers of the last text's tokens, in order. */
+  get tokenIds(): Int32Array {
+    return this.tokens.ids;
   }
 
   /** The term a token stands for, -1 for a stop word. */

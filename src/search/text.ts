@@ -13,6 +13,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   that the their them they this to was were which who will with after over says said s t`.split(/\s+/),
 );
 
+/** Whether the text is all ASCII (tokenize splits it on anything but a-z and 0-9, after lower-casing). */
+export function isAsciiText(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** Lower-cased words; the whole text is lower-cased once rather than word by word. */
 export function tokenize(text: string): string[] {
   const lower = text.toLowerCase();
