@@ -18,6 +18,11 @@ const HEAD_BYTES = 64 * 1024;
 const BLOCK_BYTES = 16 * 1024;
 /** Slices of the cold part's background check: ~1 ms of CRC each on this thread (more under load), reads off it. */
 const CHECK_SLICE_BYTES = 1024 * 1024;
+/**
+ * Slices the hot part is read in, each checked while the next is read: at 9x, reading 192 MB took
+ * ~0.7 s off this thread and its CRC ~0.4 s on it, one after the other.
+ */
+const HOT_SLICE_BYTES = 16 * 1024 * 1024;
 
 /** An open file's descriptor is closed when its SnapshotFile is collected without having been closed. */
 const unclosed = new FinalizationRegistry<number>((fd) => {
@@ -54,8 +59,8 @@ export class SnapshotFile {
       const headerEnd = snapshotHeaderEnd(head.subarray(0, SNAPSHOT_PREFIX_BYTES));
       if (headerEnd > head.length && headerEnd <= size) head = await file.readAsync(0, headerEnd);
       const layout = snapshotLayout(head, size);
-      const hot = await file.readAsync(layout.hotStart, layout.header.hot.length);
-      return { file, parts: { layout, hot, cold: (position, length) => file.section(position, length) } };
+      const { hot, hotCrc } = await file.readChecked(layout.hotStart, layout.header.hot.length);
+      return { file, parts: { layout, hot, hotCrc, cold: (position, length) => file.section(position, length) } };
     } catch (error) {
       file.close();
       throw error;
@@ -96,6 +101,25 @@ export class SnapshotFile {
       if (got === 0) throw new Error(`index snapshot ${this.path} is cut short at ${position + done}`);
       done += got;
     }
+  }
+
+  /** length bytes from position and their CRC, taken slice by slice while the next slice is read. */
+  private async readChecked(position: number, length: number): Promise<{ hot: Buffer; hotCrc: number }> {
+    const bytes = Buffer.allocUnsafeSlow(length);
+    const sliceAt = (start: number) =>
+      this.readAsync(position + start, Math.min(HOT_SLICE_BYTES, length - start), bytes.subarray(start, start + HOT_SLICE_BYTES));
+    let crc = 0;
+    let done = 0;
+    let next = length > 0 ? sliceAt(0) : null;
+    while (next !== null) {
+      const slice = await next;
+      const wanted = Math.min(HOT_SLICE_BYTES, length - done);
+      done += slice.length;
+      next = slice.length === wanted && done < length ? sliceAt(done) : null;
+      if (slice.length > 0) crc = crc32(slice, crc);
+    }
+    // Cut short, it is rejected by its length before its CRC is compared.
+    return { hot: bytes.subarray(0, done), hotCrc: crc };
   }
 
   /** length bytes from position into a buffer of their own, read off this thread. */

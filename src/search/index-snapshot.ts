@@ -159,6 +159,8 @@ export interface SnapshotLayout {
 export interface SnapshotParts {
   layout: SnapshotLayout;
   hot: Buffer;
+  /** The hot part's CRC when its reader took it as it read (otherwise taken here). */
+  hotCrc?: number;
   /** length bytes of the file from position. */
   cold: (position: number, length: number) => ByteSource;
 }
@@ -244,7 +246,7 @@ function* decodeSteps(snapshot: Buffer | SnapshotParts, fingerprint: string): Ge
   const { header } = layout;
   if (header.meta.fingerprint !== fingerprint) throw new SnapshotRejected('made from other corpus files');
   if (body.length !== header.hot.length) throw new SnapshotRejected('hot part is cut short');
-  if ((yield* checksumOf(body)) !== header.hot.crc) throw new SnapshotRejected('checksum mismatch (damaged file)');
+  if ((parts.hotCrc ?? (yield* checksumOf(body))) !== header.hot.crc) throw new SnapshotRejected('checksum mismatch (damaged file)');
   const section = (name: SectionName) => {
     const [offset, length] = header.sections[name];
     if (offset + length > body.length) throw new SnapshotRejected(`section ${name} is cut short`);
