@@ -103,7 +103,8 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   let releaseBase = () => {};
   const replaceBase = (knowledge: Knowledge) => {
     const release = releaseBase;
-    releaseBase = () => knowledge.release();
+    // The function alone: a closure over `knowledge` kept the old base (and its hot part) alive until the timer fired.
+    releaseBase = knowledge.release;
     setTimeout(release, options.releaseAfterSwapMs ?? RELEASE_AFTER_SWAP_MS).unref();
   };
 
@@ -205,7 +206,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     state = adopted.state;
     live = adopted.index;
     settledDelta = writtenDelta(live);
-    releaseBase = () => knowledge.release();
+    releaseBase = knowledge.release;
     options.onIndex(live);
     // The snapshot's record bodies and ids are checked after the start: damaged, the index is built again.
     const checkSnapshot = async () => {

@@ -88,6 +88,9 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   if (path !== null && opened !== null && manifest !== null && (wanted === 'last' || manifest.fingerprint === fingerprint)) {
     try {
       if (opened instanceof SnapshotRejected) throw opened;
+      // The closures below keep the file and its layout, never the hot part read with them (the index's own memory).
+      const { file } = opened;
+      const { layout } = opened.parts;
       const { index, meta } = decodeSnapshot(opened.parts, manifest.fingerprint);
       if (!fitsBase(manifest, index.size)) throw new SnapshotRejected('its manifest names records it does not have');
       logProblems(meta.problems, logger);
@@ -103,8 +106,8 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
         timings: null,
         saved: Promise.resolve(),
         manifest,
-        release: () => opened.file.close(),
-        checkColdPart: () => damagedCold(opened.file, opened.parts.layout, logger),
+        release: () => file.close(),
+        checkColdPart: () => damagedCold(file, layout, logger),
       };
     } catch (error) {
       if (!(opened instanceof SnapshotRejected)) opened.file.close();
