@@ -19,8 +19,8 @@ import { SnapshotFile } from './snapshot-file.ts';
 /** Below this many bytes of corpus, building takes milliseconds: a build process would only add its start-up. */
 const BUILD_PROCESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
 /**
- * Below this, a second build thread did not pay: WCEP (27 MB of YAML day files) started 14.0-14.5 s cold with
- * it, 12.7-13.2 s without; the 9x corpus (620 MB) 80-88 s with it, 129 s without (load average 2-5).
+ * Below this, a second build thread did not pay: WCEP (27 MB of YAML day files) started 12.4 s cold with it,
+ * 11.45 s without (quiet machine); the 9x corpus (620 MB) 80-88 s with it, 129 s without (load average 2-5).
  */
 const TWO_THREADS_ABOVE_BYTES = 64 * 1024 * 1024;
 const PROBLEMS_LOGGED = 20;
