@@ -44,7 +44,7 @@ export class IndexSearcher<Tables extends RecordTables = RecordTables> implement
     const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
     const offset = Math.max(0, options.offset ?? 0);
     const relatedLimit = options.relatedLimit ?? DEFAULT_RELATED;
-    const { matches, relaxed, corrections } = this.match(query);
+    const { matches, relaxed, corrections } = this.match(query, offset + limit);
     const hits = matches.slice(offset, offset + limit).map(({ n, score, words }): SearchHit => {
       const record = this.tables.record(n);
       const matchedTerms = this.scorer.matchedTerms(words, n);
@@ -82,7 +82,8 @@ export class IndexSearcher<Tables extends RecordTables = RecordTables> implement
     return this.tables.onMonthDay(month, day).map((n) => this.tables.record(n));
   }
 
-  private match(query: ParsedQuery): { matches: Matches; relaxed: boolean; corrections: Correction[] } {
+  /** The matches, of which the first `shown` are read (a page and those before it). */
+  private match(query: ParsedQuery, shown: number): { matches: Matches; relaxed: boolean; corrections: Correction[] } {
     const accept = this.acceptor(query);
     const { words, corrections } = queryWords(this.miniSearch, this.aliasTable, query);
     if (words.length === 0) {
@@ -90,9 +91,14 @@ export class IndexSearcher<Tables extends RecordTables = RecordTables> implement
       return { matches: this.timeline(query, accept), relaxed: false, corrections };
     }
     const span = query.date?.kind === 'range' ? this.tables.spanOf(query.date.range.from, query.date.range.to) : undefined;
-    const ranked = this.scorer.rank(words, accept, span);
-    const relaxed = ranked.length > 0 && !ranked[0]!.allWords;
-    return { matches: ranked.map(({ n, score }) => ({ n, score, words })), relaxed, corrections };
+    // At least the first is kept: it says whether the answer is relaxed.
+    const { top, total } = this.scorer.rankTop(words, accept, Math.max(1, shown), span);
+    const relaxed = top.length > 0 && !top[0]!.allWords;
+    const matches: Matches = {
+      length: total,
+      slice: (from, to) => top.slice(from, to).map(({ n, score }) => ({ n, score, words })),
+    };
+    return { matches, relaxed, corrections };
   }
 
   /**

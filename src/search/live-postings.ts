@@ -179,6 +179,10 @@ class LiveFieldPostings implements FieldPostingsView {
     return this.list().recordNumbers();
   }
 
+  frequencies(): Uint16Array {
+    return this.list().frequencies();
+  }
+
   private list(): FieldPostings {
     this.merged ??= this.merge();
     return this.merged;

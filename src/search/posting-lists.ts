@@ -29,6 +29,8 @@ export interface FieldPostingsView {
   [Symbol.iterator](): IterableIterator<[number, number]>;
   /** The record numbers, ascending. */
   recordNumbers(): Uint32Array;
+  /** The term frequencies beside recordNumbers(). */
+  frequencies(): Uint16Array;
 }
 
 /** A term's postings: field id → its records; a base index's (TermPostings) or a live index's. */
@@ -132,17 +134,41 @@ export class FieldPostings implements FieldPostingsView {
   }
 }
 
-/** The numbers in any of the ascending lists: ascending, each once. */
+/**
+ * The numbers in any of the ascending lists: ascending, each once. Merged two at a time (a word's
+ * field lists, its forms' lists: a handful), linear in their lengths rather than a sort of them all.
+ */
 export function unionOfSorted(lists: readonly Uint32Array[]): Uint32Array {
-  if (lists.length === 1) return lists[0]!;
-  const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
-  let length = 0;
-  for (const list of lists) {
-    all.set(list, length);
-    length += list.length;
+  if (lists.length === 0) return new Uint32Array(0);
+  let merged = [...lists];
+  while (merged.length > 1) {
+    const next: Uint32Array[] = [];
+    for (let i = 0; i < merged.length; i += 2) next.push(i + 1 < merged.length ? unionOfTwo(merged[i]!, merged[i + 1]!) : merged[i]!);
+    merged = next;
   }
-  all.sort();
-  let unique = 0;
-  for (let i = 0; i < all.length; i += 1) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
-  return all.subarray(0, unique);
+  return merged[0]!;
+}
+
+function unionOfTwo(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let length = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) {
+      out[length++] = x;
+      i += 1;
+      if (x === y) j += 1;
+    } else {
+      out[length++] = y;
+      j += 1;
+    }
+  }
+  while (i < a.length) out[length++] = a[i++]!;
+  while (j < b.length) out[length++] = b[j++]!;
+  return out.subarray(0, length);
 }

@@ -3,6 +3,7 @@ import { fieldLengthOf, indexShape, postingsOf } from './mini-search-internals.t
 import type { RecordSpan } from './record-tables.ts';
 import { unionOfSorted, type FieldPostingsView, type TermPostingsView } from './posting-lists.ts';
 import { lowerBound } from './sorted-lists.ts';
+import { TopRecords } from './top-records.ts';
 
 /** One index word a query word stands for, with its weight (the word as typed 1, its other forms less). */
 interface WeightedTerm {
@@ -71,18 +72,32 @@ export class QueryScorer {
 
   /** Records `accept` keeps, within `span` (a date range is a slice of every posting list), best first. */
   rank(words: QueryWord[], accept: (n: number) => boolean, span: RecordSpan = EVERY_RECORD): ScoredRecord[] {
+    return this.rankTop(words, accept, Number.POSITIVE_INFINITY, span).top;
+  }
+
+  /**
+   * The first `count` of what rank gives, and how many it gives: every match is counted and scored,
+   * but only `count` are kept (a bounded heap), so a common word over a long period costs a pass over
+   * its postings, not an object per match and a sort of them all.
+   */
+  rankTop(
+    words: QueryWord[],
+    accept: (n: number) => boolean,
+    count: number,
+    span: RecordSpan = EVERY_RECORD,
+  ): { top: ScoredRecord[]; total: number } {
     const { resolved, counterCount } = this.resolve(words);
     const all = this.allOf(resolved, accept, span);
-    const ranked = all.map((n) => ({ n, score: this.score(resolved, counterCount, n), allWords: true }));
-    ranked.sort(byScore);
-    if (all.length >= FILL_BELOW || words.length < 2) return ranked;
-    const partial = this.mostOf(resolved, accept, span, new Set(all)).map(({ n, coverage }) => ({
-      n,
-      coverage,
-      score: this.score(resolved, counterCount, n),
-    }));
+    const scoreOf = this.scorerOf(resolved, counterCount, span);
+    const best = new TopRecords(Math.min(count, all.length));
+    for (const n of all) best.offer(n, scoreOf(n));
+    const ranked = best.sorted().map(({ n, score }) => ({ n, score, allWords: true }));
+    if (all.length >= FILL_BELOW || words.length < 2) return { top: ranked, total: all.length };
+    const scorePartial = this.scorerOf(resolved, counterCount, span);
+    const partial = this.mostOf(resolved, accept, span, new Set(all)).map(({ n, coverage }) => ({ n, coverage, score: scorePartial(n) }));
     partial.sort((a, b) => b.coverage - a.coverage || byScore(a, b));
-    return [...ranked, ...partial.map(({ n, score }) => ({ n, score, allWords: false }))];
+    const rest = partial.slice(0, Math.max(0, count - ranked.length)).map(({ n, score }) => ({ n, score, allWords: false }));
+    return { top: [...ranked, ...rest], total: all.length + partial.length };
   }
 
   /** The index words of `words` that record n has, sorted. */
@@ -94,14 +109,17 @@ export class QueryScorer {
     return [...new Set(terms)].sort();
   }
 
-  private allOf(words: ResolvedWord[], accept: (n: number) => boolean, span: RecordSpan): number[] {
-    if (words.length === 0) return [];
+  /** The records with every word, ascending. */
+  private allOf(words: ResolvedWord[], accept: (n: number) => boolean, span: RecordSpan): Uint32Array {
+    if (words.length === 0) return new Uint32Array(0);
     const [rarest, ...others] = [...words].sort((a, b) => sizeOf(a, span) - sizeOf(b, span)) as [ResolvedWord, ...ResolvedWord[]];
-    const candidates: number[] = [];
-    for (const n of docsOfWord(rarest, span)) {
-      if (others.every((word) => hasWord(word, n)) && accept(n)) candidates.push(n);
+    const docs = docsOfWord(rarest, span);
+    const candidates = new Uint32Array(docs.length);
+    let length = 0;
+    for (const n of docs) {
+      if (others.every((word) => hasWord(word, n)) && accept(n)) candidates[length++] = n;
     }
-    return candidates;
+    return candidates.subarray(0, length);
   }
 
   /**
@@ -176,36 +194,98 @@ export class QueryScorer {
     return { resolved, counterCount: counters };
   }
 
-  /** MiniSearch's score: the BM25+ sum over terms and fields, times the words matched (see resolve). */
-  private score(words: ResolvedWord[], counterCount: number, n: number): number {
-    const lengths = fieldLengthOf(this.miniSearch, n);
-    const documentBoost = this.documentBoost(n);
-    let score = 0;
-    let matched = 0;
-    // Which counters matched: bits of a number for up to 31, a Set beyond.
-    let seenBits = 0;
+  /**
+   * MiniSearch's score for records asked in ascending order: the BM25+ sum over terms and fields, times
+   * the words matched (see resolve). Each posting list within the span has a cursor that only moves
+   * forward (galloping), so scoring m records of a list of p postings costs about m log(p / m), not a
+   * binary search per record and field. Sums are made in the same order as MiniSearch's, so scores are
+   * the same to the last bit.
+   */
+  private scorerOf(words: ResolvedWord[], counterCount: number, span: RecordSpan): (n: number) => number {
+    const names = words.flatMap((word) =>
+      word.names.map((name) => ({
+        several: name.length > 1,
+        groups: name.map((group) =>
+          group.flatMap(({ counter, weight, fields }) =>
+            fields.map(({ docs, boost, fieldId, inverseFrequency }) => ({
+              cursor: new ListCursor(docs, span),
+              counter,
+              weightedBoost: weight * boost,
+              fieldId,
+              inverseFrequency,
+            })),
+          ),
+        ),
+      })),
+    );
     const seen = counterCount <= 31 ? null : new Set<number>();
-    for (const word of words) {
-      for (const name of word.names) {
-        if (name.length > 1 && !name.every((group) => hasGroup(group, n))) continue;
-        for (const group of name) {
-          for (const { counter, weight, fields } of group) {
-            for (const { docs, boost, fieldId, inverseFrequency } of fields) {
-              const frequency = docs.get(n);
-              if (frequency === undefined) continue;
-              if (seen === null ? (seenBits & (1 << counter)) === 0 : !seen.has(counter)) {
-                if (seen === null) seenBits |= 1 << counter;
-                else seen.add(counter);
-                matched += 1;
-              }
-              score +=
-                weight * boost * documentBoost * bm25(inverseFrequency, frequency, lengths[fieldId] ?? 0, this.averageLength[fieldId] ?? 1);
+    return (n) => {
+      const lengths = fieldLengthOf(this.miniSearch, n);
+      const documentBoost = this.documentBoost(n);
+      let score = 0;
+      let matched = 0;
+      // Which counters matched: bits of a number for up to 31, a Set beyond.
+      let seenBits = 0;
+      seen?.clear();
+      for (const { several, groups } of names) {
+        if (several && !groups.every((lists) => lists.some(({ cursor }) => cursor.frequencyOf(n) > 0))) continue;
+        for (const lists of groups) {
+          for (const { cursor, counter, weightedBoost, fieldId, inverseFrequency } of lists) {
+            const frequency = cursor.frequencyOf(n);
+            if (frequency === 0) continue;
+            if (seen === null ? (seenBits & (1 << counter)) === 0 : !seen.has(counter)) {
+              if (seen === null) seenBits |= 1 << counter;
+              else seen.add(counter);
+              matched += 1;
             }
+            score +=
+              weightedBoost * documentBoost * bm25(inverseFrequency, frequency, lengths[fieldId] ?? 0, this.averageLength[fieldId] ?? 1);
           }
         }
       }
+      return score * (matched || 1);
+    };
+  }
+}
+
+/** A posting list within a span, read forward: the frequency of each record asked, in ascending order. */
+class ListCursor {
+  private readonly records: Uint32Array;
+  private readonly frequencies: Uint16Array;
+  private at: number;
+  private readonly end: number;
+
+  constructor(docs: FieldPostingsView, { start, end }: RecordSpan) {
+    this.records = docs.recordNumbers();
+    this.frequencies = docs.frequencies();
+    this.at = lowerBound(this.records, start);
+    this.end = lowerBound(this.records, end);
+  }
+
+  /** How often record n has the term (0: not at all); n is never below the last one asked. */
+  frequencyOf(n: number): number {
+    const { records, end } = this;
+    let at = this.at;
+    if (at < end && records[at]! < n) {
+      // Gallop: records[low] < n, and the first record >= n is in (low, high].
+      let low = at;
+      let step = 1;
+      let high = low + 1;
+      while (high < end && records[high]! < n) {
+        low = high;
+        step *= 2;
+        high = low + step;
+      }
+      if (high > end) high = end;
+      while (low + 1 < high) {
+        const middle = (low + high) >>> 1;
+        if (records[middle]! < n) low = middle;
+        else high = middle;
+      }
+      at = high;
+      this.at = at;
     }
-    return score * (matched || 1);
+    return at < end && records[at] === n ? this.frequencies[at]! : 0;
   }
 }
 
