@@ -4,7 +4,7 @@ import type { Correction, RelatedEvent, SearchHit, SearchOptions, SearchPage } f
 import type { Searcher } from './searcher.ts';
 import type { RecordSpan, RecordTables } from './record-tables.ts';
 import { documentWeight, type RecordIndex } from './mini-search.ts';
-import { QueryScorer, singleWord, type QueryWord } from './score-query.ts';
+import { QueryScorer, type QueryWord } from './score-query.ts';
 import { dateMatcher } from './date-matcher.ts';
 import { phraseForm, indexTerms } from './text.ts';
 import { findRelated } from './related.ts';
@@ -121,10 +121,10 @@ export class IndexSearcher<Tables extends RecordTables = RecordTables> implement
     const phrases = query.phrases.map(phraseForm).filter((phrase) => phrase.trim() !== '');
     const excludedWords = query.excludes.filter((exclude) => !/\s/.test(exclude.trim())).flatMap(indexTerms);
     const excludedPhrases = query.excludes.filter((exclude) => /\s/.test(exclude.trim())).map(phraseForm);
-    const excludedTerms = excludedWords.map((term) => singleWord([{ term, weight: 1 }]));
+    const excluded = excludedWords.length === 0 ? null : this.scorer.hasAnyOf(excludedWords);
     return (n) => {
       if (inDate !== null && !inDate(this.tables.days[n]!)) return false;
-      if (excludedTerms.length > 0 && this.scorer.matchedTerms(excludedTerms, n).length > 0) return false;
+      if (excluded?.(n) === true) return false;
       if (phrases.length > 0 || excludedPhrases.length > 0) {
         const text = phraseForm(searchableText(this.tables.record(n)));
         if (!phrases.every((phrase) => text.includes(phrase))) return false;

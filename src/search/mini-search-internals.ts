@@ -131,6 +131,16 @@ export function fieldLengthOf(miniSearch: RecordIndex, n: number): Uint32Array {
   return internals(miniSearch)._fieldLength.get(n);
 }
 
+/** Reads record n's length of one field (0 when unknown): straight from the flat array of an index restored here. */
+export function fieldLengthReader(miniSearch: RecordIndex): (n: number, fieldId: number) => number {
+  const fieldLengths = internals(miniSearch)._fieldLength;
+  if (fieldLengths instanceof FieldLengths) {
+    const { lengths, fields } = fieldLengths;
+    return (n, fieldId) => lengths[n * fields + fieldId] ?? 0;
+  }
+  return (n, fieldId) => fieldLengths.get(n)[fieldId] ?? 0;
+}
+
 /** An index holding exactly the given postings, as if its records 0..count-1 had been added. */
 export function restoreMiniSearch(
   shape: IndexShape,
@@ -215,8 +225,8 @@ class RecordNumbers {
 /** MiniSearch's per-record field lengths, as views into one array. */
 class FieldLengths implements RecordFieldLengths {
   constructor(
-    private readonly lengths: Uint32Array,
-    private readonly fields: number,
+    readonly lengths: Uint32Array,
+    readonly fields: number,
   ) {}
 
   get(n: number): Uint32Array {

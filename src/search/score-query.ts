@@ -1,5 +1,5 @@
 import { FIELD_BOOSTS, type RecordIndex } from './mini-search.ts';
-import { fieldLengthOf, indexShape, postingsOf } from './mini-search-internals.ts';
+import { fieldLengthReader, indexShape, postingsOf } from './mini-search-internals.ts';
 import type { RecordSpan } from './record-tables.ts';
 import { unionOfSorted, type FieldPostingsView, type TermPostingsView } from './posting-lists.ts';
 import { lowerBound } from './sorted-lists.ts';
@@ -110,14 +110,21 @@ export class QueryScorer {
   }
 
   /** The records with every word, ascending. */
+  /** Whether a record has any of the terms: their postings looked up once, then a binary search per record (any order). */
+  hasAnyOf(terms: readonly string[]): (n: number) => boolean {
+    const postings = terms.flatMap((term) => postingsOf(this.miniSearch, term) ?? []);
+    return (n) => postings.some((termPostings) => has(termPostings, n));
+  }
+
   private allOf(words: ResolvedWord[], accept: (n: number) => boolean, span: RecordSpan): Uint32Array {
     if (words.length === 0) return new Uint32Array(0);
     const [rarest, ...others] = [...words].sort((a, b) => sizeOf(a, span) - sizeOf(b, span)) as [ResolvedWord, ...ResolvedWord[]];
     const docs = docsOfWord(rarest, span);
+    const hasOthers = others.map((word) => wordTest(word, span));
     const candidates = new Uint32Array(docs.length);
     let length = 0;
     for (const n of docs) {
-      if (others.every((word) => hasWord(word, n)) && accept(n)) candidates[length++] = n;
+      if (hasOthers.every((has) => has(n)) && accept(n)) candidates[length++] = n;
     }
     return candidates.subarray(0, length);
   }
@@ -147,12 +154,14 @@ export class QueryScorer {
       rest -= word.weight;
     }
     const candidates = unionOfSorted(leading.map((word) => docsOfWord(word, span)));
+    const hasFree = free.map((word) => wordTest(word, span));
+    const hasRequired = required.map((word) => wordTest(word, span));
     const found: { n: number; coverage: number }[] = [];
     for (const n of candidates) {
       if (exclude.has(n)) continue;
       let weight = 0;
-      for (const word of free) if (hasWord(word, n)) weight += word.weight;
-      if (weight >= needed && required.every((word) => hasWord(word, n)) && accept(n)) found.push({ n, coverage: weight / total });
+      for (let i = 0; i < free.length; i += 1) if (hasFree[i]!(n)) weight += free[i]!.weight;
+      if (weight >= needed && hasRequired.every((has) => has(n)) && accept(n)) found.push({ n, coverage: weight / total });
     }
     return found;
   }
@@ -202,50 +211,74 @@ export class QueryScorer {
    * the same to the last bit.
    */
   private scorerOf(words: ResolvedWord[], counterCount: number, span: RecordSpan): (n: number) => number {
-    const names = words.flatMap((word) =>
-      word.names.map((name) => ({
-        several: name.length > 1,
-        groups: name.map((group) =>
-          group.flatMap(({ counter, weight, fields }) =>
-            fields.map(({ docs, boost, fieldId, inverseFrequency }) => ({
-              cursor: new ListCursor(docs, span),
-              counter,
-              weightedBoost: weight * boost,
-              fieldId,
-              inverseFrequency,
-            })),
-          ),
-        ),
-      })),
-    );
+    const names = words.flatMap((word) => word.names.map((name) => scoringName(name, span)));
+    const lengthOf = fieldLengthReader(this.miniSearch);
+    const { averageLength, documentBoost: boostOf } = this;
     const seen = counterCount <= 31 ? null : new Set<number>();
     return (n) => {
-      const lengths = fieldLengthOf(this.miniSearch, n);
-      const documentBoost = this.documentBoost(n);
+      const documentBoost = boostOf(n);
       let score = 0;
       let matched = 0;
       // Which counters matched: bits of a number for up to 31, a Set beyond.
       let seenBits = 0;
       seen?.clear();
-      for (const { several, groups } of names) {
-        if (several && !groups.every((lists) => lists.some(({ cursor }) => cursor.frequencyOf(n) > 0))) continue;
-        for (const lists of groups) {
-          for (const { cursor, counter, weightedBoost, fieldId, inverseFrequency } of lists) {
-            const frequency = cursor.frequencyOf(n);
-            if (frequency === 0) continue;
-            if (seen === null ? (seenBits & (1 << counter)) === 0 : !seen.has(counter)) {
-              if (seen === null) seenBits |= 1 << counter;
-              else seen.add(counter);
-              matched += 1;
-            }
-            score +=
-              weightedBoost * documentBoost * bm25(inverseFrequency, frequency, lengths[fieldId] ?? 0, this.averageLength[fieldId] ?? 1);
+      for (let k = 0; k < names.length; k += 1) {
+        const { lists, groupEnds } = names[k]!;
+        if (groupEnds !== null && !hasEveryGroup(lists, groupEnds, n)) continue;
+        for (let i = 0; i < lists.length; i += 1) {
+          const { cursor, counter, weightedBoost, fieldId, inverseFrequency } = lists[i]!;
+          const frequency = cursor.frequencyOf(n);
+          if (frequency === 0) continue;
+          if (seen === null ? (seenBits & (1 << counter)) === 0 : !seen.has(counter)) {
+            if (seen === null) seenBits |= 1 << counter;
+            else seen.add(counter);
+            matched += 1;
           }
+          score += weightedBoost * documentBoost * bm25(inverseFrequency, frequency, lengthOf(n, fieldId), averageLength[fieldId] ?? 1);
         }
       }
       return score * (matched || 1);
     };
   }
+}
+
+/** One posting list of a query's term as the scorer reads it. */
+interface ScoringList {
+  cursor: ListCursor;
+  counter: number;
+  /** The term's weight times the field's boost. */
+  weightedBoost: number;
+  fieldId: number;
+  inverseFrequency: number;
+}
+
+/**
+ * A name's lists in MiniSearch's order (group, term, field); for a name of several words, where each
+ * group's lists end: the name counts only for a record having every group.
+ */
+function scoringName(name: ResolvedGroup[], span: RecordSpan): { lists: ScoringList[]; groupEnds: number[] | null } {
+  const lists: ScoringList[] = [];
+  const groupEnds: number[] = [];
+  for (const group of name) {
+    for (const { counter, weight, fields } of group) {
+      for (const { docs, boost, fieldId, inverseFrequency } of fields) {
+        lists.push({ cursor: new ListCursor(docs, span), counter, weightedBoost: weight * boost, fieldId, inverseFrequency });
+      }
+    }
+    groupEnds.push(lists.length);
+  }
+  return { lists, groupEnds: name.length > 1 ? groupEnds : null };
+}
+
+function hasEveryGroup(lists: ScoringList[], groupEnds: number[], n: number): boolean {
+  let start = 0;
+  for (const end of groupEnds) {
+    let found = false;
+    for (let i = start; i < end && !found; i += 1) found = lists[i]!.cursor.frequencyOf(n) > 0;
+    if (!found) return false;
+    start = end;
+  }
+  return true;
 }
 
 /** A posting list within a span, read forward: the frequency of each record asked, in ascending order. */
@@ -333,15 +366,22 @@ function docsOfWord(word: ResolvedWord, span: RecordSpan): Uint32Array {
 function docsOfName(name: ResolvedGroup[], span: RecordSpan): Uint32Array {
   if (name.length === 1) return docsOf(name[0]!, span);
   const [rarest, ...others] = [...name].sort((a, b) => groupSize(a, span) - groupSize(b, span)) as [ResolvedGroup, ...ResolvedGroup[]];
-  return docsOf(rarest, span).filter((n) => others.every((group) => hasGroup(group, n)));
+  const hasOthers = others.map((group) => groupTest(group, span));
+  return docsOf(rarest, span).filter((n) => hasOthers.every((has) => has(n)));
 }
 
-function hasWord(word: ResolvedWord, n: number): boolean {
-  return word.names.some((name) => name.every((group) => hasGroup(group, n)));
+/** Whether a record has the word, for records asked in ascending order within the span (forward cursors, no binary search each). */
+function wordTest(word: ResolvedWord, span: RecordSpan): (n: number) => boolean {
+  const names = word.names.map((name) => name.map((group) => groupTest(group, span)));
+  return (n) => names.some((groups) => groups.every((has) => has(n)));
 }
 
-function hasGroup(group: ResolvedGroup, n: number): boolean {
-  return group.some(({ postings }) => has(postings, n));
+/** Whether a record has any of the group's terms in any field, for records asked in ascending order within the span. */
+function groupTest(group: ResolvedGroup, span: RecordSpan): (n: number) => boolean {
+  const cursors = group.flatMap(({ postings }) =>
+    postings === undefined ? [] : postings.lists().map((docs) => new ListCursor(docs, span)),
+  );
+  return (n) => cursors.some((cursor) => cursor.frequencyOf(n) > 0);
 }
 
 /** The records having any of the group's terms in any field, within the span: ascending, each once. */
