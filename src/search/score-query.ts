@@ -2,7 +2,7 @@ import { FIELD_BOOSTS, type RecordIndex } from './mini-search.ts';
 import { fieldLengthReader, indexShape, postingsOf } from './mini-search-internals.ts';
 import type { RecordSpan } from './record-tables.ts';
 import { unionOfSorted, type FieldPostingsView, type TermPostingsView } from './posting-lists.ts';
-import { lowerBound } from './sorted-lists.ts';
+import { commonPositions, gallop, lowerBound } from './sorted-lists.ts';
 import { TopRecords } from './top-records.ts';
 
 /** One index word a query word stands for, with its weight (the word as typed 1, its other forms less). */
@@ -88,13 +88,18 @@ export class QueryScorer {
   ): { top: ScoredRecord[]; total: number } {
     const { resolved, counterCount } = this.resolve(words);
     const all = this.allOf(resolved, accept, span);
-    const scoreOf = this.scorerOf(resolved, counterCount, span);
+    const scores = this.scoresOf(resolved, counterCount, all);
     const best = new TopRecords(Math.min(count, all.length));
-    for (const n of all) best.offer(n, scoreOf(n));
+    for (let i = 0; i < all.length; i += 1) best.offer(all[i]!, scores[i]!);
     const ranked = best.sorted().map(({ n, score }) => ({ n, score, allWords: true }));
     if (all.length >= FILL_BELOW || words.length < 2) return { top: ranked, total: all.length };
-    const scorePartial = this.scorerOf(resolved, counterCount, span);
-    const partial = this.mostOf(resolved, accept, span, new Set(all)).map(({ n, coverage }) => ({ n, coverage, score: scorePartial(n) }));
+    const found = this.mostOf(resolved, accept, span, new Set(all));
+    const partialScores = this.scoresOf(
+      resolved,
+      counterCount,
+      Uint32Array.from(found, ({ n }) => n),
+    );
+    const partial = found.map(({ n, coverage }, i) => ({ n, coverage, score: partialScores[i]! }));
     partial.sort((a, b) => b.coverage - a.coverage || byScore(a, b));
     const rest = partial.slice(0, Math.max(0, count - ranked.length)).map(({ n, score }) => ({ n, score, allWords: false }));
     return { top: [...ranked, ...rest], total: all.length + partial.length };
@@ -204,81 +209,85 @@ export class QueryScorer {
   }
 
   /**
-   * MiniSearch's score for records asked in ascending order: the BM25+ sum over terms and fields, times
-   * the words matched (see resolve). Each posting list within the span has a cursor that only moves
-   * forward (galloping), so scoring m records of a list of p postings costs about m log(p / m), not a
-   * binary search per record and field. Sums are made in the same order as MiniSearch's, so scores are
-   * the same to the last bit.
+   * MiniSearch's scores of the candidates (ascending): the BM25+ sum over terms and fields, times the
+   * words matched (see resolve). Computed a posting list at a time, each list intersected with the
+   * candidates by galloping through the longer of the two, so a word with many forms and fields costs
+   * its postings, not a lookup of every list for every candidate. The lists are taken in MiniSearch's
+   * order (word, name, group, term, field), so each record's sum is added up in the same order and
+   * comes out the same to the last bit.
    */
-  private scorerOf(words: ResolvedWord[], counterCount: number, span: RecordSpan): (n: number) => number {
-    const names = words.flatMap((word) => word.names.map((name) => scoringName(name, span)));
+  private scoresOf(words: ResolvedWord[], counterCount: number, candidates: Uint32Array): Float64Array {
+    const count = candidates.length;
+    const sums = new Float64Array(count);
+    // Which counters each candidate matched: `stride` words of bits per candidate.
+    const stride = Math.max(1, Math.ceil(counterCount / 32));
+    const seen = new Uint32Array(count * stride);
+    const boosts = new Float64Array(count);
+    for (let c = 0; c < count; c += 1) boosts[c] = this.documentBoost(candidates[c]!);
     const lengthOf = fieldLengthReader(this.miniSearch);
-    const { averageLength, documentBoost: boostOf } = this;
-    const seen = counterCount <= 31 ? null : new Set<number>();
-    return (n) => {
-      const documentBoost = boostOf(n);
-      let score = 0;
-      let matched = 0;
-      // Which counters matched: bits of a number for up to 31, a Set beyond.
-      let seenBits = 0;
-      seen?.clear();
-      for (let k = 0; k < names.length; k += 1) {
-        const { lists, groupEnds } = names[k]!;
-        if (groupEnds !== null && !hasEveryGroup(lists, groupEnds, n)) continue;
-        for (let i = 0; i < lists.length; i += 1) {
-          const { cursor, counter, weightedBoost, fieldId, inverseFrequency } = lists[i]!;
-          const frequency = cursor.frequencyOf(n);
-          if (frequency === 0) continue;
-          if (seen === null ? (seenBits & (1 << counter)) === 0 : !seen.has(counter)) {
-            if (seen === null) seenBits |= 1 << counter;
-            else seen.add(counter);
-            matched += 1;
+    for (const word of words) {
+      for (const name of word.names) {
+        const hasName = name.length > 1 ? hasEveryGroup(name, candidates) : null;
+        for (const group of name) {
+          for (const { counter, weight, fields } of group) {
+            const bit = 1 << (counter & 31);
+            const slot = counter >> 5;
+            for (const { docs, boost, fieldId, inverseFrequency } of fields) {
+              const weightedBoost = weight * boost;
+              const averageLength = this.averageLength[fieldId] ?? 1;
+              const { records, frequencies } = around(docs, candidates);
+              const common = commonPositions(records, candidates);
+              for (let k = 0; k < common.count; k += 1) {
+                const c = common.ofSecond[k]!;
+                if (hasName !== null && hasName[c] === 0) continue;
+                const frequency = frequencies[common.ofFirst[k]!]!;
+                seen[c * stride + slot]! |= bit;
+                sums[c]! +=
+                  weightedBoost * boosts[c]! * bm25(inverseFrequency, frequency, lengthOf(candidates[c]!, fieldId), averageLength);
+              }
+            }
           }
-          score += weightedBoost * documentBoost * bm25(inverseFrequency, frequency, lengthOf(n, fieldId), averageLength[fieldId] ?? 1);
         }
       }
-      return score * (matched || 1);
-    };
+    }
+    for (let c = 0; c < count; c += 1) {
+      let matched = 0;
+      for (let i = c * stride; i < (c + 1) * stride; i += 1) matched += bitCount(seen[i]!);
+      sums[c]! *= matched || 1;
+    }
+    return sums;
   }
 }
 
-/** One posting list of a query's term as the scorer reads it. */
-interface ScoringList {
-  cursor: ListCursor;
-  counter: number;
-  /** The term's weight times the field's boost. */
-  weightedBoost: number;
-  fieldId: number;
-  inverseFrequency: number;
-}
-
-/**
- * A name's lists in MiniSearch's order (group, term, field); for a name of several words, where each
- * group's lists end: the name counts only for a record having every group.
- */
-function scoringName(name: ResolvedGroup[], span: RecordSpan): { lists: ScoringList[]; groupEnds: number[] | null } {
-  const lists: ScoringList[] = [];
-  const groupEnds: number[] = [];
+/** For a name of several words: 1 for each candidate having every group (any term, any field), else 0. */
+function hasEveryGroup(name: ResolvedGroup[], candidates: Uint32Array): Uint8Array {
+  const hasAll = new Uint8Array(candidates.length).fill(1);
   for (const group of name) {
-    for (const { counter, weight, fields } of group) {
-      for (const { docs, boost, fieldId, inverseFrequency } of fields) {
-        lists.push({ cursor: new ListCursor(docs, span), counter, weightedBoost: weight * boost, fieldId, inverseFrequency });
+    const hasGroup = new Uint8Array(candidates.length);
+    for (const { postings } of group) {
+      for (const docs of postings?.lists() ?? []) {
+        const common = commonPositions(around(docs, candidates).records, candidates);
+        for (let k = 0; k < common.count; k += 1) hasGroup[common.ofSecond[k]!] = 1;
       }
     }
-    groupEnds.push(lists.length);
+    for (let c = 0; c < candidates.length; c += 1) hasAll[c]! &= hasGroup[c]!;
   }
-  return { lists, groupEnds: name.length > 1 ? groupEnds : null };
+  return hasAll;
 }
 
-function hasEveryGroup(lists: ScoringList[], groupEnds: number[], n: number): boolean {
-  let start = 0;
-  for (const end of groupEnds) {
-    let found = false;
-    for (let i = start; i < end && !found; i += 1) found = lists[i]!.cursor.frequencyOf(n) > 0;
-    if (!found) return false;
-    start = end;
-  }
-  return true;
+/** The part of a list from the first candidate to the last, with its frequencies. */
+function around(docs: FieldPostingsView, candidates: Uint32Array): { records: Uint32Array; frequencies: Uint16Array } {
+  const all = docs.recordNumbers();
+  if (candidates.length === 0) return { records: all.subarray(0, 0), frequencies: docs.frequencies().subarray(0, 0) };
+  const from = lowerBound(all, candidates[0]!);
+  const to = lowerBound(all, candidates[candidates.length - 1]! + 1);
+  return { records: all.subarray(from, to), frequencies: docs.frequencies().subarray(from, to) };
+}
+
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0xf0f0f0f) * 0x1010101) >>> 24;
 }
 
 /** A posting list within a span, read forward: the frequency of each record asked, in ascending order. */
@@ -297,28 +306,8 @@ class ListCursor {
 
   /** How often record n has the term (0: not at all); n is never below the last one asked. */
   frequencyOf(n: number): number {
-    const { records, end } = this;
-    let at = this.at;
-    if (at < end && records[at]! < n) {
-      // Gallop: records[low] < n, and the first record >= n is in (low, high].
-      let low = at;
-      let step = 1;
-      let high = low + 1;
-      while (high < end && records[high]! < n) {
-        low = high;
-        step *= 2;
-        high = low + step;
-      }
-      if (high > end) high = end;
-      while (low + 1 < high) {
-        const middle = (low + high) >>> 1;
-        if (records[middle]! < n) low = middle;
-        else high = middle;
-      }
-      at = high;
-      this.at = at;
-    }
-    return at < end && records[at] === n ? this.frequencies[at]! : 0;
+    this.at = gallop(this.records, this.at, this.end, n);
+    return this.at < this.end && this.records[this.at] === n ? this.frequencies[this.at]! : 0;
   }
 }
 

@@ -65,3 +65,47 @@ export function lowerBound(list: ArrayLike<number>, n: number): number {
   }
   return low;
 }
+
+/**
+ * The first position from `at` (up to `end`) whose number is not below n, found by galloping: steps
+ * that double, then a binary search, so moving forward d places costs about log d.
+ */
+export function gallop(list: ArrayLike<number>, at: number, end: number, n: number): number {
+  if (at >= end || list[at]! >= n) return at;
+  // list[low] < n, and the first number >= n is in (low, high].
+  let low = at;
+  let step = 1;
+  let high = low + 1;
+  while (high < end && list[high]! < n) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  if (high > end) high = end;
+  while (low + 1 < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < n) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+/** The numbers two ascending lists share, as positions in each: the shorter list is walked, the longer galloped through. */
+export function commonPositions(first: Uint32Array, second: Uint32Array): { count: number; ofFirst: Uint32Array; ofSecond: Uint32Array } {
+  const ofFirst = new Uint32Array(Math.min(first.length, second.length));
+  const ofSecond = new Uint32Array(ofFirst.length);
+  let count = 0;
+  const [walked, galloped] = first.length <= second.length ? [first, second] : [second, first];
+  const walkedIsFirst = walked === first;
+  let at = 0;
+  for (let i = 0; i < walked.length; i += 1) {
+    at = gallop(galloped, at, galloped.length, walked[i]!);
+    if (at >= galloped.length) break;
+    if (galloped[at] === walked[i]) {
+      ofFirst[count] = walkedIsFirst ? i : at;
+      ofSecond[count] = walkedIsFirst ? at : i;
+      count += 1;
+    }
+  }
+  return { count, ofFirst, ofSecond };
+}
