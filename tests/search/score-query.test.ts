@@ -74,4 +74,23 @@ describe('QueryScorer', () => {
       expect(matched.some((term) => term === 'talks' || term === 'talk')).toBe(true);
     }
   });
+
+  it('gives the first records of the ranking and how many there are, for any page size', () => {
+    const queries = [
+      ...QUERIES.map((groups) => groups.map((group) => singleWord(group))),
+      // Few records have both: records with the rarer word follow (a partial match).
+      [singleWord([{ term: 'kaesong', weight: 1 }]), singleWord([{ term: 'earthquake', weight: 1 }])],
+      // A name of several words ("north korea"), or "dprk".
+      [{ names: [[[{ term: 'north', weight: 1 }], [{ term: 'korea', weight: 1 }]], [[{ term: 'dprk', weight: 1 }]]], required: false }],
+    ];
+    for (const words of queries) {
+      const ranked = scorer.rank(words, () => true);
+      expect(ranked.length).toBeGreaterThan(5);
+      for (const count of [1, 5, 60]) {
+        expect(scorer.rankTop(words, () => true, count)).toEqual({ top: ranked.slice(0, count), total: ranked.length });
+      }
+    }
+    const partial = scorer.rank(queries[3]!, () => true);
+    expect(partial.some(({ allWords }) => !allWords)).toBe(true);
+  });
 });
