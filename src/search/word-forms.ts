@@ -1,8 +1,17 @@
 import { postingCount, termsNear, termsNearAfter, termsStartingWith } from './mini-search-internals.ts';
 import type { RecordIndex } from './mini-search.ts';
 
-/** Endings that turn a word into its plural, past, -ing or demonym: korea → korean, koreans. */
-const ENDINGS = ['s', 'es', 'd', 'ed', 'ing', 'n', 'ns', 'an', 'ans', 'ese', 'er', 'ers'];
+/**
+ * Endings that turn a word into its plural, past, -ing, agent or demonym (korea → korean, koreans),
+ * each with the words it may follow: without those, "us" stood for used and using, "ira" for iran,
+ * "war" for ward and warn.
+ */
+const ENDINGS: readonly { ending: string; follows: (word: string) => boolean }[] = [
+  ...['s', 'es', 'ed', 'ing'].map((ending) => ({ ending, follows: (word: string) => word.length >= 3 })),
+  { ending: 'd', follows: (word) => word.length >= 3 && word.endsWith('e') },
+  ...['n', 'ns'].map((ending) => ({ ending, follows: (word: string) => word.length >= 4 && word.endsWith('a') })),
+  ...['an', 'ans', 'ese', 'er', 'ers'].map((ending) => ({ ending, follows: (word: string) => word.length >= 4 })),
+];
 const COMPLETIONS = 5;
 
 /** Noun endings whose verb the wire copy uses instead: annexation → annex (annexes, annexed). */
@@ -29,7 +38,7 @@ export function wordForms(miniSearch: RecordIndex, term: string): string[] {
   const verbs = NOUN_ENDINGS.filter((ending) => term.endsWith(ending) && term.length - ending.length >= MIN_STEM)
     .flatMap((ending) => [term.slice(0, -ending.length), `${term.slice(0, -ending.length)}e`])
     .filter((verb) => postingCount(miniSearch, verb) > 0);
-  const withEndings = (word: string) => [word, ...ENDINGS.map((ending) => word + ending)];
+  const withEndings = (word: string) => [word, ...ENDINGS.filter(({ follows }) => follows(word)).map(({ ending }) => word + ending)];
   const forms = [...withEndings(term), ...stem, ...verbs.flatMap(withEndings)];
   return [...new Set(forms)].filter((form) => postingCount(miniSearch, form) > 0);
 }

@@ -191,3 +191,30 @@ describe('corrections', () => {
     expect(page.total).toBe(120);
   });
 });
+
+describe('word forms', () => {
+  const forms = createSearchIndex([
+    event({ id: 'f/ira', title: 'IRA bomb explodes in Belfast' }),
+    event({ id: 'f/iran', title: 'Iran nuclear talks resume' }),
+    event({ id: 'f/us', title: 'US troops leave Kabul' }),
+    event({ id: 'f/used', title: 'Police used tear gas on protesters' }),
+    event({ id: 'f/war', title: 'War spreads along the border' }),
+    event({ id: 'f/ward', title: 'Hospital ward closes' }),
+    event({ id: 'f/korean', title: 'Korean leaders meet' }),
+    event({ id: 'f/raised', title: 'Bank raised its rate' }),
+    event({ id: 'f/bombers', title: 'Bombers strike a depot' }),
+  ]);
+  const found = (term: string) => ids(forms.search(query({ terms: [term] }))).sort();
+
+  it('finds the plural, past, agent and demonym of a word', () => {
+    expect(found('korea')).toEqual(['f/korean']);
+    expect(found('raise')).toEqual(['f/raised']);
+    expect(found('bomb')).toEqual(['f/bombers', 'f/ira']);
+  });
+
+  it('does not read a short word as the start of another', () => {
+    expect(found('ira')).toEqual(['f/ira']);
+    expect(found('us')).toEqual(['f/us']);
+    expect(found('war')).toEqual(['f/war']);
+  });
+});
