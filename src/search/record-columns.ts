@@ -52,7 +52,8 @@ export function recordColumns(sorted: readonly CorpusRecord[]): RecordColumns {
   const contextStarts = new Uint32Array(count + 1);
   const contextIds: number[] = [];
   const contextNumber = new Map<string, number>();
-  const json: string[] = [];
+  const bodies = new ByteWriter(count * 256);
+  const recordStarts = new Uint32Array(count + 1);
   const fileNumber = new Map<string, number>();
   sorted.forEach((record, n) => {
     days[n] = record.date === null ? NO_DATE : dayNumber(record.date);
@@ -72,10 +73,11 @@ export function recordColumns(sorted: readonly CorpusRecord[]): RecordColumns {
       file = fileNumber.size;
       fileNumber.set(record.origin.file, file);
     }
-    json.push(encodeRecord(record, file));
+    recordStarts[n] = bodies.length;
+    bodies.write(encodeRecord(record, file));
   });
   contextStarts[count] = contextIds.length;
-  const { encoded, starts } = encodeAll(json);
+  recordStarts[count] = bodies.length;
   const ids = encodeAll(sorted.map((record) => record.id));
   return {
     count,
@@ -87,8 +89,8 @@ export function recordColumns(sorted: readonly CorpusRecord[]): RecordColumns {
     contextStarts,
     contextIds: Uint32Array.from(contextIds),
     contextNames: [...contextNumber.keys()],
-    recordStarts: starts,
-    encoded: bytesInMemory(encoded),
+    recordStarts,
+    encoded: bytesInMemory(bodies.bytes()),
     originFiles: [...fileNumber.keys()],
   };
 }
@@ -123,6 +125,34 @@ function encodeRecord(record: CorpusRecord, file: number): string {
     [file, record.origin.line, record.origin.format],
   ];
   return JSON.stringify(encoded);
+}
+
+/**
+ * UTF-8 appended to one buffer as each text is made: the texts die young (at 3x, holding all the records'
+ * JSON until the end and then writing it made garbage collection a third of the columns' time).
+ */
+class ByteWriter {
+  private buffer: Buffer;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafe(Math.max(capacity, 1024));
+  }
+
+  write(text: string): void {
+    // At most 3 bytes a UTF-16 unit; grown only when that might not fit.
+    if (this.length + text.length * 3 > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** The bytes written, in a buffer of their own (whole, so it can be transferred). */
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buffer.subarray(0, this.length));
+  }
 }
 
 function encodeAll(json: string[]): { encoded: Uint8Array; starts: Uint32Array } {

@@ -27,21 +27,23 @@ export function createSearchIndex(records: readonly CorpusRecord[], synonyms: re
 }
 
 /**
- * The same index, its record columns made elsewhere (another thread) from the same records: they must
- * be `recordColumns(inColumnOrder(records))`. This thread makes the postings meanwhile.
+ * The same index, its record columns and part of its postings made elsewhere (another thread) from the
+ * same records: the columns must be `recordColumns(inColumnOrder(records))`, and `postings` is given the
+ * records in that order and must give `buildPostings` of them. Whatever it leaves to wait on, this thread
+ * mines the acronyms meanwhile.
  */
 export async function createSearchIndexWith(
   records: readonly CorpusRecord[],
   synonyms: readonly (readonly string[])[],
-  columns: Promise<RecordColumns>,
+  helper: { columns: Promise<RecordColumns>; postings: (sorted: readonly CorpusRecord[]) => Promise<BuiltPostings> },
 ): Promise<CorpusIndex> {
   const sorted = inColumnOrder(records);
+  const postings = helper.postings(sorted);
   const tally = tallyAcronyms(sorted);
   const sources = { synonyms: synonyms.map((set) => [...set]), acronyms: tally.toJSON() };
-  const postings = buildPostings(sorted);
-  const made = await columns;
+  const [made, built] = await Promise.all([helper.columns, postings]);
   if (made.count !== sorted.length) throw new Error(`record columns of ${made.count} records for an index of ${sorted.length}`);
-  return new CorpusIndex(made, postings, mergeAliases(synonyms, tally.pairs()), sources);
+  return new CorpusIndex(made, built, mergeAliases(synonyms, tally.pairs()), sources);
 }
 
 /** An index over a fixed set of records, as built or read from a snapshot: the base of a live index. */

@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listCorpusFiles } from '../../src/corpus/load-corpus.ts';
 import { buildSnapshot } from '../../src/knowledge/build-snapshot.ts';
@@ -55,6 +56,7 @@ async function writeMixedCorpus(dir: string): Promise<void> {
 }
 
 describe('buildSnapshot', () => {
+  // In two threads the postings are built in runs shared out from both ends, the last run always by the columns thread.
   it('gives the same snapshot and manifest, byte for byte, in two threads as in one', async () => {
     const dir = join(work, 'corpus');
     await writeMixedCorpus(dir);
@@ -74,5 +76,21 @@ describe('buildSnapshot', () => {
       '2: title must be a non-empty string',
       expect.stringContaining('1: '),
     ]);
+  });
+
+  it('builds in one thread when the columns thread fails, with the same snapshot', async () => {
+    const dir = join(work, 'corpus');
+    await writeMixedCorpus(dir);
+    const files = listCorpusFiles([dir]);
+    // A columns thread that dies once the bytes start coming (out of memory, say): this thread has taken every run by the time it asks.
+    const failing = join(work, 'failing-thread.mjs');
+    await writeFile(
+      failing,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('no memory'); });\n",
+    );
+    const one = await buildSnapshot([dir], files, 'fingerprint', undefined, 1);
+    const fellBack = await buildSnapshot([dir], files, 'fingerprint', undefined, 2, pathToFileURL(failing));
+    expect(fellBack.snapshot.equals(one.snapshot)).toBe(true);
+    expect(fellBack.manifest.numbers).toEqual(one.manifest.numbers);
   });
 });
