@@ -1,5 +1,6 @@
 import { close, closeSync, fstat, open, read, readSync, stat, unlink } from 'node:fs';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import type { ByteSource } from '../search/byte-source.ts';
 import { SNAPSHOT_PREFIX_BYTES, snapshotHeaderEnd, snapshotLayout, type SnapshotParts } from '../search/index-snapshot.ts';
@@ -59,7 +60,7 @@ export class SnapshotFile {
       const headerEnd = snapshotHeaderEnd(head.subarray(0, SNAPSHOT_PREFIX_BYTES));
       if (headerEnd > head.length && headerEnd <= size) head = await file.readAsync(0, headerEnd);
       const layout = snapshotLayout(head, size);
-      const { hot, hotCrc } = await file.readChecked(layout.hotStart, layout.header.hot.length);
+      const { hot, hotCrc } = await file.readHot(layout.hotStart, layout.header.hot.length);
       return { file, parts: { layout, hot, hotCrc, cold: (position, length) => file.section(position, length) } };
     } catch (error) {
       file.close();
@@ -100,6 +101,21 @@ export class SnapshotFile {
       const got = readSync(this.fd, into, done, length - done, position + done);
       if (got === 0) throw new Error(`index snapshot ${this.path} is cut short at ${position + done}`);
       done += got;
+    }
+  }
+
+  /** The hot part and its CRC, read and checked on a thread of its own (hot-part-thread.mjs); on this one if none can start. */
+  private async readHot(position: number, length: number): Promise<{ hot: Buffer; hotCrc: number }> {
+    if (this.fd === null) throw new Error(`index snapshot ${this.path} is closed`);
+    this.reading += 1;
+    try {
+      const read = await readOffThread({ fd: this.fd, position, length, sliceBytes: HOT_SLICE_BYTES });
+      return { hot: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.done), hotCrc: read.crc };
+    } catch {
+      return await this.readChecked(position, length);
+    } finally {
+      this.reading -= 1;
+      if (this.closing && this.reading === 0) this.close();
     }
   }
 
@@ -172,4 +188,31 @@ export class SnapshotFile {
     unclosed.unregister(this);
     void closeFile(fd).catch(() => {});
   }
+}
+
+interface HotPartRead {
+  bytes: Uint8Array;
+  /** How many bytes there were: fewer than asked when the file is cut short. */
+  done: number;
+  crc: number;
+}
+
+function readOffThread(request: { fd: number; position: number; length: number; sliceBytes: number }): Promise<HotPartRead> {
+  return new Promise((resolve, reject) => {
+    // No inherited flags (a test runner's loader): the thread is plain JavaScript.
+    const thread = new Worker(hotPartThreadUrl(), { workerData: request, execArgv: [] });
+    thread.once('message', (read: HotPartRead) => {
+      resolve(read);
+      void thread.terminate();
+    });
+    thread.once('error', reject);
+    thread.once('exit', (code) => reject(new Error(`hot part thread exited with code ${code}`)));
+  });
+}
+
+/** Beside this file from source; in the bundle (`npm run build`) at the top of dist/, this code being in dist/main.mjs or a chunk. */
+function hotPartThreadUrl(): URL {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return new URL('./hot-part-thread.mjs', here);
+  return new URL(here.includes('/chunks/') ? '../hot-part-thread.mjs' : './hot-part-thread.mjs', here);
 }
