@@ -1,8 +1,8 @@
 import { close, closeSync, fstat, open, read, readSync, stat, unlink } from 'node:fs';
 import { promisify } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import type { ByteSource } from '../search/byte-source.ts';
+import { readOffThread } from './read-off-thread.ts';
 import { SNAPSHOT_PREFIX_BYTES, snapshotHeaderEnd, snapshotLayout, type SnapshotParts } from '../search/index-snapshot.ts';
 
 const openFile = promisify(open);
@@ -104,13 +104,13 @@ export class SnapshotFile {
     }
   }
 
-  /** The hot part and its CRC, read and checked on a thread of its own (hot-part-thread.mjs); on this one if none can start. */
+  /** The hot part and its CRC, read and checked on a thread of its own (read-off-thread.ts); on this one if none can start. */
   private async readHot(position: number, length: number): Promise<{ hot: Buffer; hotCrc: number }> {
     if (this.fd === null) throw new Error(`index snapshot ${this.path} is closed`);
     this.reading += 1;
     try {
-      const read = await readOffThread({ fd: this.fd, position, length, sliceBytes: HOT_SLICE_BYTES });
-      return { hot: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.done), hotCrc: read.crc };
+      const { bytes, crc } = await readOffThread(this.fd, { position, length, crcFrom: 0 });
+      return { hot: bytes, hotCrc: crc };
     } catch {
       return await this.readChecked(position, length);
     } finally {
@@ -188,31 +188,4 @@ export class SnapshotFile {
     unclosed.unregister(this);
     void closeFile(fd).catch(() => {});
   }
-}
-
-interface HotPartRead {
-  bytes: Uint8Array;
-  /** How many bytes there were: fewer than asked when the file is cut short. */
-  done: number;
-  crc: number;
-}
-
-function readOffThread(request: { fd: number; position: number; length: number; sliceBytes: number }): Promise<HotPartRead> {
-  return new Promise((resolve, reject) => {
-    // No inherited flags (a test runner's loader): the thread is plain JavaScript.
-    const thread = new Worker(hotPartThreadUrl(), { workerData: request, execArgv: [] });
-    thread.once('message', (read: HotPartRead) => {
-      resolve(read);
-      void thread.terminate();
-    });
-    thread.once('error', reject);
-    thread.once('exit', (code) => reject(new Error(`hot part thread exited with code ${code}`)));
-  });
-}
-
-/** Beside this file from source; in the bundle (`npm run build`) at the top of dist/, this code being in dist/main.mjs or a chunk. */
-function hotPartThreadUrl(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return new URL('./hot-part-thread.mjs', here);
-  return new URL(here.includes('/chunks/') ? '../hot-part-thread.mjs' : './hot-part-thread.mjs', here);
 }
