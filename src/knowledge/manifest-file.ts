@@ -4,7 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { crc32 } from 'node:zlib';
 import type { CorpusProblem } from '../model/record.ts';
 import type { CorpusManifest, FileFacts } from './corpus-manifest.ts';
-import { readOffThread } from './read-off-thread.ts';
+import { OFF_THREAD_FROM_BYTES, readOffThread } from './read-off-thread.ts';
 
 // The manifest on disk: a JSON header (the file table, small) and three typed arrays (what each file
 // gives, as record numbers and digests), mapped as they are when read. At 9x WCEP (1.02M records) it
@@ -118,11 +118,12 @@ export async function readManifest(path: string): Promise<CorpusManifest | null>
   }
 }
 
-/** The file and the CRC of what follows its CRC, both taken on a thread of their own (13 MB at 9x); on this thread if none starts. */
+/** The file and the CRC of what follows its CRC, both taken on a thread of their own when large (13 MB at 9x). */
 async function readChecked(path: string): Promise<{ bytes: Buffer; crc?: number }> {
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
+    if (size < OFF_THREAD_FROM_BYTES) return { bytes: await file.readFile() };
     return await readOffThread(file.fd, { position: 0, length: size, crcFrom: MAGIC.length + 4 });
   } catch {
     return { bytes: await readFile(path) };

@@ -1,5 +1,11 @@
 import { Worker } from 'node:worker_threads';
 
+/**
+ * Below this, a thread's start (~20-40 ms, more under load) costs more than it saves: the reads of small
+ * snapshots (tests, a small corpus; a 1x manifest is ~1.4 MB) stay on the caller's thread.
+ */
+export const OFF_THREAD_FROM_BYTES = 8 * 1024 * 1024;
+
 export interface CheckedRead {
   bytes: Buffer;
   /** The CRC of bytes from crcFrom on. */
