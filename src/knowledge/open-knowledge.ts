@@ -83,11 +83,13 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
   // Read the snapshot's header and hot part while the corpus files are listed; the listing decides whether it is current.
   const wanted = options.snapshot ?? 'current';
   const reading = path === null || wanted === 'none' ? null : Promise.all([openSnapshot(path), readManifest(manifestPath(path))]);
-  const files = await listCorpusFilesInSteps(dirs);
+  // With `last` the files decide nothing here (the caller lists them to apply what changed): listed only for a build.
+  const listing = wanted === 'last' && reading !== null ? null : listCorpusFilesInSteps(dirs);
   const [opened, manifest] = (await reading) ?? [null, null];
-  const fingerprint = corpusFingerprint(dirs, files);
+  const listed = listing === null ? null : await listing;
+  const currentFingerprint = listed === null ? null : corpusFingerprint(dirs, listed);
 
-  if (path !== null && opened !== null && manifest !== null && (wanted === 'last' || manifest.fingerprint === fingerprint)) {
+  if (path !== null && opened !== null && manifest !== null && (wanted === 'last' || manifest.fingerprint === currentFingerprint)) {
     try {
       if (opened instanceof SnapshotRejected) throw opened;
       // The closures below keep the file and its layout, never the hot part read with them (the index's own memory).
@@ -120,6 +122,8 @@ export async function openKnowledge(dirs: readonly string[], options: KnowledgeO
     opened.file.close();
   }
 
+  const files = listed ?? (await listCorpusFilesInSteps(dirs));
+  const fingerprint = currentFingerprint ?? corpusFingerprint(dirs, files);
   const corpusBytes = files.reduce((sum, file) => sum + file.size, 0);
   const threads = corpusBytes > TWO_THREADS_ABOVE_BYTES ? (options.buildThreads ?? 2) : 1;
   const request = { dirs: [...dirs], files, fingerprint, threads };

@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { crc32 } from 'node:zlib';
 import type { CorpusProblem } from '../model/record.ts';
-import { restoreTermTree, runToEnd, type IndexShape } from './mini-search-internals.ts';
+import { restoreTermTree, runToEnd, type IndexShape, type TermTree } from './mini-search-internals.ts';
+import type { PostingArrays } from './posting-lists.ts';
 import type { RecordColumns } from './record-columns.ts';
 import { CorpusIndex, type AliasSources } from './search-index.ts';
 import type { AliasData } from './aliases.ts';
@@ -163,6 +164,32 @@ export interface SnapshotParts {
   hotCrc?: number;
   /** length bytes of the file from position. */
   cold: (position: number, length: number) => ByteSource;
+  /** The term tree, made while the rest of the hot part was read (earlyTermTree). */
+  early?: EarlyTerms;
+}
+
+/** The terms section read apart and its tree; used only once its bytes are found the same as the checked hot part's. */
+export interface EarlyTerms {
+  bytes: Buffer;
+  terms: string[];
+  tree: TermTree;
+  /** Empty until the hot part is decoded: the tree's postings read them only when searched. */
+  arrays: PostingArrays;
+}
+
+/** Where the terms section is in the file, to be read apart from the rest of the hot part. */
+export function termsSection(layout: SnapshotLayout): { position: number; length: number } {
+  const [offset, length] = layout.header.sections.terms;
+  if (offset + length > layout.header.hot.length) throw new SnapshotRejected('section terms is cut short');
+  return { position: layout.hotStart + offset, length };
+}
+
+/** The term tree from the terms section's bytes, in steps, before the postings it points into are there. */
+export function* earlyTermTree(bytes: Buffer): Generator<void, EarlyTerms> {
+  const terms = bytes.length === 0 ? [] : bytes.toString('utf8').split(SEPARATOR);
+  const arrays = {} as PostingArrays;
+  const tree = yield* restoreTermTree(terms, arrays);
+  return { bytes, terms, tree, arrays };
 }
 
 /** How many bytes of the file the header ends at, from its first SNAPSHOT_PREFIX_BYTES. */
@@ -286,20 +313,24 @@ function* decodeSteps(snapshot: Buffer | SnapshotParts, fingerprint: string): Ge
   ) {
     throw new SnapshotRejected('record columns disagree');
   }
-  const terms = text('terms');
+  const { early } = parts;
+  // A tree made from the terms read apart is used only if they are the bytes the hot part's CRC covered.
+  if (early !== undefined && !early.bytes.equals(section('terms'))) throw new SnapshotRejected('terms read apart differ from the hot part');
+  const terms = early?.terms ?? text('terms');
   yield;
+  const arrays: PostingArrays = {
+    termStarts: uint32('termStarts'),
+    listFields: section('listFields'),
+    listStarts: uint32('listStarts'),
+    records: uint32('postingRecords'),
+    frequencies: view(Uint16Array, section('frequencies')),
+  };
   const postings = {
     shape: header.shape,
     fieldLengths: uint32('fieldLengths'),
     terms,
     headlineCounts: uint32('headlineCounts'),
-    postings: {
-      termStarts: uint32('termStarts'),
-      listFields: section('listFields'),
-      listStarts: uint32('listStarts'),
-      records: uint32('postingRecords'),
-      frequencies: view(Uint16Array, section('frequencies')),
-    },
+    postings: early === undefined ? arrays : Object.assign(early.arrays, arrays),
   };
   const { termStarts, listStarts, records, frequencies } = postings.postings;
   if (
@@ -312,7 +343,7 @@ function* decodeSteps(snapshot: Buffer | SnapshotParts, fingerprint: string): Ge
   ) {
     throw new SnapshotRejected('posting sections disagree');
   }
-  const tree = yield* restoreTermTree(terms, postings.postings);
+  const tree = early?.tree ?? (yield* restoreTermTree(terms, postings.postings));
   yield;
   const index = new CorpusIndex(columns, postings, readAliases(section('aliases')), readAliasSources(section('aliasSources')), tree);
   return { index, meta: header.meta };
