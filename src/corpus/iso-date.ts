@@ -18,6 +18,35 @@ export function parseIsoDate(text: string): IsoDate | null {
   return match === null ? null : toIsoDate(match[1]!, match[2]!, match[3]!);
 }
 
+/**
+ * Whether `text` is already what parseIsoDate makes of it: `YYYY-MM-DD`, a real day. By character codes:
+ * a large corpus has a million of them, and the regular expressions and the Date made a few percent of its parse.
+ */
+export function isPaddedIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+const DASH = 0x2d;
+
+/** The number the decimal digits text[start … end) spell, -1 when one is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i += 1) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** February's length depends on the year (and on Date.UTC reading 0-99 as 1900-1999): it is asked of Date. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import type { CorpusProblem, CorpusRecord, ParseOutcome, RelatedLink, SourceLink } from '../model/record.ts';
-import { parseIsoDate } from './iso-date.ts';
+import { isPaddedIsoDate, parseIsoDate } from './iso-date.ts';
 import { articleId, eventId } from './slug.ts';
 
 /**
@@ -82,7 +82,7 @@ function parseJsonlLine(line: string, file: string, lineNumber: number): CorpusR
       body: optionalText(value.body, 'body') ?? '',
       image: optionalText(value.image, 'image'),
       sources: list(value.sources, 'sources', source),
-      contexts: list(value.contexts, 'contexts', (item, at) => requiredText(item, at)),
+      contexts: textList(value.contexts, 'contexts'),
       category: optionalText(value.category, 'category'),
       related: list(value.related, 'related', relatedLink),
       stub: optionalBoolean(value.stub, 'stub'),
@@ -111,13 +111,22 @@ function relatedLink(item: unknown, at: string): RelatedLink {
     id: requiredText(item.id, `${at}.id`),
     title: optionalText(item.title, `${at}.title`) ?? '',
     date: optionalDate(item.date, `${at}.date`),
-    contexts: list(item.contexts, `${at}.contexts`, (context, contextAt) => requiredText(context, contextAt)),
+    contexts: textList(item.contexts, `${at}.contexts`),
   };
 }
 
 function requiredText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new FieldError(`${field} must be a non-empty string`);
+  if (!isText(value)) throw new FieldError(`${field} must be a non-empty string`);
   return value;
+}
+
+/** A string with something besides white space. */
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && (isVisibleAscii(value.charCodeAt(0)) || value.trim() !== '');
+}
+
+function isVisibleAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
 }
 
 function optionalText(value: unknown, field: string): string | null {
@@ -128,6 +137,7 @@ function optionalText(value: unknown, field: string): string | null {
 
 function optionalDate(value: unknown, field = 'date'): string | null {
   if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && isPaddedIsoDate(value)) return value;
   const date = typeof value === 'string' ? parseIsoDate(value) : null;
   if (date === null || date !== value) throw new FieldError(`${field} must be "YYYY-MM-DD" or null; got ${JSON.stringify(value)}`);
   return date;
@@ -142,7 +152,16 @@ function optionalBoolean(value: unknown, field: string): boolean {
 function list<T>(value: unknown, field: string, item: (value: unknown, at: string) => T): T[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new FieldError(`${field} must be a list`);
-  return value.map((entry, index) => item(entry, `${field}[${index}]`));
+  // JSON.parse's own array, not a copy (most lists of a large corpus are empty): it is this record's alone.
+  for (let index = 0; index < value.length; index += 1) value[index] = item(value[index], `${field}[${index}]`);
+  return value as T[];
+}
+
+function textList(value: unknown, field: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new FieldError(`${field} must be a list`);
+  for (let index = 0; index < value.length; index += 1) if (!isText(value[index])) requiredText(value[index], `${field}[${index}]`);
+  return value as string[];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
