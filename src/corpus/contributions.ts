@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CorpusRecord } from '../model/record.ts';
 import { mergeGroup, stubFor } from './merge-records.ts';
 
@@ -34,7 +34,7 @@ export const DIGEST_LENGTH = 13;
  * need not be merged again. Kept instead of the records, which would double the memory.
  */
 export function contributionHash(contribution: Contribution): string {
-  return createHash('md5').update(JSON.stringify(contribution)).digest('hex').slice(0, DIGEST_LENGTH);
+  return hash('md5', JSON.stringify(contribution), 'hex').slice(0, DIGEST_LENGTH);
 }
 
 /**
