@@ -24,4 +24,18 @@ describe('collectGarbage', () => {
     await after(150);
     expect(collected).toEqual(['old base']);
   });
+
+  it('waits for a moment when no request is being answered', async () => {
+    const collected: string[] = [];
+    const registry = new FinalizationRegistry((name: string) => collected.push(name));
+    (() => registry.register({ payload: new Array(1_000).fill('old base') }, 'old base'))();
+    await after();
+    let answering = true;
+    collectGarbageUntilSettled(10, 10, () => answering);
+    await after(150);
+    expect(collected).toEqual([]);
+    answering = false;
+    await after(100);
+    expect(collected).toEqual(['old base']);
+  });
 });
