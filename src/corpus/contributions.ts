@@ -34,7 +34,8 @@ export const DIGEST_LENGTH = 13;
  * need not be merged again. Kept instead of the records, which would double the memory.
  */
 export function contributionHash(contribution: Contribution): string {
-  // One call, not a Hash object per id: a build digests every id of the corpus (~1M at 9x).
+  // One call, not a Hash object per id: a build digests every id of the corpus (~1M at 9x), and in the bot each Hash
+  // object's ~1.2 KB of malloc stayed until V8 collected its wrapper.
   return hash('md5', JSON.stringify(contribution)).slice(0, DIGEST_LENGTH);
 }
 

@@ -56,6 +56,8 @@ export interface LiveKnowledgeOptions {
   releaseAfterSwapMs?: number;
   /** How long after a start from a snapshot its record bodies and ids are checked (default 30 s). */
   checkSnapshotAfterMs?: number;
+  /** Whether a request is being answered now: the collections after a swap wait for a moment when none is. */
+  busy?: () => boolean;
 }
 
 export interface LiveKnowledge extends TimelineWriter {
@@ -254,7 +256,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           if (outcome === 'rebuild') compactAgain = true;
           options.metrics?.compacted((performance.now() - started) / 1000);
           // Once answers begun on the old base are done: its memory back to the system now, not whenever V8 next collects.
-          collectGarbageUntilSettled(COLLECT_AFTER_SWAP_MS, COLLECTIONS_APART_MS);
+          collectGarbageUntilSettled(COLLECT_AFTER_SWAP_MS, COLLECTIONS_APART_MS, options.busy);
           logger.info(`index compacted: ${knowledge.index.size} records in the new base`);
           changedNow();
         } catch (error) {

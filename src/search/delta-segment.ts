@@ -43,9 +43,8 @@ export class DeltaSegment {
     return this.records.size;
   }
 
-  /** Adds a record (its id must not be in the delta). */
-  add(record: CorpusRecord): DeltaRecord {
-    const terms = recordTerms(record);
+  /** Adds a record (its id must not be in the delta), with its terms when they were made with others' (recordTermsOf). */
+  add(record: CorpusRecord, terms: RecordTerms = recordTerms(record)): DeltaRecord {
     const stored = terms.record;
     const added: DeltaRecord = {
       ...terms,

@@ -7,6 +7,7 @@ import { DeltaSegment } from './delta-segment.ts';
 import { IndexSearcher } from './index-searcher.ts';
 import { LiveTerms } from './live-postings.ts';
 import { LiveTables, NumberingBuffers } from './live-tables.ts';
+import { recordTermsOf } from './record-terms.ts';
 import { FIELDS } from './mini-search.ts';
 import { indexOver } from './mini-search-internals.ts';
 import { AcronymTally } from './mine-aliases.ts';
@@ -101,10 +102,11 @@ export function liveIndex(base: CorpusIndex): LiveIndex {
     suggest: (word: string, limit?: number) => view().suggest(word, limit),
     onThisDay: (month: number, day: number) => view().onThisDay(month, day),
     upsert(records) {
-      for (const record of records) {
+      const terms = recordTermsOf(records);
+      records.forEach((record, i) => {
         hide(record.id);
-        count(delta.add(record).record, 1);
-      }
+        count(delta.add(record, terms[i]).record, 1);
+      });
       if (records.length > 0) stale = true;
     },
     remove(ids) {

@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { collectGarbage, collectGarbageUntilSettled } from '../../src/knowledge/collect-garbage.ts';
 
@@ -23,5 +24,24 @@ describe('collectGarbage', () => {
     collectGarbageUntilSettled(50, 10);
     await after(150);
     expect(collected).toEqual(['old base']);
+  });
+
+  it('waits for a moment when no request is being answered', async () => {
+    // Full collections seen (a young-generation one could collect a test object by itself, so they are counted instead).
+    const full: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { detail: { kind: number } }[])
+        if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full.push(1);
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    let answering = true;
+    collectGarbageUntilSettled(10, 10, () => answering);
+    await after(150);
+    const whileAnswering = full.length;
+    answering = false;
+    await after(100);
+    observer.disconnect();
+    expect(whileAnswering).toBe(0);
+    expect(full.length).toBeGreaterThan(0);
   });
 });
