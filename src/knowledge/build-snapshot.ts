@@ -1,3 +1,4 @@
+import { entryUrl } from './entry-url.ts';
 import { Worker } from 'node:worker_threads';
 import { loadCorpus, readBytes, type CorpusFile, type FileContent } from '../corpus/load-corpus.ts';
 import { joinPostings, PostingsBuilder } from '../search/build-postings.ts';
@@ -148,12 +149,6 @@ function columnsThread(
   return { read, reply, runs, stop: () => void worker.terminate() };
 }
 
-/**
- * The columns thread's entry: from source, a boot file that registers tsx first; in the production
- * bundle (`npm run build`), the bundled columns-thread at the top of dist/, this code being in one of dist/'s files or chunks.
- */
 function columnsThreadUrl(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return new URL('./columns-thread-boot.mjs', here);
-  return new URL(here.includes('/chunks/') ? '../columns-thread.mjs' : './columns-thread.mjs', here);
+  return entryUrl(import.meta.url, 'columns-thread-boot.mjs', 'columns-thread.mjs');
 }

@@ -1,3 +1,4 @@
+import { entryUrl } from './entry-url.ts';
 import { fork } from 'node:child_process';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -283,15 +284,8 @@ function runBuildProcess(request: BuildRequest, onProgress?: (line: string) => v
   });
 }
 
-/**
- * The build process's entry. From source, a boot file that registers tsx first; in the production
- * bundle (`npm run build`), the bundled build-worker at the top of dist/, this code being in
- * dist/main.mjs or in one of its chunks.
- */
 function buildProcessUrl(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return new URL('./build-worker-boot.mjs', here);
-  return new URL(here.includes('/chunks/') ? '../build-worker.mjs' : './build-worker.mjs', here);
+  return entryUrl(import.meta.url, 'build-worker-boot.mjs', 'build-worker.mjs');
 }
 
 const savesInFlight = new Map<string, Promise<void>>();

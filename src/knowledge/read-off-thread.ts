@@ -1,3 +1,4 @@
+import { entryUrl } from './entry-url.ts';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -31,9 +32,7 @@ export function readOffThread(fd: number, run: { position: number; length: numbe
 
 const SLICE_BYTES = 16 * 1024 * 1024;
 
-/** Beside this file from source; in the bundle (`npm run build`) at the top of dist/, this code being in dist/main.mjs or a chunk. */
+/** Plain JavaScript, the same file from source and in the bundle. */
 function threadUrl(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return new URL('./checked-read-thread.mjs', here);
-  return new URL(here.includes('/chunks/') ? '../checked-read-thread.mjs' : './checked-read-thread.mjs', here);
+  return entryUrl(import.meta.url, 'checked-read-thread.mjs', 'checked-read-thread.mjs');
 }
