@@ -114,13 +114,13 @@ export class QueryScorer {
     return [...new Set(terms)].sort();
   }
 
-  /** The records with every word, ascending. */
   /** Whether a record has any of the terms: their postings looked up once, then a binary search per record (any order). */
   hasAnyOf(terms: readonly string[]): (n: number) => boolean {
     const postings = terms.flatMap((term) => postingsOf(this.miniSearch, term) ?? []);
     return (n) => postings.some((termPostings) => has(termPostings, n));
   }
 
+  /** The records with every word, ascending. */
   private allOf(words: ResolvedWord[], accept: (n: number) => boolean, span: RecordSpan): Uint32Array {
     if (words.length === 0) return new Uint32Array(0);
     const [rarest, ...others] = [...words].sort((a, b) => sizeOf(a, span) - sizeOf(b, span)) as [ResolvedWord, ...ResolvedWord[]];
