@@ -8,8 +8,8 @@ export interface Contribution {
   stubs: CorpusRecord[];
 }
 
-/** Each id the records give something to, with what they give, in the records' order. */
-export function contributionsOf(records: readonly CorpusRecord[]): Map<string, Contribution> {
+/** Each id the records give something to (of `only` when given), with what they give, in the records' order. */
+export function contributionsOf(records: readonly CorpusRecord[], only?: ReadonlySet<string>): Map<string, Contribution> {
   const byId = new Map<string, Contribution>();
   const of = (id: string) => {
     let contribution = byId.get(id);
@@ -19,9 +19,10 @@ export function contributionsOf(records: readonly CorpusRecord[]): Map<string, C
     }
     return contribution;
   };
-  for (const record of records) of(record.id).records.push(record);
+  const wanted = (id: string) => only === undefined || only.has(id);
+  for (const record of records) if (wanted(record.id)) of(record.id).records.push(record);
   for (const record of records) {
-    for (const link of record.related) if (link.id !== record.id) of(link.id).stubs.push(stubFor(link, record));
+    for (const link of record.related) if (link.id !== record.id && wanted(link.id)) of(link.id).stubs.push(stubFor(link, record));
   }
   return byId;
 }

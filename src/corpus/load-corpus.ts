@@ -204,7 +204,7 @@ function* findCorpusFileSteps(dirs: readonly string[]): Generator<void, { files:
   return { files: [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems };
 }
 
-function missingFolders(dirs: readonly string[]): CorpusProblem[] {
+export function missingFolders(dirs: readonly string[]): CorpusProblem[] {
   return dirs.filter((dir) => statOf(dir) === undefined).map(folderNotFound);
 }
 

@@ -8,12 +8,24 @@ import type { CorpusRecord, RelatedLink, SourceLink } from '../model/record.ts';
  *   for an event no file provides; beside a full record of that id it only adds the link's contexts.
  */
 export function mergeRecords(records: readonly CorpusRecord[]): CorpusRecord[] {
-  const groups = new RecordGroups();
+  return mergedGroups(groupRecords(records)).sort(byDateThenId);
+}
+
+/** Records by id: an id's records in order, then the stubs of the Related links to it in the records' order; an id's only one alone. */
+export type RecordGroups = Map<string, CorpusRecord | CorpusRecord[]>;
+
+export function groupRecords(records: readonly CorpusRecord[]): RecordGroups {
+  const groups = new Groups();
   for (const record of records) groups.add(record);
   for (const record of records) for (const link of record.related) if (link.id !== record.id) groups.add(stubFor(link, record));
+  return groups.byId;
+}
+
+/** One record per group (see mergeGroup), in the groups' order. */
+export function mergedGroups(groups: RecordGroups): CorpusRecord[] {
   const merged: CorpusRecord[] = [];
-  for (const group of groups.byId.values()) merged.push(Array.isArray(group) ? mergeGroup(group) : group);
-  return merged.sort(byDateThenId);
+  for (const group of groups.values()) merged.push(Array.isArray(group) ? mergeGroup(group) : group);
+  return merged;
 }
 
 /**
@@ -81,8 +93,8 @@ export function stubFor(link: RelatedLink, from: CorpusRecord): CorpusRecord {
  * Records by id in the order added, an id's first record alone: most ids have one, and an array for each id
  * (with the copies of the list of records and stubs) was ~8% of a build thread's profile at 3x.
  */
-class RecordGroups {
-  readonly byId = new Map<string, CorpusRecord | CorpusRecord[]>();
+class Groups {
+  readonly byId: RecordGroups = new Map();
 
   add(record: CorpusRecord): void {
     const group = this.byId.get(record.id);

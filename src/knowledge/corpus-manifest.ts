@@ -64,6 +64,47 @@ interface ManifestCollector {
   onFile: (file: CorpusFile, outcome: FileOutcome) => void;
   /** Throws when an id is not a record of the index: the manifest would not describe its base. */
   manifest(fingerprint: string, numberOf: (id: string) => number | undefined): CorpusManifest;
+  /** What the files gave, for a manifest made with another thread's (manifestOfHalves). */
+  half(): ManifestHalf;
+}
+
+/** What some of a build's files gave, their ids not numbered yet: one thread's half of the files. */
+export interface ManifestHalf {
+  files: FileFacts[];
+  starts: Uint32Array;
+  ids: string[];
+  digests: Float64Array;
+}
+
+/** The manifest of both halves' files, front's first. */
+export function manifestOfHalves(
+  fingerprint: string,
+  [front, back]: readonly [ManifestHalf, ManifestHalf],
+  numberOf: (id: string) => number | undefined,
+): CorpusManifest {
+  const starts = new Uint32Array(front.starts.length + back.starts.length - 1);
+  starts.set(front.starts);
+  for (let i = 1; i < back.starts.length; i += 1) starts[front.starts.length - 1 + i] = back.starts[i]! + front.ids.length;
+  const digests = new Float64Array(front.digests.length + back.digests.length);
+  digests.set(front.digests);
+  digests.set(back.digests, front.digests.length);
+  return {
+    fingerprint,
+    files: [...front.files, ...back.files],
+    starts,
+    numbers: numbersOf([...front.ids, ...back.ids], numberOf),
+    digests,
+  };
+}
+
+function numbersOf(ids: readonly string[], numberOf: (id: string) => number | undefined): Uint32Array {
+  const numbers = new Uint32Array(ids.length);
+  ids.forEach((id, i) => {
+    const n = numberOf(id);
+    if (n === undefined) throw new Error(`manifest: ${id} is given by a file but is not a record of the index`);
+    numbers[i] = n;
+  });
+  return numbers;
 }
 
 /** Collects each file's facts, ids and digests as the corpus loads (loadCorpus's onFile). */
@@ -82,14 +123,15 @@ export function manifestCollector(): ManifestCollector {
       starts.push(ids.length);
     },
     manifest(fingerprint, numberOf) {
-      const numbers = new Uint32Array(ids.length);
-      ids.forEach((id, i) => {
-        const n = numberOf(id);
-        if (n === undefined) throw new Error(`manifest: ${id} is given by a file but is not a record of the index`);
-        numbers[i] = n;
-      });
-      return { fingerprint, files, starts: Uint32Array.from(starts), numbers, digests: Float64Array.from(digests) };
+      return {
+        fingerprint,
+        files,
+        starts: Uint32Array.from(starts),
+        numbers: numbersOf(ids, numberOf),
+        digests: Float64Array.from(digests),
+      };
     },
+    half: () => ({ files, starts: Uint32Array.from(starts), ids, digests: Float64Array.from(digests) }),
   };
 }
 

@@ -79,12 +79,16 @@ export class PostingsBuilder {
   private fieldLength = 0;
   private readonly termsInField: number[] = [];
 
-  /** Adds records start … end - 1 of `records` (the whole corpus in column order). */
+  /** `first`: the number of `records[0]` in the whole corpus (another thread builds the records before). */
+  constructor(private readonly first = 0) {}
+
+  /** Adds records start … end - 1 of `records` (the whole corpus in column order, or its part from `first` on). */
   add(records: readonly CorpusRecord[], start: number, end: number): void {
-    if (this.open === null || this.open.end !== start) {
+    const { first } = this;
+    if (this.open === null || this.open.end !== first + start) {
       this.close();
       this.partNumber += 1;
-      this.open = new OpenPart(start, end - start);
+      this.open = new OpenPart(first + start, end - start);
     }
     const part = this.open;
     for (let n = start; n < end; n += 1) {
@@ -102,10 +106,10 @@ export class PostingsBuilder {
         part.fieldLengths.push(this.fieldLength);
         part.lengthTotals[fieldId]! += this.fieldLength;
         const { localOf, frequency } = this;
-        for (const term of this.termsInField) part.entries.push(localOf[term]! * FIELD_COUNT + fieldId, n, frequency[term]!);
+        for (const term of this.termsInField) part.entries.push(localOf[term]! * FIELD_COUNT + fieldId, first + n, frequency[term]!);
       }
     }
-    part.end = end;
+    part.end = first + end;
   }
 
   /** Counts a text's tokens into the field being visited: its length (distinct tokens), its terms and how often. */

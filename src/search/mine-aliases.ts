@@ -54,6 +54,22 @@ export class AcronymTally {
     return pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
+  /** Counts in the tally of the records after these (made in another thread): as if each had been counted in here, in order. */
+  join(after: AcronymTallyData): void {
+    for (const [acronym, name, count, strict] of after.names) {
+      const names = this.names(acronym);
+      const entry = names.get(name);
+      if (entry === undefined) names.set(name, { count, strict });
+      else entry.count += count;
+    }
+    for (const [context, records] of after.contexts) {
+      const before = this.contextRecords.get(context);
+      this.contextRecords.set(context, (before ?? 0) + records);
+      // A label both tallies carry was scanned by both; counted in here it would not have been again (no count drops to 0).
+      if (before !== undefined) this.scan(context, -1);
+    }
+  }
+
   toJSON(): AcronymTallyData {
     const names: AcronymTallyData['names'] = [];
     for (const [acronym, counts] of this.counts) for (const [name, { count, strict }] of counts) names.push([acronym, name, count, strict]);

@@ -4,7 +4,7 @@ import { buildPostings, type BuiltPostings } from './build-postings.ts';
 import { postingsOf, restoreMiniSearch, type TermTree } from './mini-search-internals.ts';
 import { inColumnOrder, recordColumns, type RecordColumns } from './record-columns.ts';
 import { AliasTable, mergeAliases, type AliasData } from './aliases.ts';
-import { tallyAcronyms, type AcronymTallyData } from './mine-aliases.ts';
+import { tallyAcronyms, type AcronymTally, type AcronymTallyData } from './mine-aliases.ts';
 import { IndexSearcher } from './index-searcher.ts';
 import { TermPostings } from './posting-lists.ts';
 
@@ -26,24 +26,15 @@ export function createSearchIndex(records: readonly CorpusRecord[], synonyms: re
   return new CorpusIndex(recordColumns(sorted), buildPostings(sorted), mergeAliases(synonyms, tally.pairs()), sources);
 }
 
-/**
- * The same index, its record columns and part of its postings made elsewhere (another thread) from the
- * same records: the columns must be `recordColumns(inColumnOrder(records))`, and `postings` is given the
- * records in that order and must give `buildPostings` of them. Whatever it leaves to wait on, this thread
- * mines the acronyms meanwhile.
- */
-export async function createSearchIndexWith(
-  records: readonly CorpusRecord[],
+/** The index of columns and postings built elsewhere (in parts, by two threads), with the acronyms the records spell out. */
+export function indexOfParts(
+  columns: RecordColumns,
+  postings: BuiltPostings,
   synonyms: readonly (readonly string[])[],
-  helper: { columns: Promise<RecordColumns>; postings: (sorted: readonly CorpusRecord[]) => Promise<BuiltPostings> },
-): Promise<CorpusIndex> {
-  const sorted = inColumnOrder(records);
-  const postings = helper.postings(sorted);
-  const tally = tallyAcronyms(sorted);
+  tally: AcronymTally,
+): CorpusIndex {
   const sources = { synonyms: synonyms.map((set) => [...set]), acronyms: tally.toJSON() };
-  const [made, built] = await Promise.all([helper.columns, postings]);
-  if (made.count !== sorted.length) throw new Error(`record columns of ${made.count} records for an index of ${sorted.length}`);
-  return new CorpusIndex(made, built, mergeAliases(synonyms, tally.pairs()), sources);
+  return new CorpusIndex(columns, postings, mergeAliases(synonyms, tally.pairs()), sources);
 }
 
 /** An index over a fixed set of records, as built or read from a snapshot: the base of a live index. */

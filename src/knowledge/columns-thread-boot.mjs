@@ -1,5 +1,0 @@
-// Columns thread entry when running from source: register tsx's loader before loading the TypeScript.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./columns-thread.ts');

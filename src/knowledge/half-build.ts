@@ -1,0 +1,134 @@
+import { contributionsOf } from '../corpus/contributions.ts';
+import { readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
+import type { SynonymSet } from '../corpus/parse-synonyms.ts';
+import type { CorpusProblem, CorpusRecord } from '../model/record.ts';
+import { dayNumber } from '../search/day-number.ts';
+import { manifestCollector, type ManifestHalf } from './corpus-manifest.ts';
+
+// The steps both threads of a two-thread build take over their half of the files (build-snapshot.ts).
+
+/** A half of the corpus files as parsed: records in file order (not merged), problems and synonyms in file order. */
+export interface ParsedHalf {
+  records: CorpusRecord[];
+  problems: CorpusProblem[];
+  synonyms: SynonymSet[];
+  manifest: ManifestHalf;
+}
+
+/** Reads and parses these files, with what each gives the manifest. */
+export function parseHalf(files: readonly CorpusFile[], onFile: (filesRead: number, records: number) => void = () => {}): ParsedHalf {
+  const records: CorpusRecord[] = [];
+  const problems: CorpusProblem[] = [];
+  const synonyms: SynonymSet[] = [];
+  const manifest = manifestCollector();
+  files.forEach((file, i) => {
+    const outcome = readCorpusFile(file.path);
+    for (const record of outcome.records) records.push(record);
+    problems.push(...outcome.problems);
+    if (outcome.synonyms !== null) synonyms.push(...outcome.synonyms);
+    manifest.onFile(file, outcome);
+    onFile(i + 1, records.length);
+  });
+  return { records, problems, synonyms, manifest: manifest.half() };
+}
+
+/** Where the front half of the files ends: the first file past half of the bytes (a file is never cut). */
+export function frontFileCount(files: readonly CorpusFile[]): number {
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  let bytes = 0;
+  for (let i = 0; i < files.length; i += 1) {
+    if (bytes >= total / 2) return i;
+    bytes += files[i]!.size;
+  }
+  return files.length;
+}
+
+/** What these records give each of `ids` (the ids both halves give something to), in the order of `ids`. */
+export function contributionsTo(records: readonly CorpusRecord[], ids: readonly string[]): ReturnType<typeof contributionsOf> {
+  return contributionsOf(records, new Set(ids));
+}
+
+/** The day an undated record sorts as: after every date (column order puts undated records last). */
+const UNDATED = 0x7fffffff;
+
+function dayOf(record: CorpusRecord): number {
+  return record.date === null ? UNDATED : dayNumber(record.date);
+}
+
+/** The records' days, ascending. */
+export function sortedDays(records: readonly CorpusRecord[]): Int32Array {
+  const days = new Int32Array(records.length);
+  records.forEach((record, i) => {
+    days[i] = dayOf(record);
+  });
+  return days.sort();
+}
+
+/**
+ * The day from which records are the back thread's: the one that least adds the records moved between the
+ * threads to how far the split is from half and half. With files in path order by date (as a corpus of
+ * per-year files is) that is where the back half's dates begin, and few records move.
+ */
+export function choosePivot(front: Int32Array, back: Int32Array): number {
+  const half = (front.length + back.length) / 2;
+  let best = UNDATED;
+  let bestCost = Number.POSITIVE_INFINITY;
+  // i front and j back records are before the candidate day.
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    const day = Math.min(front[i] ?? UNDATED, back[j] ?? UNDATED);
+    const moved = front.length - i + j;
+    const cost = moved + Math.abs(i + j - half);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = day;
+    }
+    if (day === UNDATED) return best;
+    while (front[i] === day) i += 1;
+    while (back[j] === day) j += 1;
+  }
+}
+
+/** The records before the pivot day (the front thread's) and those on or after it or undated (the back thread's). */
+export function splitAtPivot(records: readonly CorpusRecord[], pivot: number): { before: CorpusRecord[]; after: CorpusRecord[] } {
+  const before: CorpusRecord[] = [];
+  const after: CorpusRecord[] = [];
+  for (const record of records) (dayOf(record) < pivot ? before : after).push(record);
+  return { before, after };
+}
+
+/** Messages from the other thread, taken in the order they are expected; a failure of that thread fails every wait. */
+export class Inbox<Message extends { type: string }> {
+  private readonly queue: Message[] = [];
+  private waiting: { resolve: (message: Message) => void; reject: (error: Error) => void } | null = null;
+  private failure: Error | null = null;
+
+  put(message: Message): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting === null) this.queue.push(message);
+    else waiting.resolve(message);
+  }
+
+  fail(error: Error): void {
+    this.failure ??= error;
+    this.waiting?.reject(error);
+    this.waiting = null;
+  }
+
+  async take<Type extends Message['type']>(type: Type): Promise<Extract<Message, { type: Type }>> {
+    const message = await this.next();
+    if (message.type !== type) throw new Error(`expected a '${type}' message from the other build thread, got '${message.type}'`);
+    return message as Extract<Message, { type: Type }>;
+  }
+
+  private next(): Promise<Message> {
+    const queued = this.queue.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
+  }
+}
