@@ -8,7 +8,7 @@ import { inColumnOrder, joinColumns, numberOfId, originFilesOf, recordColumns } 
 import { createSearchIndex, indexOfParts } from '../search/search-index.ts';
 import { encodeSnapshot } from '../search/index-snapshot.ts';
 import type { BuildProgress, BuildTimings } from './build-messages.ts';
-import { manifestCollector, manifestOfHalves, type CorpusManifest } from './corpus-manifest.ts';
+import { manifestCollector, manifestOfHalves, numberedHalf, type CorpusManifest } from './corpus-manifest.ts';
 import { choosePivot, contributionsTo, frontFileCount, Inbox, parseHalf, sortedDays, splitAtPivot } from './half-build.ts';
 import { columnsOf, postingsOf, type FromBack, type ToBack } from './half-messages.ts';
 
@@ -121,6 +121,7 @@ async function buildInTwo(
     postings.add(sorted, 0, sorted.length);
     const columns = recordColumns(sorted);
     const tally = tallyAcronyms(sorted);
+    const numbered = numberedHalf(parsed.manifest, (id) => numberOfId(columns, id));
     const half = await back.inbox.take('built');
     const allColumns = joinColumns(columns, columnsOf(half.columns));
     const { count } = allColumns;
@@ -132,7 +133,7 @@ async function buildInTwo(
       tally,
     );
     const builtAt = performance.now();
-    const manifest = manifestOfHalves(fingerprint, [parsed.manifest, half.manifest], (id) => numberOfId(allColumns, id));
+    const manifest = manifestOfHalves(fingerprint, [numbered, half.manifest], (id) => numberOfId(allColumns, id));
     const problems = [...missingFolders(dirs), ...parsed.problems, ...half.problems];
     const snapshot = encodeSnapshot(index, { fingerprint, files: files.length, problems });
     return {

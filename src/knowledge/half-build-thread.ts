@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import { groupRecords, mergedGroups } from '../corpus/merge-records.ts';
 import { PostingsBuilder } from '../search/build-postings.ts';
 import { tallyAcronyms } from '../search/mine-aliases.ts';
-import { inColumnOrder, recordColumns } from '../search/record-columns.ts';
+import { inColumnOrder, numberOfId, recordColumns } from '../search/record-columns.ts';
+import { numberedHalf } from './corpus-manifest.ts';
 import { contributionsTo, Inbox, parseHalf, sortedDays, splitAtPivot } from './half-build.ts';
 import { columnsData, postingsData, transferablesOf, type BackHalf, type FromBack, type ToBack } from './half-messages.ts';
 
@@ -33,12 +34,16 @@ const sorted = inColumnOrder(moved.length === 0 ? after : [...after, ...moved]);
 const front = await inbox.take('front');
 const postings = new PostingsBuilder(front.count);
 postings.add(sorted, 0, sorted.length);
+const columns = recordColumns(sorted, front.originFiles);
 const built: BackHalf = {
   type: 'built',
-  columns: columnsData(recordColumns(sorted, front.originFiles)),
+  columns: columnsData(columns),
   postings: postingsData(postings.pieces()),
   acronyms: tallyAcronyms(sorted).toJSON(),
-  manifest: parsed.manifest,
+  manifest: numberedHalf(parsed.manifest, (id) => {
+    const n = numberOfId(columns, id);
+    return n === undefined ? undefined : front.count + n;
+  }),
   problems: parsed.problems,
   synonyms: parsed.synonyms,
 };

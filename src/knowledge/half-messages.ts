@@ -6,7 +6,7 @@ import { bytesInMemory } from '../search/byte-source.ts';
 import type { PostingsPart, PostingsPieces } from '../search/build-postings.ts';
 import type { AcronymTallyData } from '../search/mine-aliases.ts';
 import type { RecordColumns } from '../search/record-columns.ts';
-import type { ManifestHalf } from './corpus-manifest.ts';
+import type { NumberedHalf } from './corpus-manifest.ts';
 
 // What the two threads of a build (build-snapshot.ts and half-build-thread.ts) say to each other, in this order.
 
@@ -40,7 +40,7 @@ export interface BackHalf {
   columns: ColumnsData;
   postings: PostingsData;
   acronyms: AcronymTallyData;
-  manifest: ManifestHalf;
+  manifest: NumberedHalf;
   problems: CorpusProblem[];
   synonyms: SynonymSet[];
 }
@@ -84,8 +84,8 @@ export function transferablesOf(half: BackHalf): ArrayBuffer[] {
     lengthTotals,
     ...Object.values(postings),
   ]);
-  const { starts, digests } = half.manifest;
-  for (const value of [...Object.values(half.columns), starts, digests, half.postings.vocabulary, ...parts])
+  const { starts, digests, numbers, unnumberedAt } = half.manifest;
+  for (const value of [...Object.values(half.columns), starts, digests, numbers, unnumberedAt, half.postings.vocabulary, ...parts])
     if (
       ArrayBuffer.isView(value) &&
       value.buffer instanceof ArrayBuffer &&
