@@ -2,13 +2,15 @@ import { entryUrl } from './entry-url.ts';
 import { Worker } from 'node:worker_threads';
 import { groupRecords, mergedGroups } from '../corpus/merge-records.ts';
 import { loadCorpus, missingFolders, type CorpusFile } from '../corpus/load-corpus.ts';
-import { joinPostings, PostingsBuilder } from '../search/build-postings.ts';
-import { tallyAcronyms } from '../search/mine-aliases.ts';
-import { inColumnOrder, joinColumns, numberOfId, originFilesOf, recordColumns } from '../search/record-columns.ts';
+import { joinPostings, PostingsBuilder, type PostingsPieces } from '../search/build-postings.ts';
+import { tallyAcronyms, type AcronymTally } from '../search/mine-aliases.ts';
+import { inColumnOrder, joinColumns, numberOfId, originFilesOf, recordColumns, type RecordColumns } from '../search/record-columns.ts';
+import type { SynonymSet } from '../corpus/parse-synonyms.ts';
+import type { CorpusProblem } from '../model/record.ts';
 import { createSearchIndex, indexOfParts } from '../search/search-index.ts';
 import { encodeSnapshot } from '../search/index-snapshot.ts';
 import type { BuildProgress, BuildTimings } from './build-messages.ts';
-import { manifestCollector, manifestOfHalves, numberedHalf, type CorpusManifest } from './corpus-manifest.ts';
+import { manifestCollector, manifestOfHalves, numberedHalf, type CorpusManifest, type NumberedHalf } from './corpus-manifest.ts';
 import { choosePivot, contributionsTo, frontFileCount, Inbox, parseHalf, sortedDays, splitAtPivot } from './half-build.ts';
 import { columnsOf, postingsOf, type FromBack, type ToBack } from './half-messages.ts';
 
@@ -89,65 +91,94 @@ async function buildInTwo(
   code: URL,
 ): Promise<BuiltSnapshot> {
   const started = performance.now();
-  const frontCount = frontFileCount(files);
   const back = backThread(code);
   try {
-    back.send({ type: 'start', files: files.slice(frontCount) });
-    const parsed = parseHalf(files.slice(0, frontCount), (filesRead, records) => {
-      if (filesRead % FILES_PER_PROGRESS === 0) onProgress({ step: 'reading', done: filesRead, total: files.length, records });
-    });
-    const groups = groupRecords(parsed.records);
-    const { ids } = await back.inbox.take('ids');
-    const cross = ids.filter((id) => groups.has(id));
-    back.send({ type: 'cross', ids: cross });
-    const ours = contributionsTo(parsed.records, cross);
-    const { contributions: theirs } = await back.inbox.take('groups');
-    cross.forEach((id, i) => {
-      const [front, after] = [ours.get(id)!, theirs[i]!];
-      groups.set(id, [...front.records, ...after.records, ...front.stubs, ...after.stubs]);
-    });
-    const merged = mergedGroups(groups);
-    const { days } = await back.inbox.take('days');
-    const pivot = choosePivot(sortedDays(merged), days);
-    back.send({ type: 'pivot', pivot });
-    const { before, after } = splitAtPivot(merged, pivot);
-    back.send({ type: 'records', records: after });
-    const { records: moved } = await back.inbox.take('records');
-    const sorted = inColumnOrder(moved.length === 0 ? before : [...before, ...moved]);
-    back.send({ type: 'front', count: sorted.length, originFiles: originFilesOf(sorted) });
-    const parsedAt = performance.now();
-    onProgress({ step: 'indexing', done: 0, total: sorted.length, records: sorted.length });
-    const postings = new PostingsBuilder();
-    postings.add(sorted, 0, sorted.length);
-    const columns = recordColumns(sorted);
-    const tally = tallyAcronyms(sorted);
-    const numbered = numberedHalf(parsed.manifest, (id) => numberOfId(columns, id));
+    const front = await frontHalf(files, back, onProgress);
     const half = await back.inbox.take('built');
-    const allColumns = joinColumns(columns, columnsOf(half.columns));
-    const { count } = allColumns;
-    tally.join(half.acronyms);
-    const index = indexOfParts(
-      allColumns,
-      joinPostings([postings.pieces(), postingsOf(half.postings)], count),
-      [...parsed.synonyms, ...half.synonyms],
-      tally,
-    );
+    const columns = joinColumns(front.columns, columnsOf(half.columns));
+    const { count } = columns;
+    front.tally.join(half.acronyms);
+    const postings = joinPostings([front.postings, postingsOf(half.postings)], count);
+    const index = indexOfParts(columns, postings, [...front.synonyms, ...half.synonyms], front.tally);
     const builtAt = performance.now();
-    const manifest = manifestOfHalves(fingerprint, [numbered, half.manifest], (id) => numberOfId(allColumns, id));
-    const problems = [...missingFolders(dirs), ...parsed.problems, ...half.problems];
+    const manifest = manifestOfHalves(fingerprint, [front.manifest, half.manifest], (id) => numberOfId(columns, id));
+    const problems = [...missingFolders(dirs), ...front.problems, ...half.problems];
     const snapshot = encodeSnapshot(index, { fingerprint, files: files.length, problems });
     return {
       snapshot,
       manifest,
-      timings: { parseMs: parsedAt - started, buildMs: builtAt - parsedAt, encodeMs: performance.now() - builtAt },
+      timings: { parseMs: front.parsedAt - started, buildMs: builtAt - front.parsedAt, encodeMs: performance.now() - builtAt },
     };
   } finally {
     back.stop();
   }
 }
 
+/**
+ * The front half's part of the index (see buildInTwo), its records left behind: no longer reachable while the
+ * halves are joined, they cost the collections then nothing (at 9x they made the join's few large arrays take seconds).
+ */
+async function frontHalf(
+  files: readonly CorpusFile[],
+  back: BackThread,
+  onProgress: (progress: BuildProgress) => void,
+): Promise<{
+  columns: RecordColumns;
+  postings: PostingsPieces;
+  tally: AcronymTally;
+  manifest: NumberedHalf;
+  problems: CorpusProblem[];
+  synonyms: SynonymSet[];
+  parsedAt: number;
+}> {
+  const frontCount = frontFileCount(files);
+  back.send({ type: 'start', files: files.slice(frontCount) });
+  const parsed = parseHalf(files.slice(0, frontCount), (filesRead, records) => {
+    if (filesRead % FILES_PER_PROGRESS === 0) onProgress({ step: 'reading', done: filesRead, total: files.length, records });
+  });
+  const groups = groupRecords(parsed.records);
+  const { ids } = await back.inbox.take('ids');
+  const cross = ids === '' ? [] : ids.split('\n').filter((id) => groups.has(id));
+  back.send({ type: 'cross', ids: cross });
+  const ours = contributionsTo(parsed.records, cross);
+  const { contributions: theirs } = await back.inbox.take('groups');
+  cross.forEach((id, i) => {
+    const [front, after] = [ours.get(id)!, theirs[i]!];
+    groups.set(id, [...front.records, ...after.records, ...front.stubs, ...after.stubs]);
+  });
+  const merged = mergedGroups(groups);
+  const { days } = await back.inbox.take('days');
+  const pivot = choosePivot(sortedDays(merged), days);
+  back.send({ type: 'pivot', pivot });
+  const { before, after } = splitAtPivot(merged, pivot);
+  back.send({ type: 'records', records: after });
+  const { records: moved } = await back.inbox.take('records');
+  const sorted = inColumnOrder(moved.length === 0 ? before : [...before, ...moved]);
+  back.send({ type: 'front', count: sorted.length, originFiles: originFilesOf(sorted) });
+  const parsedAt = performance.now();
+  onProgress({ step: 'indexing', done: 0, total: sorted.length, records: sorted.length });
+  const postings = new PostingsBuilder();
+  postings.add(sorted, 0, sorted.length);
+  const columns = recordColumns(sorted);
+  return {
+    columns,
+    postings: postings.pieces(),
+    tally: tallyAcronyms(sorted),
+    manifest: numberedHalf(parsed.manifest, (id) => numberOfId(columns, id)),
+    problems: parsed.problems,
+    synonyms: parsed.synonyms,
+    parsedAt,
+  };
+}
+
+interface BackThread {
+  send: (message: ToBack) => void;
+  inbox: Inbox<FromBack>;
+  stop: () => void;
+}
+
 /** Starts the back thread: its messages come to `inbox`, which fails with BackThreadFailed when the thread does. */
-function backThread(code: URL): { send: (message: ToBack) => void; inbox: Inbox<FromBack>; stop: () => void } {
+function backThread(code: URL): BackThread {
   const worker = new Worker(code, { execArgv: [] });
   const inbox = new Inbox<FromBack>();
   worker.on('message', (message: FromBack) => inbox.put(message));

@@ -19,7 +19,7 @@ const send = (message: FromBack, transfer: ArrayBuffer[] = []) => port.postMessa
 const { files } = await inbox.take('start');
 const parsed = parseHalf(files);
 const groups = groupRecords(parsed.records);
-send({ type: 'ids', ids: [...groups.keys()] });
+send({ type: 'ids', ids: [...groups.keys()].join('\n') });
 const { ids: cross } = await inbox.take('cross');
 const given = contributionsTo(parsed.records, cross);
 send({ type: 'groups', contributions: cross.map((id) => given.get(id)!) });

@@ -34,10 +34,11 @@ export function parseHalf(files: readonly CorpusFile[], onFile: (filesRead: numb
 }
 
 /**
- * How much slower a byte of a file of this kind parses than a byte of JSON Lines: the 27 MB of WCEP's YAML day
- * files take ~5.5 s, the 611 MB of JSON Lines at 9x ~14 s (~9 times less a byte).
+ * What a byte of a file of this kind costs a build (its parse and its records' index) against a byte of JSON
+ * Lines: WCEP's YAML day files are 237 bytes a record that parse in ~49 us; the JSON Lines at 9x 670 bytes a
+ * record in ~15 us; indexing a record takes ~26 us either way.
  */
-const PARSE_COST: Record<FileKind, number> = { jsonl: 1, wcep: 8, text: 8, synonyms: 1, ignored: 1 };
+const PARSE_COST: Record<FileKind, number> = { jsonl: 1, wcep: 5, text: 5, synonyms: 1, ignored: 1 };
 
 /** Where the front half of the files ends: the first file past half of the parse's cost, estimated by bytes and kind (never in a file). */
 export function frontFileCount(files: readonly CorpusFile[]): number {
@@ -55,6 +56,12 @@ export function frontFileCount(files: readonly CorpusFile[]): number {
 export function contributionsTo(records: readonly CorpusRecord[], ids: readonly string[]): ReturnType<typeof contributionsOf> {
   return contributionsOf(records, new Set(ids));
 }
+
+/**
+ * A record moved costs its copy out and in (at 9x ~8 us and ~21 us) and its index on the other side, not here
+ * (~26 us): more than a record of imbalance.
+ */
+const MOVE_COST = 2;
 
 /** The day an undated record sorts as: after every date (column order puts undated records last). */
 const UNDATED = 0x7fffffff;
@@ -74,8 +81,8 @@ export function sortedDays(records: readonly CorpusRecord[]): Int32Array {
 
 /**
  * The day from which records are the back thread's: the one that least adds the records moved between the
- * threads to how far the split is from half and half. With files in path order by date (as a corpus of
- * per-year files is) that is where the back half's dates begin, and few records move.
+ * threads (MOVE_COST each) to how far the split is from half and half. With files in path order by date (as a
+ * corpus of per-year files is) that is where the back half's dates begin, and few records move.
  */
 export function choosePivot(front: Int32Array, back: Int32Array): number {
   const half = (front.length + back.length) / 2;
@@ -87,7 +94,7 @@ export function choosePivot(front: Int32Array, back: Int32Array): number {
   for (;;) {
     const day = Math.min(front[i] ?? UNDATED, back[j] ?? UNDATED);
     const moved = front.length - i + j;
-    const cost = moved + Math.abs(i + j - half);
+    const cost = MOVE_COST * moved + Math.abs(i + j - half);
     if (cost < bestCost) {
       bestCost = cost;
       best = day;

@@ -25,8 +25,8 @@ export type ToBack =
 
 /** To the front thread. */
 export type FromBack =
-  /** Every id the back half's files give something to. */
-  | { type: 'ids'; ids: string[] }
+  /** Every id the back half's files give something to, one a line (as one string: a copy of one block, not of 500k strings). */
+  | { type: 'ids'; ids: string }
   /** What the back half gives each of the 'cross' ids, in their order. */
   | { type: 'groups'; contributions: Contribution[] }
   /** The day number of each record the back thread merged (UNDATED for none), ascending. */
