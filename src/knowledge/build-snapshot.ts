@@ -45,6 +45,8 @@ interface BuiltSnapshot {
   snapshot: Buffer;
   manifest: CorpusManifest;
   timings: BuildTimings;
+  /** How many threads built it: 1 after a second thread failed. */
+  threads: 1 | 2;
 }
 
 class BackThreadFailed extends Error {}
@@ -73,7 +75,12 @@ async function buildInOne(
   const built = performance.now();
   const manifest = collector.manifest(fingerprint, (id) => index.tables.numberOf(id));
   const snapshot = encodeSnapshot(index, { fingerprint, files: corpus.files, problems: corpus.problems });
-  return { snapshot, manifest, timings: { parseMs: parsed - started, buildMs: built - parsed, encodeMs: performance.now() - built } };
+  return {
+    snapshot,
+    manifest,
+    timings: { parseMs: parsed - started, buildMs: built - parsed, encodeMs: performance.now() - built },
+    threads: 1,
+  };
 }
 
 /**
@@ -108,6 +115,7 @@ async function buildInTwo(
       snapshot,
       manifest,
       timings: { parseMs: front.parsedAt - started, buildMs: builtAt - front.parsedAt, encodeMs: performance.now() - builtAt },
+      threads: 2,
     };
   } finally {
     back.stop();

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listCorpusFiles } from '../../src/corpus/load-corpus.ts';
 import { buildSnapshot } from '../../src/knowledge/build-snapshot.ts';
+import { frontFileCount } from '../../src/knowledge/half-build.ts';
 
 const bundled = new URL('../../corpus', import.meta.url).pathname;
 let work: string;
@@ -55,14 +56,69 @@ async function writeMixedCorpus(dir: string): Promise<void> {
   await writeFile(join(dir, 'wire', 'big.jsonl'), big);
 }
 
+/**
+ * Two files of about the same size, so a two-thread build parses each in its own thread: an id both give, Related
+ * links from each to a record of the other and to an id neither gives, an acronym label in both, undated records
+ * in both, and dates against path order (the front file's are later), so the halves' records cross over.
+ */
+async function writeCrossingCorpus(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const label = 'World Health Organization (WHO)';
+  const nowhere = { id: 'news/1999/1/1/never-written', title: 'A meeting nobody wrote up', date: '1999-01-01', contexts: ['Lost'] };
+  const filler = (year: number, n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      line({ date: `${year}-0${(i % 9) + 1}-1${i % 10}`, title: `Harbour report ${year} ${i}`, contexts: i % 7 === 0 ? [label] : [] }),
+    ).join('');
+  await writeFile(
+    join(dir, 'a-later.jsonl'),
+    line({ id: 'shared', date: '2015-05-05', title: 'Shared event', sources: [{ name: 'Yonhap', url: null }] }) +
+      line({
+        date: '2020-01-02',
+        title: 'Front links back',
+        related: [{ id: 'news/2010/1/3/back-only', title: 'Back only', date: '2010-01-03', contexts: ['From the front'] }, nowhere],
+      }) +
+      line({ id: 'undated-front', date: null, title: 'Undated in the front' }) +
+      filler(2020, 70),
+  );
+  await writeFile(
+    join(dir, 'b-earlier.jsonl'),
+    line({ id: 'shared', date: '2015-05-05', title: 'Shared event', summary: 'Richer here.', contexts: [label] }) +
+      line({
+        date: '2010-01-03',
+        title: 'Back only',
+        related: [{ id: 'news/2020/1/2/front-links-back', title: 'Front', date: '2020-01-02', contexts: [] }],
+      }) +
+      line({ date: '2010-02-03', title: 'Back links nowhere', related: [{ ...nowhere, contexts: ['Found'] }] }) +
+      line({ id: 'undated-back', date: null, title: 'Undated in the back' }) +
+      filler(2010, 60),
+  );
+}
+
 describe('buildSnapshot', () => {
-  // In two threads the postings are built in runs shared out from both ends, the last run always by the columns thread.
+  it('gives the same snapshot and manifest in two threads when ids, stubs and dates cross the halves of the files', async () => {
+    const dir = join(work, 'crossing');
+    await writeCrossingCorpus(dir);
+    const files = listCorpusFiles([dir]);
+    // The front thread parses the first file, the back thread the second.
+    expect(frontFileCount(files)).toBe(1);
+    const one = await buildSnapshot([dir], files, 'fingerprint', undefined, 1);
+    const two = await buildSnapshot([dir], files, 'fingerprint', undefined, 2);
+    expect(two.threads).toBe(2);
+    expect(two.snapshot.equals(one.snapshot)).toBe(true);
+    expect(two.manifest.numbers).toEqual(one.manifest.numbers);
+    expect(two.manifest.digests).toEqual(one.manifest.digests);
+    expect(two.manifest.starts).toEqual(one.manifest.starts);
+    // Each file's ids: its records' and its Related links' (73 + 2, 64 + 2).
+    expect(one.manifest.starts).toEqual(Uint32Array.from([0, 75, 141]));
+  });
+
   it('gives the same snapshot and manifest, byte for byte, in two threads as in one', async () => {
     const dir = join(work, 'corpus');
     await writeMixedCorpus(dir);
     const files = listCorpusFiles([dir]);
     const one = await buildSnapshot([dir], files, 'fingerprint', undefined, 1);
     const two = await buildSnapshot([dir], files, 'fingerprint', undefined, 2);
+    expect(two.threads).toBe(2);
     expect(two.snapshot.equals(one.snapshot)).toBe(true);
     // `racy` says whether a file was read within 2 s of its last change: when it was read, not what it gave.
     const gave = ({ files: facts, ...numbers }: typeof one.manifest) => ({
@@ -78,11 +134,11 @@ describe('buildSnapshot', () => {
     ]);
   });
 
-  it('builds in one thread when the columns thread fails, with the same snapshot', async () => {
+  it('builds in one thread when the second thread fails, with the same snapshot', async () => {
     const dir = join(work, 'corpus');
     await writeMixedCorpus(dir);
     const files = listCorpusFiles([dir]);
-    // A columns thread that dies once the bytes start coming (out of memory, say): this thread has taken every run by the time it asks.
+    // A second thread that dies once it is given its files (out of memory, say).
     const failing = join(work, 'failing-thread.mjs');
     await writeFile(
       failing,
@@ -90,6 +146,7 @@ describe('buildSnapshot', () => {
     );
     const one = await buildSnapshot([dir], files, 'fingerprint', undefined, 1);
     const fellBack = await buildSnapshot([dir], files, 'fingerprint', undefined, 2, pathToFileURL(failing));
+    expect(fellBack.threads).toBe(1);
     expect(fellBack.snapshot.equals(one.snapshot)).toBe(true);
     expect(fellBack.manifest.numbers).toEqual(one.manifest.numbers);
   });
