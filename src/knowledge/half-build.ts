@@ -40,14 +40,15 @@ export function parseHalf(files: readonly CorpusFile[], onFile: (filesRead: numb
  */
 const PARSE_COST: Record<FileKind, number> = { jsonl: 1, wcep: 5, text: 5, synonyms: 1, ignored: 1 };
 
-/** Where the front half of the files ends: the first file past half of the parse's cost, estimated by bytes and kind (never in a file). */
+/** Where the front half of the files ends: nearest half of the parse's cost, estimated by bytes and kind (never in a file). */
 export function frontFileCount(files: readonly CorpusFile[]): number {
   const costs = files.map((file) => file.size * PARSE_COST[fileKind(file.path)]);
-  const total = costs.reduce((sum, cost) => sum + cost, 0);
+  const half = costs.reduce((sum, cost) => sum + cost, 0) / 2;
   let cost = 0;
   for (let i = 0; i < files.length; i += 1) {
-    if (cost >= total / 2) return i;
-    cost += costs[i]!;
+    const next = cost + costs[i]!;
+    if (next >= half) return next - half < half - cost ? i + 1 : i;
+    cost = next;
   }
   return files.length;
 }

@@ -64,7 +64,7 @@ async function writeMixedCorpus(dir: string): Promise<void> {
 async function writeCrossingCorpus(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   const label = 'World Health Organization (WHO)';
-  const nowhere = { id: 'news/1999/1/1/never-written', title: 'A meeting nobody wrote up', date: '1999-01-01', contexts: ['Lost'] };
+  const nowhere = { id: 'news/1999/01/1/never-written', title: 'A meeting nobody wrote up', date: '1999-01-01', contexts: ['Lost'] };
   const filler = (year: number, n: number) =>
     Array.from({ length: n }, (_, i) =>
       line({ date: `${year}-0${(i % 9) + 1}-1${i % 10}`, title: `Harbour report ${year} ${i}`, contexts: i % 7 === 0 ? [label] : [] }),
@@ -75,7 +75,7 @@ async function writeCrossingCorpus(dir: string): Promise<void> {
       line({
         date: '2020-01-02',
         title: 'Front links back',
-        related: [{ id: 'news/2010/1/3/back-only', title: 'Back only', date: '2010-01-03', contexts: ['From the front'] }, nowhere],
+        related: [{ id: 'news/2010/01/3/back-only', title: 'Back only', date: '2010-01-03', contexts: ['From the front'] }, nowhere],
       }) +
       line({ id: 'undated-front', date: null, title: 'Undated in the front' }) +
       filler(2020, 70),
@@ -86,7 +86,7 @@ async function writeCrossingCorpus(dir: string): Promise<void> {
       line({
         date: '2010-01-03',
         title: 'Back only',
-        related: [{ id: 'news/2020/1/2/front-links-back', title: 'Front', date: '2020-01-02', contexts: [] }],
+        related: [{ id: 'news/2020/01/2/front-links-back', title: 'Front', date: '2020-01-02', contexts: [] }],
       }) +
       line({ date: '2010-02-03', title: 'Back links nowhere', related: [{ ...nowhere, contexts: ['Found'] }] }) +
       line({ id: 'undated-back', date: null, title: 'Undated in the back' }) +
