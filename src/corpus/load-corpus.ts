@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusProblem, CorpusRecord } from '../model/record.ts';
 import { fileKind } from './detect-format.ts';
@@ -27,8 +27,6 @@ export interface LoadCorpusOptions {
   files?: readonly CorpusFile[];
   /** Called with what each file gave, before merging: what a live index remembers per file. */
   onFile?: (file: CorpusFile, outcome: FileOutcome) => void;
-  /** Each file's bytes when they were read already (by default read here): the i-th of `files`. */
-  read?: (file: CorpusFile, i: number) => FileContent;
 }
 
 /** What one corpus file gives: records as parsed (not merged), problems, and synonyms when it is a synonyms file (else null). */
@@ -68,7 +66,7 @@ export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOpt
     options.files === undefined ? findCorpusFiles(dirs) : { files: options.files, problems: missingFolders(dirs) };
   const collector = corpusCollector(problems, options.onFile);
   files.forEach((file, i) => {
-    collector.add(file, options.read === undefined ? readLocal(file.path) : options.read(file, i));
+    collector.add(file, readLocal(file.path));
     const { records, problems: found } = collector.progress();
     options.onProgress?.({ filesRead: i + 1, filesTotal: files.length, records, problems: found });
   });
@@ -76,10 +74,10 @@ export async function loadCorpus(dirs: readonly string[], options: LoadCorpusOpt
 }
 
 /** A file's bytes, or why it could not be read. */
-export type FileContent = Uint8Array | { error: unknown };
+type FileContent = Uint8Array | { error: unknown };
 
-/** What loadCorpus does with each file's bytes, for bytes that come from elsewhere (another thread's reads): fed in path order. */
-export function corpusCollector(
+/** What loadCorpus does with each file's bytes, fed in path order. */
+function corpusCollector(
   problems: CorpusProblem[],
   onFile?: (file: CorpusFile, outcome: FileOutcome) => void,
 ): {
@@ -121,43 +119,11 @@ function parseCorpusContent(path: string, content: FileContent): FileOutcome {
   return { ...parseFileBytes(path, bytes), synonyms: null };
 }
 
-/**
- * A file's bytes, or the code of why it could not be read: what another thread needs to parse it exactly as
- * this one does. The bytes are in shared memory, so posting them to that thread does not copy them (at 9x the
- * copies of 650 MB took ~3 s of the reading thread, loaded).
- */
-export function readBytes(path: string): Uint8Array | { error: string } {
-  try {
-    return readShared(path);
-  } catch (error) {
-    return { error: errorCode(error) };
-  }
-}
-
 function readLocal(path: string): Uint8Array | { error: string } {
   try {
     return readFileSync(path);
   } catch (error) {
     return { error: errorCode(error) };
-  }
-}
-
-/** What readFileSync(path) reads, in a SharedArrayBuffer; a file that grows while it is read is read again by readFileSync. */
-function readShared(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const bytes = new Uint8Array(new SharedArrayBuffer(size));
-    let filled = 0;
-    while (filled < size) {
-      const got = readSync(fd, bytes, filled, size - filled, null);
-      if (got === 0) break;
-      filled += got;
-    }
-    if (readSync(fd, new Uint8Array(1), 0, 1, null) !== 0) return readFileSync(path);
-    return filled === size ? bytes : bytes.subarray(0, filled);
-  } finally {
-    closeSync(fd);
   }
 }
 

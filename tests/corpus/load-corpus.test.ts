@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listCorpusFiles, listCorpusFilesInSteps, loadCorpus, readBytes } from '../../src/corpus/load-corpus.ts';
+import { listCorpusFiles, listCorpusFilesInSteps, loadCorpus } from '../../src/corpus/load-corpus.ts';
 
 const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
 const WCEP = fileURLToPath(new URL('../../../shared/data/wcep', import.meta.url));
@@ -120,16 +120,6 @@ describe('loadCorpus on a folder with bad files', () => {
     expect(stepped).toHaveLength(2_400);
     expect(stepped).toEqual(listCorpusFiles([dir, 'no-such-corpus-folder']));
     expect(ticks).toBeGreaterThan(0);
-  });
-
-  it('reads a file for another thread as readFileSync does, in memory it shares, and says why one cannot be read', () => {
-    const dir = folder();
-    const bytes = readBytes(join(dir, '2013', 'good.yaml'));
-    expect(bytes).toBeInstanceOf(Uint8Array);
-    expect(Buffer.from(bytes as Uint8Array).toString('utf8')).toBe(GOOD);
-    expect((bytes as Uint8Array).buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(readBytes(join(dir, 'gone.yaml'))).toEqual({ error: 'ENOENT' });
-    expect(readBytes(join(dir, '2013'))).toEqual({ error: 'EISDIR' });
   });
 
   it('reports progress after every file', async () => {
