@@ -22,8 +22,9 @@ const BUILD_PROCESS_THRESHOLD_BYTES = 4 * 1024 * 1024;
 /**
  * Below this, a second build thread did not pay: WCEP (27 MB of YAML day files) started 12.4 s cold with it,
  * 11.45 s without (quiet machine); the 9x corpus (620 MB) 80-88 s with it, 129 s without (load average 2-5).
- * With the postings shared by both threads (issue 15), WCEP still starts slower with two (32.8, 39.9 s against
- * 28.9, 29.6 s, load 7-11): its second thread's parse and the bytes copied to it cost more than the postings save.
+ * Now that each thread parses half of the files (issue 15), the 9x build in-process takes 53.8 s against main's
+ * 86.3 s (medians of 3 interleaved, load ~4); WCEP in-process still took longer with two (14.2 s against 12.8 s
+ * in one, one run each, load 2-4, from source): the second thread's start and the halves' exchange cost more than they save.
  */
 const TWO_THREADS_ABOVE_BYTES = 64 * 1024 * 1024;
 const PROBLEMS_LOGGED = 20;
