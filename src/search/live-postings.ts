@@ -15,7 +15,6 @@ import { FieldPostings, type FieldPostingsView, type TermPostingsView } from './
 export class LiveTerms implements TermIndex {
   private readonly cache = new Map<string, LiveTermPostings | null>();
   private readonly baseTerms: TermIndex;
-  private readonly lists = new ListBlocks();
 
   constructor(
     private readonly baseIndex: RecordIndex,
@@ -95,8 +94,8 @@ export class LiveTerms implements TermIndex {
       if (frequency > 0) added.push([record.liveNumber, frequency]);
     }
     added.sort((a, b) => a[0] - b[0]);
-    const records = this.lists.uint32(size);
-    const frequencies = this.lists.uint16(size);
+    const records = new Uint32Array(size);
+    const frequencies = new Uint16Array(size);
     let at = 0;
     let next = 0;
     if (baseList instanceof FieldPostings) {
@@ -205,39 +204,5 @@ function fuzzyOf(branch: Branch, rest: string, maxDistance: number): [string, [u
     return [...branch.fuzzyGet(rest, maxDistance)] as [string, [unknown, number]][];
   } catch {
     return []; // No term starts with the prefix: MiniSearch has no branch to search.
-  }
-}
-
-/** Blocks of this size are mapped apart by malloc (see README: Memory allocator), and unmapped when freed. */
-const BLOCK_BYTES = 256 * 1024;
-
-/**
- * The merged lists of one view, carved from shared blocks. A list of its own each, most of them a few
- * KB, filled malloc's brk heap between the long-lived allocations made meanwhile: after 1,000 additions
- * with queries in between it held ~30 MB more than a fresh start's, kept after the views were collected.
- */
-class ListBlocks {
-  private block = new ArrayBuffer(0);
-  private used = 0;
-
-  uint32(length: number): Uint32Array {
-    const [buffer, at] = this.take(length * 4, 4);
-    return new Uint32Array(buffer, at, length);
-  }
-
-  uint16(length: number): Uint16Array {
-    const [buffer, at] = this.take(length * 2, 2);
-    return new Uint16Array(buffer, at, length);
-  }
-
-  private take(bytes: number, alignment: number): [ArrayBuffer, number] {
-    if (bytes * 4 > BLOCK_BYTES) return [new ArrayBuffer(bytes), 0];
-    let at = Math.ceil(this.used / alignment) * alignment;
-    if (at + bytes > this.block.byteLength) {
-      this.block = new ArrayBuffer(BLOCK_BYTES);
-      at = 0;
-    }
-    this.used = at + bytes;
-    return [this.block, at];
   }
 }
