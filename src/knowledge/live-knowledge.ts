@@ -25,9 +25,13 @@ const COMPACT_AFTER_QUIET_MS = 10 * 60_000;
  * point where the delta is compacted anyway, so the rebuild is taken at once.
  */
 const REBUILD_ABOVE_FILES = 2_000;
-const FILES_BETWEEN_YIELDS = 20;
-/** Records put in the index at a time: 10,000 in one go held this thread ~0.6 s; 500 take ~40 ms. */
-const RECORDS_BETWEEN_YIELDS = 500;
+/**
+ * Changes are applied in steps, with queries let in once this thread has been busy this long: a file of
+ * 10,000 events read, hashed and merged in one go held it ~0.65 s (load 3-4), and slash acks waited for it.
+ */
+const BUSY_BEFORE_YIELD_MS = 10;
+/** Records merged and put in the index at a time: 500 took 40-110 ms of this thread (load 3-4), 200 take ~15-40 ms. */
+const RECORDS_BETWEEN_YIELDS = 200;
 const COLLECT_AFTER_SWAP_MS = 1_000;
 const COLLECTIONS_APART_MS = 500;
 /** Queries are synchronous, but an answer may hold a searcher across awaits (a digest, a Slack call): its base stays open this long. */
@@ -103,7 +107,10 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   let settledDelta = 0;
   // Closes the current base's snapshot file: called a grace period after a new base replaces it.
   let releaseBase = () => {};
+  // Bases swapped in by compactions so far.
+  let swaps = 0;
   const replaceBase = (knowledge: Knowledge) => {
+    swaps += 1;
     const release = releaseBase;
     // The function alone: a closure over `knowledge` kept the old base (and its hot part) alive until the timer fired.
     releaseBase = knowledge.release;
@@ -134,28 +141,36 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
   const applyFiles = async (into: MergeState, index: LiveIndex, changed: CorpusFile[], gone: string[]): Promise<number> => {
     const read = new Map<string, Map<string, Contribution>>();
     const affected = new Set<string>();
-    for (const [i, file] of changed.entries()) {
-      // Files are read on this thread: let queries in between, so a burst never holds them up for long.
-      if (i > 0 && i % FILES_BETWEEN_YIELDS === 0) await nextTurn();
+    // Files are read on this thread: queries are let in between steps, so a burst or a large file never holds them up for long.
+    const pause = yielder();
+    for (const file of changed) {
       const outcome = readCorpusFile(file.path);
+      await pause();
       const contributions = contributionsOf(outcome.records);
       read.set(file.path, contributions);
       for (const problem of outcome.problems) logger.warn(`corpus: ${problem.file}:${problem.line}: ${problem.reason}`);
-      for (const id of into.replaceFile(file.path, fileEntry(file, outcome, contributions))) affected.add(id);
+      const entry = fileEntry(file, outcome, contributions);
+      await pause();
+      for (const id of into.replaceFile(file.path, entry)) affected.add(id);
+      await pause();
     }
-    for (const path of gone) for (const id of into.replaceFile(path, null)) affected.add(id);
+    for (const path of gone) {
+      for (const id of into.replaceFile(path, null)) affected.add(id);
+      await pause();
+    }
     await apply(into, index, affected, read);
     return affected.size;
   };
 
-  /** A large change (a file of thousands of events) is put in by slices, with queries let in between. */
+  /** A large change (a file of thousands of events) is merged and put in by slices, with queries let in between. */
   const apply = async (into: MergeState, index: LiveIndex, ids: Iterable<string>, read = new Map<string, Map<string, Contribution>>()) => {
-    const { upserted, removed } = into.merge(ids, read);
-    for (let start = 0; start < upserted.length; start += RECORDS_BETWEEN_YIELDS) {
+    const all = [...ids];
+    for (let start = 0; start < all.length; start += RECORDS_BETWEEN_YIELDS) {
       if (start > 0) await nextTurn();
-      index.upsert(upserted.slice(start, start + RECORDS_BETWEEN_YIELDS));
+      const { upserted, removed } = into.merge(all.slice(start, start + RECORDS_BETWEEN_YIELDS), read);
+      index.upsert(upserted);
+      if (removed.length > 0) index.remove(removed);
     }
-    if (removed.length > 0) index.remove(removed);
   };
 
   const changedNow = () => {
@@ -211,8 +226,13 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
     releaseBase = knowledge.release;
     options.onIndex(live);
     // The snapshot's record bodies and ids are checked after the start: damaged, the index is built again.
+    // Only the check is kept, never `knowledge`: a closure over it held the first base (~40 MB at 1x)
+    // until the timer fired, though a compaction had replaced it. A replaced base is not checked at all.
+    const { checkColdPart } = knowledge;
+    const swapsAtStart = swaps;
     const checkSnapshot = async () => {
-      if (!closed && (await knowledge.checkColdPart()) && !closed) void compact();
+      const current = () => !closed && swaps === swapsAtStart;
+      if (current() && (await checkColdPart()) && current()) void compact();
     };
     setTimeout(() => void checkSnapshot(), options.checkSnapshotAfterMs ?? CHECK_SNAPSHOT_AFTER_MS).unref();
     const { index: _index, manifest: _manifest, saved: _saved, ...loaded } = knowledge;
@@ -335,5 +355,15 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
       await queue;
       await lastSave;
     },
+  };
+}
+
+/** An await that lets queries in once this thread has been busy BUSY_BEFORE_YIELD_MS since it last did (and is free otherwise). */
+function yielder(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < BUSY_BEFORE_YIELD_MS) return;
+    await nextTurn();
+    since = performance.now();
   };
 }

@@ -78,17 +78,27 @@ export function liveIndex(base: CorpusIndex): LiveIndex {
   const count = (record: CorpusRecord, sign: 1 | -1) => {
     if (acronyms.count(record, sign)) acronymsCounted = true;
   };
-  const hide = (id: string) => {
-    const inDelta = delta.remove(id);
-    if (inDelta !== undefined) {
+  /** Takes these ids out of the delta; true when one was there. */
+  const leaveDelta = (ids: readonly string[]) => {
+    let left = false;
+    for (const id of ids) {
+      const inDelta = delta.remove(id);
+      if (inDelta === undefined) continue;
       count(inDelta.record, -1);
-      return true;
+      left = true;
     }
-    const n = base.tables.numberOf(id);
-    if (n === undefined || hidden.isHidden(n)) return false;
-    hidden.hide(n);
-    count(base.tables.readRecord(n), -1);
-    return true;
+    return left;
+  };
+  /** Hides the base records of these ids in one batch (see BaseTombstones.hide); true when one was hidden now. */
+  const hideInBase = (ids: readonly string[]) => {
+    const numbers: number[] = [];
+    for (const id of ids) {
+      const n = base.tables.numberOf(id);
+      if (n !== undefined && !hidden.isHidden(n)) numbers.push(n);
+    }
+    const records = hidden.hide(numbers);
+    for (const record of records) count(record, -1);
+    return records.length > 0;
   };
 
   return {
@@ -103,14 +113,18 @@ export function liveIndex(base: CorpusIndex): LiveIndex {
     onThisDay: (month: number, day: number) => view().onThisDay(month, day),
     upsert(records) {
       const terms = recordTermsOf(records);
+      // A base record replaced is hidden once; a delta record replaced (even within `records`) is taken out as the next comes in.
+      hideInBase(records.map((record) => record.id));
       records.forEach((record, i) => {
-        hide(record.id);
+        leaveDelta([record.id]);
         count(delta.add(record, terms[i]).record, 1);
       });
       if (records.length > 0) stale = true;
     },
     remove(ids) {
-      for (const id of ids) if (hide(id)) stale = true;
+      // Out of the delta first: an id there has its base record (if any) hidden already.
+      const left = leaveDelta(ids);
+      if (hideInBase(ids) || left) stale = true;
     },
     stats() {
       return { baseRecords: base.size, deltaRecords: delta.size, tombstones: hidden.count };

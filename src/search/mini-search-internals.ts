@@ -156,8 +156,11 @@ export function restoreMiniSearch(
 
 export type TermTree = SearchableMap<TermPostings>;
 
-/** ~40 ms each on the archive's 95,000 terms on this machine. */
-const TERMS_PER_STEP = 10_000;
+/**
+ * ~10 ms each on the archive's 95,000 terms, quiet: 10,000 a step took 40 ms quiet but 100-280 ms with the
+ * collections a compaction's swap brings (load 3-4), each a wait for a slash ack.
+ */
+const TERMS_PER_STEP = 2_500;
 
 /** The tree of terms restoreMiniSearch searches, made in steps a caller may pause between (yields). */
 export function* restoreTermTree(terms: readonly string[], postings: PostingArrays): Generator<void, TermTree> {

@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectGarbage } from '../../src/knowledge/collect-garbage.ts';
 import { liveKnowledge, type LiveKnowledge } from '../../src/knowledge/live-knowledge.ts';
 import type { LiveIndex } from '../../src/search/live-index.ts';
 import { parseQuery } from '../../src/query/parse-query.ts';
@@ -174,6 +175,29 @@ describe('liveKnowledge', () => {
     expect(newest().stats()).toEqual({ baseRecords: 10, deltaRecords: 1, tombstones: 0 });
     expect(found('kaesong')).toEqual(answers);
     expect(found('desk note')).toEqual(['Kaesong desk note']);
+  });
+
+  it('lets the base a compaction replaced go, though the check of its snapshot was still due', async () => {
+    const corpus = join(work, 'corpus');
+    const cacheDir = join(work, 'cache');
+    live = watch(corpus, { cacheDir, watchDelayMs: 60_000 });
+    await live.ready;
+    await live.close();
+    indexes = [];
+    live = watch(corpus, { cacheDir, watchDelayMs: 60_000, checkSnapshotAfterMs: 60_000 });
+    expect((await live.ready).source).toBe('snapshot');
+    const collected: string[] = [];
+    const registry = new FinalizationRegistry((name: string) => collected.push(name));
+    registry.register(newest().base, 'first base');
+    await live.compact();
+    expect(indexes).toHaveLength(2);
+    indexes.shift();
+    // A registered object stays alive until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectGarbage();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(collected).toEqual(['first base']);
+    expect(found('kaesong').length).toBeGreaterThan(0);
   });
 
   it('restarts from the last snapshot and reads only the files changed since', async () => {
