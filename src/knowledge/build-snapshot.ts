@@ -11,7 +11,17 @@ import { createSearchIndex, indexOfParts } from '../search/search-index.ts';
 import { encodeSnapshot } from '../search/index-snapshot.ts';
 import type { BuildProgress, BuildTimings } from './build-messages.ts';
 import { manifestCollector, manifestOfHalves, numberedHalf, type CorpusManifest, type NumberedHalf } from './corpus-manifest.ts';
-import { choosePivot, contributionsTo, frontFileCount, Inbox, parseHalf, sortedDays, splitAtPivot } from './half-build.ts';
+import {
+  choosePivot,
+  contributionsTo,
+  frontFileCount,
+  idHashes,
+  Inbox,
+  parseHalf,
+  positionsIn,
+  sortedDays,
+  splitAtPivot,
+} from './half-build.ts';
 import { columnsOf, postingsOf, type FromBack, type ToBack } from './half-messages.ts';
 
 const FILES_PER_PROGRESS = 1_000;
@@ -145,8 +155,10 @@ async function frontHalf(
     if (filesRead % FILES_PER_PROGRESS === 0) onProgress({ step: 'reading', done: filesRead, total: files.length, records });
   });
   const groups = groupRecords(parsed.records);
-  const { ids } = await back.inbox.take('ids');
-  const cross = ids === '' ? [] : ids.split('\n').filter((id) => groups.has(id));
+  const { hashes } = await back.inbox.take('ids');
+  back.send({ type: 'candidates', positions: positionsIn(hashes, idHashes([...groups.keys()])) });
+  const { ids } = await back.inbox.take('candidates');
+  const cross = ids.filter((id) => groups.has(id));
   back.send({ type: 'cross', ids: cross });
   const ours = contributionsTo(parsed.records, cross);
   const { contributions: theirs } = await back.inbox.take('groups');

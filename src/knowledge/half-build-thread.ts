@@ -4,7 +4,7 @@ import { PostingsBuilder } from '../search/build-postings.ts';
 import { tallyAcronyms } from '../search/mine-aliases.ts';
 import { inColumnOrder, numberOfId, recordColumns } from '../search/record-columns.ts';
 import { numberedHalf } from './corpus-manifest.ts';
-import { contributionsTo, Inbox, parseHalf, sortedDays, splitAtPivot } from './half-build.ts';
+import { contributionsTo, idHashes, Inbox, parseHalf, sortedDays, splitAtPivot } from './half-build.ts';
 import { columnsData, postingsData, transferablesOf, type BackHalf, type FromBack, type ToBack } from './half-messages.ts';
 
 // The second thread of a build (build-snapshot.ts): it parses the back half of the files and builds the index
@@ -19,7 +19,10 @@ const send = (message: FromBack, transfer: ArrayBuffer[] = []) => port.postMessa
 const { files } = await inbox.take('start');
 const parsed = parseHalf(files);
 const groups = groupRecords(parsed.records);
-send({ type: 'ids', ids: [...groups.keys()].join('\n') });
+const ids = [...groups.keys()];
+send({ type: 'ids', hashes: idHashes(ids) });
+const { positions } = await inbox.take('candidates');
+send({ type: 'candidates', ids: Array.from(positions, (position) => ids[position]!) });
 const { ids: cross } = await inbox.take('cross');
 const given = contributionsTo(parsed.records, cross);
 send({ type: 'groups', contributions: cross.map((id) => given.get(id)!) });

@@ -53,6 +53,27 @@ export function frontFileCount(files: readonly CorpusFile[]): number {
   return files.length;
 }
 
+/** FNV-1a over each id's UTF-16 code units: equal ids, equal hashes; the other way round only mostly. */
+export function idHashes(ids: readonly string[]): Int32Array {
+  const hashes = new Int32Array(ids.length);
+  ids.forEach((id, i) => {
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < id.length; k += 1) hash = Math.imul(hash ^ id.charCodeAt(k), 0x01000193);
+    hashes[i] = hash;
+  });
+  return hashes;
+}
+
+/** The positions in `hashes` of those `others` has too, ascending. */
+export function positionsIn(hashes: Int32Array, others: Int32Array): Int32Array {
+  const known = new Set(others);
+  const positions: number[] = [];
+  hashes.forEach((hash, i) => {
+    if (known.has(hash)) positions.push(i);
+  });
+  return Int32Array.from(positions);
+}
+
 /** What these records give each of `ids` (the ids both halves give something to), in the order of `ids`. */
 export function contributionsTo(records: readonly CorpusRecord[], ids: readonly string[]): ReturnType<typeof contributionsOf> {
   return contributionsOf(records, new Set(ids));

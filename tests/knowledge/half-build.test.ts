@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusFile } from '../../src/corpus/load-corpus.ts';
-import { choosePivot, frontFileCount } from '../../src/knowledge/half-build.ts';
+import { choosePivot, frontFileCount, idHashes, positionsIn } from '../../src/knowledge/half-build.ts';
 
 const days = (...values: number[]) => Int32Array.from(values);
 const file = (path: string, size: number): CorpusFile => ({ path, size, mtimeMs: 0 });
@@ -22,5 +22,12 @@ describe('two-thread build halves', () => {
   it('moves records over when the halves mix dates and evening them out pays', () => {
     // The front half's early days and the back half's late ones, each with a few of the other's: those few move.
     expect(choosePivot(days(1, 2, 3, 4, 5, 9), days(4, 6, 7, 8, 10))).toBe(6);
+  });
+
+  it("finds the ids the back half shares with the front by their hashes, in the back half's order", () => {
+    const back = ['news/2013/02/12/a', 'news/2013/02/12/b', 'news/2020/01/01/c', 'news/2006/10/09/d'];
+    const front = ['news/2006/10/09/d', 'news/2013/02/12/a', 'news/1999/01/01/e'];
+    expect(Array.from(positionsIn(idHashes(back), idHashes(front)))).toEqual([0, 3]);
+    expect(Array.from(positionsIn(idHashes(back), idHashes([])))).toEqual([]);
   });
 });
