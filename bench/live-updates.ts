@@ -37,6 +37,8 @@ export interface LiveUpdateFigures {
   /** RSS 10 s after 10,000 additions and their compaction, and of a fresh start on the same files. */
   rssAfterCompaction: number;
   rssFreshStart: number;
+  /** The fresh start again after as many commands as the first bot answered: what the commands alone add (caches, V8's new space). */
+  rssFreshAfterCommands: number;
   /** Process start → /healthz 200 and a changed file answered, after 100 files changed while it was down. */
   restartAfterEditsMs: number;
 }
@@ -81,7 +83,7 @@ export async function runLiveUpdates(dirs: string[], line: (label: string, value
   );
   line(
     '  RSS after 10,000 added + compaction',
-    both((f) => `${mb(f.rssAfterCompaction)} (fresh start ${mb(f.rssFreshStart)})`),
+    both((f) => `${mb(f.rssAfterCompaction)} (fresh start ${mb(f.rssFreshStart)}, ${mb(f.rssFreshAfterCommands)} after as many commands)`),
   );
   line(
     '  restart after 100 changed files → answer',
@@ -170,6 +172,10 @@ async function measureMode(mode: Mode, dirs: string[], cacheDir: string): Promis
     bot = await startReady(dirs, cacheDir, env);
     await sleep(SETTLE_MS);
     const rssFreshStart = rssOf(bot.child.pid!);
+    const commands = acks.length + afterAdditions.length + duringCompaction.length;
+    for (let i = 0; i < commands; i += 1) await slashRetried(bot, QUERIES[i % QUERIES.length]!, `fresh-${i}`);
+    await sleep(SETTLE_MS);
+    const rssFreshAfterCommands = rssOf(bot.child.pid!);
     await stopBot(bot);
 
     for (let i = 0; i < RESTART_FILES; i += 1) await writeFile(join(desk, `add-${i}.jsonl`), eventLine(`Zqxedit${i} crane delivery`, i));
@@ -186,6 +192,7 @@ async function measureMode(mode: Mode, dirs: string[], cacheDir: string): Promis
       acksAfterAdditions: percentiles(afterAdditions),
       rssAfterCompaction,
       rssFreshStart,
+      rssFreshAfterCommands,
       restartAfterEditsMs,
     };
   } finally {
