@@ -1,5 +1,6 @@
 import { entryUrl } from './entry-url.ts';
 import { Worker } from 'node:worker_threads';
+import { contributionsOf } from '../corpus/contributions.ts';
 import { groupRecords, mergedGroups } from '../corpus/merge-records.ts';
 import { loadCorpus, missingFolders, type CorpusFile } from '../corpus/load-corpus.ts';
 import { joinPostings, PostingsBuilder, type PostingsPieces } from '../search/build-postings.ts';
@@ -11,17 +12,7 @@ import { createSearchIndex, indexOfParts } from '../search/search-index.ts';
 import { encodeSnapshot } from '../search/index-snapshot.ts';
 import type { BuildProgress, BuildTimings } from './build-messages.ts';
 import { manifestCollector, manifestOfHalves, numberedHalf, type CorpusManifest, type NumberedHalf } from './corpus-manifest.ts';
-import {
-  choosePivot,
-  contributionsTo,
-  frontFileCount,
-  idHashes,
-  Inbox,
-  parseHalf,
-  positionsIn,
-  sortedDays,
-  splitAtPivot,
-} from './half-build.ts';
+import { choosePivot, frontFileCount, idHashes, Inbox, parseHalf, positionsIn, sortedDays, splitAtPivot } from './half-build.ts';
 import { columnsOf, postingsOf, type FromBack, type ToBack } from './half-messages.ts';
 
 const FILES_PER_PROGRESS = 1_000;
@@ -160,7 +151,7 @@ async function frontHalf(
   const { ids } = await back.inbox.take('candidates');
   const cross = ids.filter((id) => groups.has(id));
   back.send({ type: 'cross', ids: cross });
-  const ours = contributionsTo(parsed.records, cross);
+  const ours = contributionsOf(parsed.records, new Set(cross));
   const { contributions: theirs } = await back.inbox.take('groups');
   cross.forEach((id, i) => {
     const [front, after] = [ours.get(id)!, theirs[i]!];

@@ -1,10 +1,11 @@
 import { parentPort } from 'node:worker_threads';
+import { contributionsOf } from '../corpus/contributions.ts';
 import { groupRecords, mergedGroups } from '../corpus/merge-records.ts';
 import { PostingsBuilder } from '../search/build-postings.ts';
 import { tallyAcronyms } from '../search/mine-aliases.ts';
 import { inColumnOrder, numberOfId, recordColumns } from '../search/record-columns.ts';
 import { numberedHalf } from './corpus-manifest.ts';
-import { contributionsTo, idHashes, Inbox, parseHalf, sortedDays, splitAtPivot } from './half-build.ts';
+import { idHashes, Inbox, parseHalf, sortedDays, splitAtPivot } from './half-build.ts';
 import { columnsData, postingsData, transferablesOf, type BackHalf, type FromBack, type ToBack } from './half-messages.ts';
 
 // The second thread of a build (build-snapshot.ts): it parses the back half of the files and builds the index
@@ -24,7 +25,7 @@ send({ type: 'ids', hashes: idHashes(ids) });
 const { positions } = await inbox.take('candidates');
 send({ type: 'candidates', ids: Array.from(positions, (position) => ids[position]!) });
 const { ids: cross } = await inbox.take('cross');
-const given = contributionsTo(parsed.records, cross);
+const given = contributionsOf(parsed.records, new Set(cross));
 send({ type: 'groups', contributions: cross.map((id) => given.get(id)!) });
 for (const id of cross) groups.delete(id);
 const merged = mergedGroups(groups);

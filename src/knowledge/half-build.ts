@@ -1,4 +1,3 @@
-import { contributionsOf } from '../corpus/contributions.ts';
 import { fileKind, type FileKind } from '../corpus/detect-format.ts';
 import { readCorpusFile, type CorpusFile } from '../corpus/load-corpus.ts';
 import type { SynonymSet } from '../corpus/parse-synonyms.ts';
@@ -72,11 +71,6 @@ export function positionsIn(hashes: Int32Array, others: Int32Array): Int32Array 
     if (known.has(hash)) positions.push(i);
   });
   return Int32Array.from(positions);
-}
-
-/** What these records give each of `ids` (the ids both halves give something to), in the order of `ids`. */
-export function contributionsTo(records: readonly CorpusRecord[], ids: readonly string[]): ReturnType<typeof contributionsOf> {
-  return contributionsOf(records, new Set(ids));
 }
 
 /**
