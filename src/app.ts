@@ -57,8 +57,8 @@ export interface KaesongApp {
    * answered, a warm-up command waiting for the index). Resolves false if some were still running.
    */
   stop(graceMs?: number): Promise<boolean>;
-  /** Whether a request is being answered now (its listener still running). */
-  busy(): boolean;
+  /** How long no request has been answered (0 while a listener is still running). */
+  quietForMs(): number;
 }
 
 /**
@@ -154,7 +154,7 @@ export function createKaesongApp(config: Config, deps: KaesongAppDeps): KaesongA
       if (!finished) logger.warn(`stopping with ${inFlight.size} ${inFlight.size === 1 ? 'reply' : 'replies'} still in flight`);
       return finished;
     },
-    busy: () => inFlight.size > 0,
+    quietForMs: () => inFlight.quietForMs(),
   };
 }
 

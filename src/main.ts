@@ -22,8 +22,8 @@ const logger = await createLogger(config);
 const searchers = searcherProvider();
 // Reloads only start once the corpus is watched, well after the metrics below exist.
 let metrics: Metrics = noMetrics;
-// Whether a request is being answered: the app's, once it exists (the corpus is opened before it).
-let answering = () => false;
+// How long no request has been answered: the app's figure, once it exists (the corpus is opened before it).
+let quietForMs = () => Number.POSITIVE_INFINITY;
 // The corpus (or its snapshot) is read first, so the disk works while Bolt, prom-client and the
 // database drivers load below; the first load may come from the snapshot, later changes are picked up live.
 const corpus = liveKnowledge(config.corpusDirs, {
@@ -37,7 +37,7 @@ const corpus = liveKnowledge(config.corpusDirs, {
   onIndex: (index) => searchers.set(index),
   compactAt: config.liveIndex.compactAt,
   rebuildAboveFiles: config.liveIndex.rebuildAboveFiles,
-  busy: () => answering(),
+  quietForMs: () => quietForMs(),
 });
 const [
   { createKaesongApp },
@@ -86,7 +86,7 @@ const kaesong = createKaesongApp(config, {
   digest: digest.commands,
   desk: { store: digest.store, follower },
 });
-answering = () => kaesong.busy();
+quietForMs = () => kaesong.quietForMs();
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 let stopping = false;

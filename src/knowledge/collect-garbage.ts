@@ -5,16 +5,16 @@ import { trimMalloc } from 'kaesong-malloc-trim';
 let collector: (() => void) | null | undefined;
 
 /**
- * A full garbage collection now (~60 ms on the archive's heap) that also compacts every old-space page
- * with free room. After a compaction the old base (its term tree and its 77 MB snapshot buffer) is
- * garbage, but a bot that allocates little may not collect it for minutes, and RSS stays ~200 MB above
- * a fresh start's until it does. Node has no API for this: `gc` is made available (as `--expose-gc`
- * would) and taken from a new context, once. A no-op where that fails.
+ * A full garbage collection now (~60 ms on the archive's heap). After a compaction the old base (its
+ * term tree and its 77 MB snapshot buffer) is garbage, but a bot that allocates little may not collect
+ * it for minutes, and RSS stays ~200 MB above a fresh start's until it does. Node has no API for this:
+ * `gc` is made available (as `--expose-gc` would) and taken from a new context, once. A no-op where that fails.
  *
- * V8 by itself moves objects only off pages that are mostly empty: after a swap, old space kept
- * 9-15 MB committed beyond what it used (a fresh start: ~4 MB), left by the merges of the live delta.
+ * `compactAll` also moves the objects off every old-space page with room free: V8 by itself moves them only
+ * off pages that are mostly empty, and after a swap old space kept 9-15 MB committed beyond what it used (a
+ * fresh start: ~4 MB). It costs ~4 times a plain collection (~250 ms in the bot on the archive).
  */
-export function collectGarbage(): void {
+export function collectGarbage(options: { compactAll?: boolean } = {}): void {
   if (collector === undefined) {
     try {
       setFlagsFromString('--expose-gc');
@@ -24,6 +24,10 @@ export function collectGarbage(): void {
     }
   }
   if (collector === null) return;
+  if (options.compactAll !== true) {
+    collector();
+    return;
+  }
   setFlagsFromString('--compact-on-every-full-gc');
   try {
     collector();
@@ -42,27 +46,47 @@ const MOST_COLLECTIONS = 5;
 const IDLE_POLL_MS = 5;
 /** …but not for more than this: under steady traffic it runs anyway. */
 const MOST_WAIT_MS = 2_000;
+/** The last, compacting collection waits until no request has been answered for this long… */
+const QUIET_BEFORE_COMPACTING_MS = 1_000;
+const QUIET_POLL_MS = 50;
+/** …but not for more than this. */
+const MOST_WAIT_FOR_QUIET_MS = 60_000;
+
+export interface SettleOptions {
+  /** When the first collection is due. */
+  afterMs: number;
+  /** Time between collections: answers are let in between. */
+  apartMs: number;
+  /** How long no request has been answered (0 while one is); by default always quiet. */
+  quietForMs?: () => number;
+  /** How long that must be before the compacting collection (default 1 s). */
+  quietBeforeCompactingMs?: number;
+}
 
 /**
- * Full collections from `afterMs` from now, `apartMs` apart (answers are let in between), for as long as
- * each gives back V8 heap, so that what a swap left behind goes back to the system. One is not enough:
- * V8 chooses the pages it compacts before it marks, by how full they were at the previous collection,
- * when the old base was still alive, and moves only so much per collection. Measured in the bot after a
- * compaction of the archive (/proc/<pid>/smaps, v8.getHeapSpaceStatistics): the first collection freed
- * the old base's objects but kept ~50 MB of old-space pages committed and nearly empty; the next two
- * gave back ~40 MB and ~10 MB. Each takes ~0.1 s of this thread (0.2-0.3 s on a loaded machine), so each
- * waits for a moment when `busy` says no request is being answered: one that arrived during a collection
- * waited for all of it (acks during a compaction p99 110-137 ms against 31 ms otherwise, quiet machine).
+ * Full collections from `afterMs` from now, `apartMs` apart, for as long as each gives back V8 heap, so
+ * that what a swap left behind goes back to the system. One is not enough: V8 chooses the pages it
+ * compacts before it marks, by how full they were at the previous collection, when the old base was still
+ * alive, and moves only so much per collection. Measured in the bot after a compaction of the archive
+ * (/proc/<pid>/smaps, v8.getHeapSpaceStatistics): the first collection freed the old base's objects but
+ * kept ~50 MB of old-space pages committed and nearly empty; the next two gave back ~40 MB and ~10 MB.
+ * Each takes ~0.1 s of this thread (0.2-0.3 s on a loaded machine), so each waits for a moment when no
+ * request is being answered: one that arrived during a collection waited for all of it (acks during a
+ * compaction p99 110-137 ms against 31 ms otherwise, quiet machine).
  *
- * Then malloc's heap is trimmed: what the swap freed inside it (the old base's native objects, the
- * collections' own) stays resident otherwise, as free never gives back pages below a live block. Measured
- * the same way: the bot's brk heap 17-21 MB after a compaction against 5-8 MB for a fresh start; trimmed, 8.
+ * Then one collection that compacts all of old space, once no request has been answered for a second
+ * (run on its own schedule, it was the longest pause of a compaction: acks max 229-235 ms), and malloc's
+ * heap is trimmed: what the swap freed inside it (the old base's native objects, the collections' own)
+ * stays resident otherwise, as free never gives back pages below a live block. Measured the same way:
+ * the bot's brk heap 17-21 MB after a compaction against 5-8 MB for a fresh start; trimmed, 8-9.
  */
-export function collectGarbageUntilSettled(afterMs: number, apartMs: number, busy: () => boolean = () => false): void {
+export function collectGarbageUntilSettled(options: SettleOptions): void {
+  const { apartMs, quietForMs = () => Number.POSITIVE_INFINITY } = options;
+  const quietEnough = options.quietBeforeCompactingMs ?? QUIET_BEFORE_COMPACTING_MS;
   let collections = 0;
   let waited = 0;
   const collect = () => {
-    if (busy() && waited < MOST_WAIT_MS) {
+    if (quietForMs() === 0 && waited < MOST_WAIT_MS) {
       waited += IDLE_POLL_MS;
       setTimeout(collect, IDLE_POLL_MS).unref();
       return;
@@ -76,7 +100,16 @@ export function collectGarbageUntilSettled(afterMs: number, apartMs: number, bus
     const slack = old === undefined ? 0 : old.space_size - old.space_used_size;
     if (collections < MOST_COLLECTIONS && gaveBack >= SHRINK_WORTH_ANOTHER_BYTES && slack >= SLACK_WORTH_ANOTHER_BYTES)
       setTimeout(collect, apartMs).unref();
-    else setTimeout(trimMalloc, apartMs).unref();
+    else setTimeout(compactAndTrim, apartMs).unref();
   };
-  setTimeout(collect, afterMs).unref();
+  const compactAndTrim = () => {
+    if (quietForMs() < quietEnough && waited < MOST_WAIT_FOR_QUIET_MS) {
+      waited += QUIET_POLL_MS;
+      setTimeout(compactAndTrim, QUIET_POLL_MS).unref();
+      return;
+    }
+    collectGarbage({ compactAll: true });
+    trimMalloc();
+  };
+  setTimeout(collect, options.afterMs).unref();
 }

@@ -60,8 +60,8 @@ export interface LiveKnowledgeOptions {
   releaseAfterSwapMs?: number;
   /** How long after a start from a snapshot its record bodies and ids are checked (default 30 s). */
   checkSnapshotAfterMs?: number;
-  /** Whether a request is being answered now: the collections after a swap wait for a moment when none is. */
-  busy?: () => boolean;
+  /** How long no request has been answered (0 while one is): the collections after a swap wait for quiet moments. */
+  quietForMs?: () => number;
 }
 
 export interface LiveKnowledge extends TimelineWriter {
@@ -276,7 +276,7 @@ export function liveKnowledge(dirs: readonly string[], options: LiveKnowledgeOpt
           if (outcome === 'rebuild') compactAgain = true;
           options.metrics?.compacted((performance.now() - started) / 1000);
           // Once answers begun on the old base are done: its memory back to the system now, not whenever V8 next collects.
-          collectGarbageUntilSettled(COLLECT_AFTER_SWAP_MS, COLLECTIONS_APART_MS, options.busy);
+          collectGarbageUntilSettled({ afterMs: COLLECT_AFTER_SWAP_MS, apartMs: COLLECTIONS_APART_MS, quietForMs: options.quietForMs });
           logger.info(`index compacted: ${knowledge.index.size} records in the new base`);
           changedNow();
         } catch (error) {

@@ -1,6 +1,8 @@
 /** Counts listener runs still going, so shutdown can let replies finish before the process exits. */
 export interface InFlight {
   readonly size: number;
+  /** How long nothing has been in flight: 0 while something is. */
+  quietForMs(): number;
   track<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves true once nothing is in flight, false if `timeoutMs` passes first. */
   drained(timeoutMs: number): Promise<boolean>;
@@ -8,10 +10,14 @@ export interface InFlight {
 
 export function inFlightWork(): InFlight {
   let size = 0;
+  let quietSince = performance.now();
   const waiters = new Set<() => void>();
   return {
     get size() {
       return size;
+    },
+    quietForMs() {
+      return size > 0 ? 0 : performance.now() - quietSince;
     },
     async track(work) {
       size += 1;
@@ -19,7 +25,10 @@ export function inFlightWork(): InFlight {
         return await work();
       } finally {
         size -= 1;
-        if (size === 0) for (const wake of waiters) wake();
+        if (size === 0) {
+          quietSince = performance.now();
+          for (const wake of waiters) wake();
+        }
       }
     },
     drained(timeoutMs) {

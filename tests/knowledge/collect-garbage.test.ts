@@ -6,6 +6,16 @@ import { canTrimMalloc } from 'kaesong-malloc-trim';
 import { collectGarbage, collectGarbageUntilSettled } from '../../src/knowledge/collect-garbage.ts';
 
 const onGlibc = (process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header.glibcVersionRuntime !== undefined;
+/** Full collections seen (a young-generation one could collect a test object by itself, so they are counted instead). */
+function fullCollections() {
+  let count = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as { detail: { kind: number } }[])
+      if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) count += 1;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { count: () => count, stop: () => observer.disconnect() };
+}
 const after = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('collectGarbage', () => {
@@ -24,7 +34,7 @@ describe('collectGarbage', () => {
     let events = Array.from({ length: 400_000 }, (_, i) => ({ i, headline: `event ${i}` }));
     collectGarbage();
     events = events.filter((event) => event.i % 2 === 0);
-    collectGarbage();
+    collectGarbage({ compactAll: true });
     // Every page now half empty: V8's own heuristics would move nothing off them.
     const old = getHeapSpaceStatistics().find((space) => space.space_name === 'old_space')!;
     expect(events.length).toBe(200_000);
@@ -40,7 +50,7 @@ describe('collectGarbage', () => {
     collectGarbage();
     await after(50);
     const freed = process.memoryUsage().rss;
-    collectGarbageUntilSettled(0, 10);
+    collectGarbageUntilSettled({ afterMs: 0, apartMs: 10 });
     await after(150);
     expect(blocks.length).toBe(2_500);
     expect(freed - process.memoryUsage().rss).toBeGreaterThan(20_000_000);
@@ -58,27 +68,37 @@ describe('collectGarbage', () => {
     const registry = new FinalizationRegistry((name: string) => collected.push(name));
     (() => registry.register({ payload: new Array(1_000).fill('old base') }, 'old base'))();
     await after();
-    collectGarbageUntilSettled(50, 10);
+    collectGarbageUntilSettled({ afterMs: 50, apartMs: 10 });
     await after(150);
     expect(collected).toEqual(['old base']);
   });
 
   it('waits for a moment when no request is being answered', async () => {
-    // Full collections seen (a young-generation one could collect a test object by itself, so they are counted instead).
-    const full: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { detail: { kind: number } }[])
-        if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full.push(1);
-    });
-    observer.observe({ entryTypes: ['gc'] });
-    let answering = true;
-    collectGarbageUntilSettled(10, 10, () => answering);
+    const full = fullCollections();
+    let quietForMs = 0;
+    collectGarbageUntilSettled({ afterMs: 10, apartMs: 10, quietForMs: () => quietForMs });
     await after(150);
-    const whileAnswering = full.length;
-    answering = false;
+    const whileAnswering = full.count();
+    quietForMs = 5;
     await after(100);
-    observer.disconnect();
+    full.stop();
     expect(whileAnswering).toBe(0);
-    expect(full.length).toBeGreaterThan(0);
+    expect(full.count()).toBeGreaterThan(0);
+  });
+
+  it('compacts all of old space only once no request has been answered for long enough', async () => {
+    const full = fullCollections();
+    let quietForMs = 5;
+    collectGarbageUntilSettled({ afterMs: 10, apartMs: 10, quietForMs: () => quietForMs, quietBeforeCompactingMs: 1_000 });
+    await after(200);
+    const plain = full.count();
+    await after(200);
+    const stillPlain = full.count();
+    quietForMs = 1_000;
+    await after(150);
+    full.stop();
+    expect(plain).toBeGreaterThan(0);
+    expect(stillPlain).toBe(plain);
+    expect(full.count()).toBe(plain + 1);
   });
 });
