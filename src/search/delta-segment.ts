@@ -29,8 +29,8 @@ export class DeltaSegment {
   readonly records = new Map<string, DeltaRecord>();
   /** The same records in column order (date, undated last, then id), kept sorted as they come and go. */
   private readonly sorted: DeltaRecord[] = [];
-  /** The delta's terms, for prefix and typo searches. */
-  readonly terms = new SearchableMap<Set<DeltaRecord>>();
+  /** The delta's terms, for prefix and typo searches; per term, the records with it and its frequency in each field. */
+  readonly terms = new SearchableMap<Map<DeltaRecord, Uint32Array>>();
   /** Per term, how many delta records have it in each field. */
   private readonly fieldCounts = new Map<string, Uint32Array>();
   private readonly headlineCounts = new Map<string, number>();
@@ -133,7 +133,7 @@ export class DeltaSegment {
     for (const [term, byField] of record.terms) {
       let holders = this.terms.get(term);
       if (holders === undefined) {
-        holders = new Set();
+        holders = new Map();
         this.terms.set(term, holders);
       }
       let counts = this.fieldCounts.get(term);
@@ -145,7 +145,7 @@ export class DeltaSegment {
         if (frequency > 0) counts[fieldId]! += sign;
       });
       if (inHeadline(byField)) this.headlineCounts.set(term, this.headlineCountOf(term) + sign);
-      if (sign === 1) holders.add(record);
+      if (sign === 1) holders.set(record, byField);
       else holders.delete(record);
       if (holders.size === 0) {
         this.terms.delete(term);

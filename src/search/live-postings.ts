@@ -100,8 +100,8 @@ export class LiveTerms implements TermIndex {
     const packed = new Float64Array(inDelta);
     let count = 0;
     if (inDelta > 0)
-      for (const record of this.delta.terms.get(term) ?? []) {
-        const frequency = record.terms.get(term)![fieldId]!;
+      for (const [record, byField] of this.delta.terms.get(term) ?? []) {
+        const frequency = byField[fieldId]!;
         if (frequency > 0) packed[count++] = record.liveNumber * FREQUENCY_SPAN + frequency;
       }
     const added = packed.subarray(0, count).sort();
