@@ -1,4 +1,4 @@
-/** Counts listener runs still going, so shutdown can let replies finish before the process exits. */
+/** Counts listener runs still going: shutdown lets them finish, and the collections after a swap wait for quiet. */
 export interface InFlight {
   readonly size: number;
   /** How long nothing has been in flight: 0 while something is. */
