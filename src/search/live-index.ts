@@ -94,7 +94,7 @@ export function liveIndex(base: CorpusIndex): LiveIndex {
     const numbers: number[] = [];
     for (const id of ids) {
       const n = base.tables.numberOf(id);
-      if (n !== undefined && !hidden.isHidden(n)) numbers.push(n);
+      if (n !== undefined) numbers.push(n);
     }
     const records = hidden.hide(numbers);
     for (const record of records) count(record, -1);

@@ -83,8 +83,8 @@ export class LiveTerms implements TermIndex {
     const lists: LiveFieldPostings[] = [];
     for (let fieldId = 0; fieldId < FIELDS.length; fieldId += 1) {
       const baseList = base?.get(fieldId);
-      const size = (baseList?.size ?? 0) - (hidden?.[fieldId] ?? 0) + (added?.[fieldId] ?? 0);
       const inDelta = added?.[fieldId] ?? 0;
+      const size = (baseList?.size ?? 0) - (hidden?.[fieldId] ?? 0) + inDelta;
       if (size > 0) lists.push(new LiveFieldPostings(fieldId, size, () => this.merge(term, fieldId, baseList, size, inDelta)));
     }
     return lists.length === 0 ? null : new LiveTermPostings(lists);
